@@ -1,0 +1,90 @@
+#include "error.h"
+
+#include <QCoreApplication>
+
+namespace sb {
+
+bool Error::isTransient() const
+{
+    switch (kind) {
+    case Kind::RateLimit:
+    case Kind::Network:
+        return true;
+    case Kind::Server:
+        return httpStatus == 500 || httpStatus == 502 || httpStatus == 503 || httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
+QString Error::toString() const
+{
+    if (httpStatus > 0) {
+        if (message.isEmpty())
+            return QCoreApplication::translate("sb::Error", "HTTP %1").arg(httpStatus);
+        return QCoreApplication::translate("sb::Error", "HTTP %1: %2").arg(httpStatus).arg(message);
+    }
+    return message;
+}
+
+QString Error::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None:
+        return QStringLiteral("none");
+    case Kind::Usage:
+        return QStringLiteral("usage");
+    case Kind::Auth:
+        return QStringLiteral("auth");
+    case Kind::RateLimit:
+        return QStringLiteral("rate-limit");
+    case Kind::Server:
+        return QStringLiteral("server");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Parse:
+        return QStringLiteral("parse");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case Kind::Storage:
+        return QStringLiteral("storage");
+    }
+    return {};
+}
+
+Error Error::usage(const QString &message)
+{
+    return Error{Kind::Usage, 0, message, {}, -1};
+}
+
+Error Error::parse(const QString &message)
+{
+    return Error{Kind::Parse, 0, message, {}, -1};
+}
+
+Error Error::network(const QString &message)
+{
+    return Error{Kind::Network, 0, message, {}, -1};
+}
+
+Error Error::storage(const QString &message)
+{
+    return Error{Kind::Storage, 0, message, {}, -1};
+}
+
+Error Error::cancelled()
+{
+    return Error{Kind::Cancelled, 0, QCoreApplication::translate("sb::Error", "Cancelled"), {}, -1};
+}
+
+Error Error::fromStatus(int httpStatus, const QString &message, const QString &vendorCode)
+{
+    Kind kind = Kind::Server;
+    if (httpStatus == 401 || httpStatus == 403)
+        kind = Kind::Auth;
+    else if (httpStatus == 429)
+        kind = Kind::RateLimit;
+    return Error{kind, httpStatus, message, vendorCode, -1};
+}
+
+} // namespace sb

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "segment.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace sb {
+
+// Where a page starts. Offset-paged vendors use `offset`; cursor-paged vendors use `token`
+// (an opaque cursor, or for LaunchDarkly the relative `_links.next` href). Both empty: first page.
+struct Cursor
+{
+    qint64 offset = 0;
+    QString token;
+
+    bool isStart() const { return offset == 0 && token.isEmpty(); }
+    friend bool operator==(const Cursor &, const Cursor &) = default;
+};
+
+// A server-side query: what the vendor filters and sorts on (empty for "everything, in the vendor's order").
+struct Query
+{
+    QString filter;
+    QString sort;
+
+    friend bool operator==(const Query &, const Query &) = default;
+};
+
+// What one page request asks for.
+struct PageQuery
+{
+    Query query;
+    Cursor cursor;
+    int pageSize = 0; // 0: the vendor's default
+    bool wantTotal = false; // ask for the total where it costs the vendor extra (first page only)
+};
+
+struct Page
+{
+    QList<Segment> segments;
+    std::optional<Cursor> next; // empty on the last page
+    qint64 total = -1; // -1 when the vendor did not say
+};
+
+} // namespace sb

@@ -1,0 +1,75 @@
+#include "segment.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace sb {
+
+QVariant extractValue(const QJsonObject &record, const Column &column)
+{
+    QJsonValue v;
+    const QStringList parts = column.field.split(QLatin1Char('.'));
+    QJsonObject cur = record;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        v = cur.value(parts.at(i));
+        if (i + 1 < parts.size()) {
+            if (!v.isObject())
+                return {};
+            cur = v.toObject();
+        }
+    }
+    if (v.isNull() || v.isUndefined())
+        return {};
+    switch (column.type) {
+    case ValueType::String:
+    case ValueType::Timestamp:
+        if (v.isString())
+            return v.toString();
+        break;
+    case ValueType::Boolean:
+        if (v.isBool())
+            return v.toBool();
+        break;
+    case ValueType::Integer:
+    case ValueType::UnixMillis:
+        if (v.isDouble())
+            return QVariant::fromValue<qint64>(v.toInteger());
+        break;
+    case ValueType::StringList:
+        if (v.isArray()) {
+            QStringList out;
+            for (const QJsonValue &item : v.toArray())
+                out.append(item.isString() ? item.toString() : item.toVariant().toString());
+            return out;
+        }
+        break;
+    case ValueType::Json:
+        break;
+    }
+    // A value of another type than documented: keep it readable rather than drop it.
+    if (v.isString())
+        return v.toString();
+    if (v.isBool())
+        return v.toBool();
+    if (v.isDouble())
+        return v.toDouble() == double(v.toInteger()) ? QVariant::fromValue<qint64>(v.toInteger()) : QVariant(v.toDouble());
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+}
+
+QJsonObject Segment::object() const
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+Segment Segment::fromRecord(const QJsonObject &record, const QList<Column> &columns)
+{
+    Segment s;
+    s.json = QJsonDocument(record).toJson(QJsonDocument::Compact);
+    s.values.reserve(columns.size());
+    for (const Column &c : columns)
+        s.values.append(extractValue(record, c));
+    return s;
+}
+
+} // namespace sb

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+namespace sb {
+
+// How a column's value is typed in the vendor's record; decides display and CSV form.
+enum class ValueType {
+    String,
+    Boolean,
+    Integer,
+    UnixMillis, // LaunchDarkly: integer milliseconds since the epoch
+    Timestamp, // an RFC 3339 string as the vendor sent it
+    StringList, // e.g. tags
+    Json, // anything else, kept as compact JSON text
+};
+
+// A column is one field of the vendor's record, named as the vendor names it
+// ("owner.name" for nested fields). The name is also the CSV header.
+struct Column
+{
+    QString field;
+    ValueType type = ValueType::String;
+
+    friend bool operator==(const Column &, const Column &) = default;
+};
+
+// Reads a (possibly dotted) field from a record and types it:
+// QString, bool, qint64, QStringList, or an invalid QVariant for null or missing.
+QVariant extractValue(const QJsonObject &record, const Column &column);
+
+// One segment: the vendor's record as compact JSON (every field it sent, for the detail
+// view) and the values of the vendor's default columns, parsed once.
+struct Segment
+{
+    QByteArray json;
+    QVariantList values;
+
+    QJsonObject object() const;
+    static Segment fromRecord(const QJsonObject &record, const QList<Column> &columns);
+};
+
+} // namespace sb

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "http.h"
+#include "page.h"
+#include "profile.h"
+#include "result.h"
+#include "segment.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sb {
+
+enum class Paging {
+    Offset, // limit/offset: pages can be fetched concurrently once the total is known
+    Cursor, // an opaque cursor from the previous page: strictly one after another
+};
+
+// A non-secret key a profile of this vendor needs (project key, tenant id, ...).
+struct ProfileField
+{
+    QString key; // one of ParamKey
+    QString label; // translated, for the profile editor
+    bool required = true;
+};
+
+struct AccessToken
+{
+    QString token;
+    qint64 expiresInSeconds = 0;
+};
+
+// Everything the program knows about one vendor's list-segments API, as data and pure
+// functions. One implementation per folder of src/vendors; nothing outside those folders
+// knows any vendor's URLs, headers, field names or error bodies.
+class VendorApi
+{
+public:
+    virtual ~VendorApi() = default;
+
+    virtual QString id() const = 0; // "batch", "launchdarkly", "amperity", "sailpoint"
+    virtual QString displayName() const = 0;
+    virtual QList<Column> columns() const = 0; // the default columns, which are also the CSV header names
+    virtual QList<ProfileField> profileFields() const = 0;
+    virtual QString secretLabel() const = 0; // "REST API key", "Access token", ...
+    virtual QStringList baseUrlSuggestions() const = 0; // the documented API roots; may hold "{tenant}"
+
+    virtual Paging paging() const = 0;
+    virtual int defaultPageSize() const = 0; // what the client asks for when the user does not say
+    virtual int maxPageSize() const = 0;
+
+    virtual bool filtersOnServer() const { return false; }
+    virtual QStringList sortFields() const { return {}; } // fields the server sorts on; empty: no server sort
+
+    // Vendors whose secret is exchanged for a short-lived access token (OAuth client credentials).
+    virtual bool exchangesToken() const { return false; }
+    virtual Result<HttpRequest> tokenRequest(const Profile &profile, const QString &secret) const;
+    virtual Result<AccessToken> parseToken(const HttpReply &reply) const;
+
+    // The request for one page, without credentials. Fails on a bad base URL or query.
+    virtual Result<HttpRequest> pageRequest(const Profile &profile, const PageQuery &query) const = 0;
+    // Adds the credential (the secret, or the access token for exchangesToken() vendors).
+    virtual void authorize(HttpRequest &request, const QString &credential) const = 0;
+    // Any reply, success or error, into a Page or an Error carrying the vendor's own message.
+    virtual Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const = 0;
+
+    // The record's page in the vendor's web app, where one can be formed.
+    virtual QUrl webUrl(const Profile &profile, const QJsonObject &record) const;
+    // A short, stable identifier of a record (key or id), for selection and copy.
+    virtual QString recordKey(const QJsonObject &record) const = 0;
+};
+
+} // namespace sb
