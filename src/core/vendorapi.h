@@ -53,6 +53,12 @@ public:
 
     virtual bool filtersOnServer() const { return false; }
     virtual QStringList sortFields() const { return {}; } // fields the server sorts on; empty: no server sort
+    // The server's sort key for a column's field ("lastModifiedDate" -> "lastModified"); empty: not sortable.
+    virtual QString sortKeyForField(const QString &field) const
+    {
+        Q_UNUSED(field);
+        return {};
+    }
 
     // Vendors whose secret is exchanged for a short-lived access token (OAuth client credentials).
     virtual bool exchangesToken() const { return false; }
