@@ -1,0 +1,15 @@
+#pragma once
+
+namespace sb::cli {
+
+// True when the arguments name a command-line use (export, profiles, --help, --version):
+// those run without a display.
+bool wantsCommandLine(int argc, char *argv[]);
+
+// Runs the command line; returns the process exit code:
+// 0 done; 2 usage or bad input; 3 credentials refused; 4 any other failure.
+int run(int argc, char *argv[]);
+
+enum ExitCode { Ok = 0, Usage = 2, AuthRefused = 3, Failure = 4 };
+
+} // namespace sb::cli

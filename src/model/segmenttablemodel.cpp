@@ -1,0 +1,224 @@
+#include "segmenttablemodel.h"
+
+#include "core/logging.h"
+#include "core/vendorapi.h"
+#include "net/pagefetcher.h"
+#include "valueformat.h"
+
+#include <QLocale>
+
+namespace sb {
+
+SegmentTableModel::SegmentTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+SegmentTableModel::~SegmentTableModel() = default;
+
+void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profile, const QString &secret)
+{
+    beginResetModel();
+    delete m_fetcher; // cancels whatever it had in flight
+    m_vendor = vendor;
+    m_profile = profile;
+    m_query = {};
+    m_sortColumn = -1;
+    m_columns = vendor ? vendor->columns() : QList<Column>{};
+    if (vendor) {
+        m_fetcher = new PageFetcher(vendor, profile, secret, this);
+        connect(m_fetcher, &PageFetcher::pageReady, this, &SegmentTableModel::onPage);
+        connect(m_fetcher, &PageFetcher::failed, this, &SegmentTableModel::onFailed);
+        connect(m_fetcher, &PageFetcher::retrying, this,
+                [this](quint64 id, const Error &reason, int delayMs, int) {
+                    if (id == m_inFlight)
+                        emit retrying(reason, delayMs);
+                });
+    }
+    resetRows();
+    endResetModel();
+    emit stateChanged();
+}
+
+void SegmentTableModel::clearSource()
+{
+    setSource(nullptr, {}, {});
+}
+
+void SegmentTableModel::setQuery(const Query &query)
+{
+    beginResetModel();
+    m_query = query;
+    resetRows();
+    endResetModel();
+    emit stateChanged();
+}
+
+void SegmentTableModel::reload()
+{
+    setQuery(m_query);
+}
+
+void SegmentTableModel::resetRows()
+{
+    ++m_generation;
+    if (m_fetcher)
+        m_fetcher->setQuery(m_query); // cancels the request of the previous generation
+    m_rows.clear();
+    m_rows.squeeze();
+    m_next = Cursor{};
+    m_total = -1;
+    m_inFlight = 0;
+    m_started = false;
+    m_error = {};
+    if (!m_vendor)
+        m_next.reset();
+}
+
+void SegmentTableModel::retry()
+{
+    if (!m_error.isError())
+        return;
+    m_error = {};
+    emit stateChanged();
+    if (canFetchMore({}))
+        fetchMore({});
+}
+
+QString SegmentTableModel::statusText() const
+{
+    const QLocale locale;
+    const qint64 loaded = m_rows.size();
+    if (!m_next && m_started)
+        return tr("%n segment(s)", nullptr, int(qMin<qint64>(loaded, INT_MAX)))
+            .replace(QString::number(loaded), locale.toString(loaded));
+    if (m_total >= 0)
+        return tr("Loaded %1 of %2").arg(locale.toString(loaded), locale.toString(m_total));
+    if (m_started)
+        return tr("%1 loaded, more available").arg(locale.toString(loaded));
+    return {};
+}
+
+bool SegmentTableModel::isColumnSortable(int column) const
+{
+    if (!m_vendor || column < 0 || column >= m_columns.size())
+        return false;
+    return !m_vendor->sortKeyForField(m_columns.at(column).field).isEmpty();
+}
+
+int SegmentTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SegmentTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Segment &s = m_rows.at(index.row());
+    const Column &c = m_columns.at(index.column());
+    const QVariant value = s.values.value(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(value, c.type);
+    case Qt::ToolTipRole: {
+        const QString tip = toolTipText(value, c.type);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    case Qt::TextAlignmentRole:
+        if (c.type == ValueType::Integer)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case RawValueRole:
+        return value;
+    case RecordJsonRole:
+        return s.json;
+    case RecordKeyRole:
+        return m_vendor ? m_vendor->recordKey(s.object()) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && section >= 0 && section < m_columns.size()) {
+        if (role == Qt::DisplayRole)
+            return m_columns.at(section).field;
+        if (role == Qt::ToolTipRole && isColumnSortable(section))
+            return tr("Click to sort on the server by %1").arg(m_columns.at(section).field);
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+bool SegmentTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !m_fetcher)
+        return false;
+    return m_next.has_value() && m_inFlight == 0 && !m_error.isError();
+}
+
+void SegmentTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const bool first = !m_started;
+    m_started = true;
+    m_inFlightGeneration = m_generation;
+    m_inFlight = m_fetcher->fetch(*m_next, m_pageSize, first);
+    emit stateChanged();
+}
+
+void SegmentTableModel::onPage(quint64 id, const Page &page)
+{
+    if (id != m_inFlight || m_inFlightGeneration != m_generation)
+        return; // a reply to a superseded query
+    m_inFlight = 0;
+    if (page.total >= 0)
+        m_total = page.total;
+    if (!page.segments.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(page.segments.size()) - 1);
+        m_rows.append(page.segments);
+        endInsertRows();
+    }
+    m_next = page.next;
+    qCDebug(lcModel) << "loaded" << m_rows.size() << "rows; more:" << m_next.has_value();
+    emit stateChanged();
+}
+
+void SegmentTableModel::onFailed(quint64 id, const Error &error)
+{
+    if (id != m_inFlight || m_inFlightGeneration != m_generation)
+        return;
+    m_inFlight = 0;
+    m_error = error;
+    emit stateChanged();
+}
+
+void SegmentTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!isColumnSortable(column)) {
+        if (column < 0 && !m_query.sort.isEmpty()) {
+            m_sortColumn = -1;
+            Query q = m_query;
+            q.sort.clear();
+            setQuery(q);
+        }
+        return;
+    }
+    const QString key = m_vendor->sortKeyForField(m_columns.at(column).field);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Query q = m_query;
+    q.sort = order == Qt::DescendingOrder ? QLatin1Char('-') + key : key;
+    if (q != m_query)
+        setQuery(q);
+}
+
+} // namespace sb

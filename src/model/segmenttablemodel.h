@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/profile.h"
+#include "core/segment.h"
+#include "net/pagefetcher.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+namespace sb {
+
+// The segments of one profile and query, loaded page by page as the view asks for more
+// (canFetchMore/fetchMore). At most one request is in flight; a reply for a superseded
+// query is dropped; the last page ends the loading; a failure becomes a state with retry(),
+// not a dialog. Sorting goes to the server where the vendor sorts; elsewhere it does nothing.
+class SegmentTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // the typed value (QString, bool, qint64, QStringList)
+        RecordJsonRole, // the vendor's whole record as compact JSON bytes
+        RecordKeyRole, // the record's key or id
+    };
+
+    explicit SegmentTableModel(QObject *parent = nullptr);
+    ~SegmentTableModel() override;
+
+    // A new source or query resets the model; loading starts when the view asks.
+    void setSource(const VendorApi *vendor, const Profile &profile, const QString &secret);
+    void clearSource();
+    void setQuery(const Query &query);
+    void reload();
+    void retry();
+    void setPageSize(int pageSize) { m_pageSize = pageSize; }
+
+    const VendorApi *vendor() const { return m_vendor; }
+    const Profile &profile() const { return m_profile; }
+    const Query &query() const { return m_query; }
+    PageFetcher *fetcher() const { return m_fetcher; }
+    QList<Column> columns() const { return m_columns; }
+    const Segment &segment(int row) const { return m_rows.at(row); }
+
+    qint64 loadedCount() const { return m_rows.size(); }
+    qint64 total() const { return m_total; }
+    bool isLoading() const { return m_inFlight != 0; }
+    bool hasMore() const { return m_next.has_value(); }
+    bool isComplete() const { return m_vendor && !m_next && !m_error.isError() && m_started; }
+    Error error() const { return m_error; }
+    // "Loaded 120 of 1,234", "120 loaded, more available", "1,234 segments".
+    QString statusText() const;
+
+    bool isColumnSortable(int column) const;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+signals:
+    // Loading, error, totals or the query changed.
+    void stateChanged();
+    // A page hit a transient failure and is asked again in delayMs ("rate limited, retrying in 4 s").
+    void retrying(const sb::Error &reason, int delayMs);
+
+private:
+    void resetRows();
+    void onPage(quint64 id, const Page &page);
+    void onFailed(quint64 id, const Error &error);
+
+    const VendorApi *m_vendor = nullptr;
+    Profile m_profile;
+    Query m_query;
+    QPointer<PageFetcher> m_fetcher;
+    QList<Column> m_columns;
+    QList<Segment> m_rows;
+    std::optional<Cursor> m_next;
+    qint64 m_total = -1;
+    quint64 m_inFlight = 0; // the one request in flight, 0 when none
+    quint64 m_generation = 0; // bumped by every reset; replies of older generations are dropped
+    quint64 m_inFlightGeneration = 0;
+    bool m_started = false;
+    Error m_error;
+    int m_pageSize = 0;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+};
+
+} // namespace sb

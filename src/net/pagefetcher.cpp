@@ -1,0 +1,447 @@
+#include "pagefetcher.h"
+
+#include "core/logging.h"
+#include "version.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSslError>
+#include <QTimer>
+
+namespace sb {
+
+namespace {
+
+// Errors below 200 (network and proxy layers) and 301..399 (protocol) mean the transfer
+// itself broke, even when a status line had already arrived (a connection dropped mid-body).
+bool isTransportError(QNetworkReply::NetworkError e)
+{
+    const int code = int(e);
+    return (code > 0 && code < 200) || (code > 300 && code < 400);
+}
+
+HttpReply toHttpReply(QNetworkReply *reply)
+{
+    HttpReply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.headers = reply->rawHeaderPairs();
+    r.body = reply->readAll();
+    return r;
+}
+
+} // namespace
+
+PageFetcher::PageFetcher(const VendorApi *vendor, const Profile &profile, const QString &secret, QObject *parent)
+    : QObject(parent)
+    , m_vendor(vendor)
+    , m_profile(profile)
+    , m_secret(secret)
+    , m_nam(new QNetworkAccessManager(this))
+{
+    Q_ASSERT(vendor);
+    // Never follow a redirect to another origin: the credential would follow it.
+    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+PageFetcher::~PageFetcher()
+{
+    // Replies we own are aborted, not left to finish into a dead object.
+    cancelAll();
+}
+
+void PageFetcher::setQuery(const Query &query)
+{
+    cancelAll();
+    m_query = query;
+    resetWalk();
+}
+
+void PageFetcher::resetWalk()
+{
+    m_seenTokens.clear();
+}
+
+quint64 PageFetcher::fetch(const Cursor &cursor, int pageSize, bool wantTotal)
+{
+    const quint64 id = m_nextId++;
+    Request &r = m_requests[id];
+    r.query.query = m_query;
+    r.query.cursor = cursor;
+    r.query.pageSize = pageSize > 0 ? qMin(pageSize, m_vendor->maxPageSize()) : m_vendor->defaultPageSize();
+    r.query.wantTotal = wantTotal;
+    // Report asynchronously even when the request fails at once, so callers see one
+    // consistent order: fetch() returns the id, then a signal carries it.
+    QTimer::singleShot(0, this, [this, id] {
+        if (m_requests.contains(id))
+            start(id);
+    });
+    return id;
+}
+
+void PageFetcher::cancel(quint64 id)
+{
+    auto it = m_requests.find(id);
+    if (it == m_requests.end())
+        return;
+    Request r = *it;
+    m_requests.erase(it);
+    m_waitingForToken.removeAll(id);
+    if (r.timer)
+        r.timer->deleteLater();
+    if (r.reply) {
+        r.reply->disconnect(this);
+        r.reply->abort();
+        r.reply->deleteLater();
+    }
+}
+
+void PageFetcher::cancelAll()
+{
+    const QList<quint64> ids = m_requests.keys();
+    for (quint64 id : ids)
+        cancel(id);
+    if (m_tokenReply) {
+        m_tokenReply->disconnect(this);
+        m_tokenReply->abort();
+        m_tokenReply->deleteLater();
+        m_tokenReply = nullptr;
+    }
+}
+
+Result<HttpRequest> PageFetcher::describeRequest(const Cursor &cursor, int pageSize,
+                                                 const QString &credentialPlaceholder) const
+{
+    PageQuery q;
+    q.query = m_query;
+    q.cursor = cursor;
+    q.pageSize = pageSize > 0 ? qMin(pageSize, m_vendor->maxPageSize()) : m_vendor->defaultPageSize();
+    q.wantTotal = cursor.isStart();
+    Result<HttpRequest> request = m_vendor->pageRequest(m_profile, q);
+    if (request)
+        m_vendor->authorize(request.value(), credentialPlaceholder);
+    return request;
+}
+
+bool PageFetcher::tokenUsable() const
+{
+    return !m_token.isEmpty() && !m_tokenRefreshAt.hasExpired();
+}
+
+void PageFetcher::start(quint64 id)
+{
+    if (m_vendor->exchangesToken() && !tokenUsable()) {
+        if (!m_waitingForToken.contains(id))
+            m_waitingForToken.append(id);
+        if (!m_tokenReply)
+            requestToken();
+        return;
+    }
+    send(id);
+}
+
+QNetworkReply *PageFetcher::sendRaw(const HttpRequest &request, Error *error)
+{
+    const Error transport = checkTransport(request.url);
+    if (transport.isError()) {
+        *error = transport;
+        return nullptr;
+    }
+    QNetworkRequest nr(request.url);
+    for (const auto &h : request.headers) {
+        if (!isSafeHeaderValue(h.second) || !isSafeHeaderValue(h.first)) {
+            // Never echo the value: it may be the secret.
+            *error = Error::usage(tr("A key or header value contains a line break; it was not sent"));
+            return nullptr;
+        }
+        nr.setRawHeader(h.first, h.second);
+    }
+    nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArray(kUserAgent));
+    if (!request.contentType.isEmpty())
+        nr.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+    // Our own watchdog handles timeouts (idle and total), so a slow drip cannot hang us.
+    nr.setTransferTimeout(0);
+    QNetworkReply *reply = request.method == "POST" ? m_nam->post(nr, request.body)
+                                                     : m_nam->sendCustomRequest(nr, request.method, request.body);
+    return reply;
+}
+
+void PageFetcher::send(quint64 id)
+{
+    Request &r = m_requests[id];
+    Result<HttpRequest> request = m_vendor->pageRequest(m_profile, r.query);
+    if (!request) {
+        finish(id, request.error());
+        return;
+    }
+    r.credentialUsed = m_vendor->exchangesToken() ? m_token : m_secret;
+    m_vendor->authorize(request.value(), r.credentialUsed);
+    Error error;
+    QNetworkReply *reply = sendRaw(request.value(), &error);
+    if (!reply) {
+        finish(id, error);
+        return;
+    }
+    qCDebug(lcNet) << "GET" << request.value().url.toDisplayString() << "attempt" << r.attempt + 1;
+    r.reply = reply;
+    watch(id, reply);
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onReply(id); });
+}
+
+void PageFetcher::watch(quint64 id, QNetworkReply *reply)
+{
+    Request &r = m_requests[id];
+    r.started.start();
+    r.timedOut = false;
+    if (!r.timer) {
+        r.timer = new QTimer(this);
+        r.timer->setSingleShot(true);
+    }
+    r.timer->disconnect();
+    QTimer *timer = r.timer;
+    connect(timer, &QTimer::timeout, this, [this, id] {
+        auto it = m_requests.find(id);
+        if (it == m_requests.end() || !it->reply)
+            return;
+        it->timedOut = true;
+        it->reply->abort();
+    });
+    timer->start(m_options.idleTimeoutMs);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, id, timer](qint64 received, qint64 total) {
+        auto it = m_requests.find(id);
+        if (it == m_requests.end() || !it->reply)
+            return;
+        if (received > m_options.maxBodyBytes || total > m_options.maxBodyBytes) {
+            it->reply->setProperty("sb_tooLarge", true);
+            it->reply->abort();
+            return;
+        }
+        if (it->started.elapsed() > m_options.totalTimeoutMs) {
+            it->timedOut = true;
+            it->reply->abort();
+            return;
+        }
+        timer->start(qMin<qint64>(m_options.idleTimeoutMs, m_options.totalTimeoutMs - it->started.elapsed()));
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
+        // Not ignored: the request fails. Keep the reasons for the error message.
+        QStringList reasons;
+        for (const QSslError &e : errors)
+            reasons << e.errorString();
+        reply->setProperty("sb_sslErrors", reasons.join(QStringLiteral("; ")));
+    });
+}
+
+void PageFetcher::onReply(quint64 id)
+{
+    auto it = m_requests.find(id);
+    if (it == m_requests.end())
+        return;
+    QNetworkReply *reply = it->reply;
+    it->reply = nullptr;
+    if (it->timer)
+        it->timer->stop();
+    if (!reply)
+        return;
+    reply->deleteLater();
+
+    const QNetworkReply::NetworkError netError = reply->error();
+    const QString host = reply->url().host();
+    if (reply->property("sb_tooLarge").toBool()) {
+        finish(id, Error::parse(tr("The reply from %1 is larger than %2 MB; stopped reading it")
+                                    .arg(host)
+                                    .arg(m_options.maxBodyBytes / (1024 * 1024))));
+        return;
+    }
+    if (it->timedOut) {
+        handleError(id, Error::network(tr("%1 did not answer in time").arg(host)));
+        return;
+    }
+    const QString ssl = reply->property("sb_sslErrors").toString();
+    if (!ssl.isEmpty()) {
+        finish(id, Error::network(tr("Secure connection to %1 failed: %2").arg(host, ssl)));
+        return;
+    }
+    if (isTransportError(netError)) {
+        handleError(id, Error::network(tr("Network error talking to %1: %2").arg(host, reply->errorString())));
+        return;
+    }
+    const HttpReply httpReply = toHttpReply(reply);
+    if (httpReply.status == 0) {
+        handleError(id, Error::network(tr("No HTTP reply from %1: %2").arg(host, reply->errorString())));
+        return;
+    }
+    Result<Page> page = m_vendor->parsePage(httpReply, it->query);
+    if (!page) {
+        handleError(id, page.error());
+        return;
+    }
+    const Error progress = checkProgress(it->query, page.value());
+    if (progress.isError()) {
+        finish(id, progress);
+        return;
+    }
+    Request done = *it;
+    m_requests.erase(it);
+    if (done.timer)
+        done.timer->deleteLater();
+    emit pageReady(id, page.value());
+}
+
+Error PageFetcher::checkProgress(const PageQuery &query, const Page &page)
+{
+    if (!page.next)
+        return {};
+    const Cursor &next = *page.next;
+    if (m_vendor->paging() == Paging::Offset) {
+        if (next.offset <= query.cursor.offset)
+            return Error::parse(tr("The server's next page does not move forward (offset %1); stopped to avoid a loop")
+                                    .arg(next.offset));
+        return {};
+    }
+    if (next.token.isEmpty())
+        return Error::parse(tr("The server said there are more segments but gave no cursor for them"));
+    if (next.token == query.cursor.token || m_seenTokens.contains(next.token))
+        return Error::parse(tr("The server returned a page cursor it had returned before; stopped to avoid a loop"));
+    m_seenTokens.insert(next.token);
+    return {};
+}
+
+void PageFetcher::handleError(quint64 id, Error error)
+{
+    auto it = m_requests.find(id);
+    if (it == m_requests.end())
+        return;
+    // An expired or revoked access token: get a new one, once per page.
+    if (m_vendor->exchangesToken() && error.httpStatus == 401 && !it->authRetried) {
+        it->authRetried = true;
+        if (m_token == it->credentialUsed)
+            m_token.clear();
+        qCDebug(lcNet) << "access token refused; refreshing it";
+        start(id);
+        return;
+    }
+    if (error.isTransient() && it->attempt + 1 < m_options.maxTries) {
+        int delay = 0;
+        if (error.retryAfterMs >= 0) {
+            if (error.retryAfterMs > m_options.maxRetryAfterMs) {
+                error.message = tr("%1 (the server asks to wait %2 s)").arg(error.message).arg(error.retryAfterMs / 1000);
+                finish(id, error);
+                return;
+            }
+            delay = int(error.retryAfterMs);
+        } else {
+            delay = backoffMs(it->attempt);
+        }
+        ++it->attempt;
+        qCDebug(lcNet) << "retrying page after" << delay << "ms:" << error.toString();
+        if (!it->timer) {
+            it->timer = new QTimer(this);
+            it->timer->setSingleShot(true);
+        }
+        it->timer->disconnect();
+        connect(it->timer, &QTimer::timeout, this, [this, id] {
+            if (m_requests.contains(id))
+                start(id);
+        });
+        it->timer->start(delay);
+        emit retrying(id, error, delay, it->attempt);
+        return;
+    }
+    if (error.isTransient() && it->attempt > 0)
+        error.message = tr("%1 (gave up after %2 tries)").arg(error.message).arg(it->attempt + 1);
+    finish(id, error);
+}
+
+void PageFetcher::finish(quint64 id, const Error &error)
+{
+    auto it = m_requests.find(id);
+    if (it == m_requests.end())
+        return;
+    Request done = *it;
+    m_requests.erase(it);
+    m_waitingForToken.removeAll(id);
+    if (done.timer)
+        done.timer->deleteLater();
+    if (done.reply) {
+        done.reply->disconnect(this);
+        done.reply->abort();
+        done.reply->deleteLater();
+    }
+    qCDebug(lcNet) << "page failed:" << Error::kindName(error.kind) << error.toString();
+    emit failed(id, error);
+}
+
+int PageFetcher::backoffMs(int attempt) const
+{
+    const qint64 base = qMin<qint64>(qint64(m_options.baseBackoffMs) << qMin(attempt, 16), m_options.maxBackoffMs);
+    // Full jitter in the upper half: spreads clients out, never waits less than half the step.
+    return int(base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1));
+}
+
+void PageFetcher::requestToken()
+{
+    Result<HttpRequest> request = m_vendor->tokenRequest(m_profile, m_secret);
+    Error error;
+    QNetworkReply *reply = request ? sendRaw(request.value(), &error) : nullptr;
+    if (!request)
+        error = request.error();
+    if (!reply) {
+        const QList<quint64> waiting = m_waitingForToken;
+        m_waitingForToken.clear();
+        for (quint64 id : waiting)
+            finish(id, error);
+        return;
+    }
+    qCDebug(lcNet) << "requesting an access token from" << request.value().url.host();
+    m_tokenReply = reply;
+    connect(reply, &QNetworkReply::finished, this, &PageFetcher::onTokenReply);
+}
+
+void PageFetcher::onTokenReply()
+{
+    QNetworkReply *reply = m_tokenReply;
+    m_tokenReply = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    Error error;
+    if (isTransportError(reply->error())) {
+        error = Error::network(tr("Network error getting an access token from %1: %2")
+                                   .arg(reply->url().host(), reply->errorString()));
+    } else {
+        Result<AccessToken> token = m_vendor->parseToken(toHttpReply(reply));
+        if (token) {
+            m_token = token.value().token;
+            const qint64 lifetimeMs = qMax<qint64>(token.value().expiresInSeconds, 1) * 1000;
+            // Refresh before it runs out: a minute early, or a fifth of its life when it is short.
+            m_tokenRefreshAt = QDeadlineTimer(lifetimeMs - qMin<qint64>(60000, lifetimeMs / 5));
+            m_tokenAttempt = 0;
+            const QList<quint64> waiting = m_waitingForToken;
+            m_waitingForToken.clear();
+            for (quint64 id : waiting)
+                send(id);
+            return;
+        }
+        error = token.error();
+    }
+    if (error.isTransient() && ++m_tokenAttempt < m_options.maxTries) {
+        const int delay = error.retryAfterMs >= 0 && error.retryAfterMs <= m_options.maxRetryAfterMs
+            ? int(error.retryAfterMs)
+            : backoffMs(m_tokenAttempt - 1);
+        QTimer::singleShot(delay, this, [this] {
+            if (!m_waitingForToken.isEmpty() && !m_tokenReply)
+                requestToken();
+        });
+        return;
+    }
+    m_tokenAttempt = 0;
+    const QList<quint64> waiting = m_waitingForToken;
+    m_waitingForToken.clear();
+    for (quint64 id : waiting)
+        finish(id, error);
+}
+
+} // namespace sb

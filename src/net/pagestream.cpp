@@ -1,0 +1,208 @@
+#include "pagestream.h"
+
+#include "core/logging.h"
+#include "pagefetcher.h"
+
+#include <QCoreApplication>
+
+namespace sb {
+
+PageStream::PageStream(PageFetcher *fetcher, int pageSize, int maxConcurrent, QObject *parent)
+    : QObject(parent)
+    , m_fetcher(fetcher)
+    , m_pageSize(pageSize > 0 ? qMin(pageSize, fetcher->vendor()->maxPageSize()) : fetcher->vendor()->defaultPageSize())
+    , m_maxConcurrent(qMax(1, maxConcurrent))
+{
+    connect(fetcher, &PageFetcher::pageReady, this, &PageStream::onPage);
+    connect(fetcher, &PageFetcher::failed, this, &PageStream::onFailed);
+    connect(fetcher, &PageFetcher::retrying, this, &PageStream::onRetrying);
+}
+
+PageStream::~PageStream()
+{
+    cancel();
+}
+
+void PageStream::start()
+{
+    if (!m_fetcher)
+        return;
+    m_running = true;
+    m_fetcher->resetWalk();
+    m_inFlight.insert(m_fetcher->fetch(Cursor{}, m_pageSize, true), 0);
+}
+
+void PageStream::cancel()
+{
+    if (m_fetcher) {
+        for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
+            m_fetcher->cancel(it.key());
+    }
+    m_inFlight.clear();
+    m_running = false;
+}
+
+void PageStream::onRetrying(quint64 id, const Error &reason, int delayMs)
+{
+    if (!m_inFlight.contains(id))
+        return;
+    // Rate limited with pages in parallel: ask for fewer at a time from now on.
+    if (reason.kind == Error::Kind::RateLimit && m_maxConcurrent > 1)
+        m_maxConcurrent = qMax(1, m_maxConcurrent / 2);
+    emit retrying(reason, delayMs);
+}
+
+void PageStream::onFailed(quint64 id, const Error &error)
+{
+    if (!m_inFlight.contains(id))
+        return;
+    m_inFlight.remove(id);
+    fail(error);
+}
+
+void PageStream::fail(const Error &error)
+{
+    cancel();
+    emit failed(error);
+}
+
+void PageStream::complete()
+{
+    cancel();
+    emit progress(m_delivered, m_total);
+    emit finished();
+}
+
+void PageStream::onPage(quint64 id, const Page &page)
+{
+    auto it = m_inFlight.find(id);
+    if (it == m_inFlight.end())
+        return;
+    const qint64 offset = it.value();
+    const bool first = !m_offsetMode && offset == 0;
+    m_inFlight.erase(it);
+    if (page.total >= 0 && m_total < 0)
+        m_total = page.total;
+
+    if (first && m_fetcher->vendor()->paging() == Paging::Offset && m_total >= 0 && page.next) {
+        // The total is known: fetch the rest several pages at a time.
+        m_offsetMode = true;
+        m_step = page.segments.isEmpty() ? m_pageSize : qMin<int>(m_pageSize, int(page.segments.size()));
+        m_asked.insert(0);
+        m_received.insert(0, page);
+        m_nextOffset = page.next->offset;
+        deliver();
+        schedule();
+        return;
+    }
+
+    if (!m_offsetMode) {
+        // One page after the other, following the server's cursor.
+        if (!page.segments.isEmpty()) {
+            m_delivered += page.segments.size();
+            emit segmentsReady(page.segments);
+            emit progress(m_delivered, m_total);
+        }
+        if (!m_running)
+            return;
+        if (!page.next) {
+            complete();
+            return;
+        }
+        m_inFlight.insert(m_fetcher->fetch(*page.next, m_pageSize, false), -1);
+        return;
+    }
+
+    m_received.insert(offset, page);
+    if (!page.next) {
+        m_sawEnd = true;
+        const qint64 end = offset + page.segments.size();
+        m_endOffset = m_endOffset < 0 ? end : qMin(m_endOffset, end);
+    }
+    deliver();
+    if (m_running)
+        schedule();
+}
+
+void PageStream::deliver()
+{
+    QList<Segment> out;
+    for (;;) {
+        // The received page that covers m_emitOffset, if any.
+        bool progressed = false;
+        for (auto it = m_received.begin(); it != m_received.end();) {
+            const qint64 start = it.key();
+            const qint64 end = start + it.value().segments.size();
+            if (end <= m_emitOffset && start <= m_emitOffset) {
+                // Already handed on (an overlap), or an empty page at the end.
+                if (start == m_emitOffset && it.value().segments.isEmpty() && !it.value().next) {
+                    m_sawEnd = true;
+                    m_endOffset = m_endOffset < 0 ? start : qMin(m_endOffset, start);
+                }
+                it = m_received.erase(it);
+                continue;
+            }
+            if (start <= m_emitOffset && end > m_emitOffset) {
+                const QList<Segment> &segs = it.value().segments;
+                out.append(segs.mid(m_emitOffset - start));
+                m_emitOffset = end;
+                m_received.erase(it);
+                progressed = true;
+                break;
+            }
+            ++it;
+        }
+        if (!progressed)
+            break;
+    }
+    if (!out.isEmpty()) {
+        m_delivered += out.size();
+        emit segmentsReady(out);
+        emit progress(m_delivered, m_total);
+    }
+    if (!m_running)
+        return;
+    const bool reachedEnd = (m_sawEnd && m_emitOffset >= m_endOffset) || (m_total >= 0 && m_emitOffset >= m_total);
+    // Pages past the end may still be out; nothing they say can matter.
+    if (reachedEnd)
+        complete();
+}
+
+void PageStream::request(qint64 offset)
+{
+    m_asked.insert(offset);
+    m_inFlight.insert(m_fetcher->fetch(Cursor{offset, {}}, m_pageSize, false), offset);
+}
+
+void PageStream::schedule()
+{
+    if (!m_running)
+        return;
+    const qint64 limit = m_sawEnd ? m_endOffset : m_total;
+    // A gap at the emit point (a short page) is filled before anything else.
+    bool covered = false;
+    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend() && !covered; ++it)
+        covered = it.value() <= m_emitOffset && it.value() + m_step > m_emitOffset;
+    for (auto it = m_received.cbegin(); it != m_received.cend() && !covered; ++it)
+        covered = it.key() <= m_emitOffset && it.key() + it.value().segments.size() > m_emitOffset;
+    if (!covered && m_emitOffset < limit && !m_asked.contains(m_emitOffset)) {
+        request(m_emitOffset);
+        m_nextOffset = qMax(m_nextOffset, m_emitOffset + m_step);
+    } else if (!covered && m_emitOffset < limit && m_asked.contains(m_emitOffset) && m_inFlight.isEmpty()) {
+        // Asked before and answered with nothing usable: the data changed under us.
+        fail(Error::parse(QCoreApplication::translate("sb::PageStream",
+                                                      "The server's pages no longer line up (offset %1); the list "
+                                                      "changed during the export. Try again.")
+                              .arg(m_emitOffset)));
+        return;
+    }
+    // Bound memory: never run further ahead of the writer than a window of pages.
+    const qint64 window = qint64(m_step) * m_maxConcurrent * 2;
+    while (m_inFlight.size() < m_maxConcurrent && m_nextOffset < limit && m_nextOffset < m_emitOffset + window) {
+        if (!m_asked.contains(m_nextOffset))
+            request(m_nextOffset);
+        m_nextOffset += m_step;
+    }
+}
+
+} // namespace sb

@@ -1,0 +1,56 @@
+#include "app.h"
+
+#include "mainwindow.h"
+#include "sandbox/sandboxserver.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+namespace sb {
+
+int runGui(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("segment-browser"));
+    QApplication::setApplicationDisplayName(QApplication::translate("sb::App", "Segment Browser"));
+    QApplication::setOrganizationName(QStringLiteral("segment-browser"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QApplication::setDesktopFileName(QStringLiteral("segment-browser"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("sb::App", "Browse and export audience segments."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("sb::App", "Open on the built-in sandbox, one profile per vendor."));
+    const QCommandLineOption segments(QStringLiteral("demo-segments"),
+                                      QApplication::translate("sb::App", "Segments per vendor in the demo sandbox."),
+                                      QStringLiteral("N"), QStringLiteral("2000"));
+    parser.addOption(demo);
+    parser.addOption(segments);
+    parser.process(app);
+
+    MainWindow window;
+    SandboxServer *sandbox = nullptr;
+    if (parser.isSet(demo)) {
+        sandbox = new SandboxServer(&app);
+        sandbox->setSegmentCount(qMax(0, parser.value(segments).toInt()));
+        if (!sandbox->listen()) {
+            QMessageBox::critical(nullptr, QApplication::translate("sb::App", "Segment Browser"),
+                                  QApplication::translate("sb::App", "Could not start the demo sandbox on 127.0.0.1."));
+            return 1;
+        }
+        QList<SessionProfile> profiles;
+        for (const auto &[profile, secret] : sandbox->demoProfiles())
+            profiles.append({profile, secret});
+        window.setProfiles(profiles);
+        window.setDemoNote(QApplication::translate("sb::App",
+                                                   "Demo: these profiles read made-up segments from the built-in "
+                                                   "sandbox on %1. Nothing leaves this computer.")
+                               .arg(sandbox->rootUrl().toDisplayString()));
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace sb

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QFrame>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QPushButton;
+QT_END_NAMESPACE
+
+namespace sb {
+
+// A strip above the table that says what went wrong, in the vendor's words, and what to do.
+class ErrorBanner final : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit ErrorBanner(QWidget *parent = nullptr);
+
+    void showError(const Error &error);
+    void showNotice(const QString &text); // a transient state (rate limited, retrying), no button
+    void clear();
+    QString text() const;
+
+signals:
+    void retryRequested();
+
+private:
+    QLabel *m_icon;
+    QLabel *m_text;
+    QPushButton *m_retry;
+};
+
+} // namespace sb
