@@ -1,0 +1,205 @@
+#include "net/pagefetcher.h"
+#include "net/pagestream.h"
+#include "sandboxrig.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+struct Walk
+{
+    QStringList keys;
+    QList<Error> errors;
+    int retries = 0;
+    bool finished = false;
+};
+
+// Pages through everything with the shared PageStream and records what arrives.
+Walk walkAll(PageFetcher &fetcher, int pageSize, int concurrency = 4)
+{
+    Walk w;
+    PageStream stream(&fetcher, pageSize, concurrency);
+    const VendorApi *api = fetcher.vendor();
+    QObject::connect(&stream, &PageStream::segmentsReady, [&](const QList<Segment> &segments) {
+        for (const Segment &s : segments)
+            w.keys << api->recordKey(s.object());
+    });
+    QObject::connect(&stream, &PageStream::finished, [&] { w.finished = true; });
+    QObject::connect(&stream, &PageStream::failed, [&](const Error &e) { w.errors << e; });
+    QObject::connect(&stream, &PageStream::retrying, [&](const Error &, int) { ++w.retries; });
+    stream.start();
+    QTRY_VERIFY_WITH_TIMEOUT(w.finished || !w.errors.isEmpty(), 60000);
+    return w;
+}
+
+PageFetcher::Options fastRetries()
+{
+    PageFetcher::Options o;
+    o.baseBackoffMs = 10;
+    o.maxBackoffMs = 50;
+    o.maxRetryAfterMs = 3000;
+    return o;
+}
+
+} // namespace
+
+class TestPageFetcher final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everySegmentOnceInOrder_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<int>("count");
+        for (const QString &v : allVendorIds()) {
+            const int page = vendorById(v)->defaultPageSize();
+            for (int n : {0, 1, page, page + 1, 1000})
+                QTest::addRow("%s/%d", qPrintable(v), n) << v << n;
+        }
+    }
+
+    void everySegmentOnceInOrder()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(int, count);
+        SandboxRig rig;
+        rig.server.setSegmentCount(vendor, count);
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        const Walk w = walkAll(fetcher, 0);
+        QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.value(0).toString()));
+        QCOMPARE(w.keys.size(), count);
+        QCOMPARE(w.keys, rig.expectedKeys(vendor, count));
+    }
+
+    void smallPagesSequentialAndConcurrent_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<int>("concurrency");
+        for (const QString &v : allVendorIds()) {
+            QTest::addRow("%s/1", qPrintable(v)) << v << 1;
+            QTest::addRow("%s/6", qPrintable(v)) << v << 6;
+        }
+    }
+
+    void smallPagesSequentialAndConcurrent()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(int, concurrency);
+        SandboxRig rig;
+        rig.server.setSegmentCount(vendor, 333);
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        const Walk w = walkAll(fetcher, 10, concurrency);
+        QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.value(0).toString()));
+        QCOMPARE(w.keys, rig.expectedKeys(vendor, 333));
+    }
+
+    void launchDarklyCappedPagesLoseNothing_data()
+    {
+        QTest::addColumn<int>("concurrency");
+        QTest::newRow("sequential") << 1;
+        QTest::newRow("concurrent") << 4;
+    }
+
+    void launchDarklyCappedPagesLoseNothing()
+    {
+        QFETCH(int, concurrency);
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("launchdarkly");
+        rig.server.setSegmentCount(vendor, 1000);
+        rig.server.setLdMaxPageSize(7); // asked for 50, the server gives 7
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        const Walk w = walkAll(fetcher, 50, concurrency);
+        QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.value(0).toString()));
+        QCOMPARE(w.keys, rig.expectedKeys(vendor, 1000));
+    }
+
+    void wrongSecretIsAnAuthErrorWithTheVendorsMessage_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        for (const QString &v : allVendorIds())
+            QTest::newRow(qPrintable(v)) << v;
+    }
+
+    void wrongSecretIsAnAuthErrorWithTheVendorsMessage()
+    {
+        QFETCH(QString, vendor);
+        SandboxRig rig;
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), QStringLiteral("wrong-secret"));
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch({});
+        QVERIFY(failed.wait(10000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        QCOMPARE(e.kind, Error::Kind::Auth);
+        QVERIFY(e.httpStatus == 401 || e.httpStatus == 403);
+        QVERIFY2(!e.message.isEmpty(), "the vendor's own message is kept");
+        QVERIFY(!e.toString().contains(QStringLiteral("wrong-secret")));
+    }
+
+    void plainHttpToARemoteHostIsRefused()
+    {
+        Profile p;
+        p.name = QStringLiteral("remote");
+        p.vendor = QStringLiteral("launchdarkly");
+        p.baseUrl = QUrl(QStringLiteral("http://app.launchdarkly.com"));
+        p.params = {{ParamKey::project, QStringLiteral("default")}, {ParamKey::environment, QStringLiteral("production")}};
+        PageFetcher fetcher(vendorById(p.vendor), p, QStringLiteral("token"));
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch({});
+        QVERIFY(failed.wait(5000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        QCOMPARE(e.kind, Error::Kind::Usage);
+        QVERIFY(e.message.contains(QStringLiteral("https")));
+    }
+
+    void aSecretWithALineBreakIsNeverSent()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), QStringLiteral("key\r\nX-Injected: 1"));
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch({});
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.at(0).at(1).value<Error>().kind, Error::Kind::Usage);
+        QCOMPARE(rig.server.requestCount(vendor), 0);
+    }
+
+    void aNewQueryDropsTheRequestInFlight()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("launchdarkly");
+        rig.server.setLatencyMs(300);
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        QSignalSpy ready(&fetcher, &PageFetcher::pageReady);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        const quint64 stale = fetcher.fetch({});
+        fetcher.setQuery(Query{{}, QStringLiteral("name")});
+        const quint64 fresh = fetcher.fetch({});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.at(0).at(0).toULongLong(), fresh);
+        QVERIFY(stale != fresh);
+        QCOMPARE(failed.size(), 0);
+    }
+
+    void sailpointTokenIsRefreshedDuringALongWalk()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("sailpoint");
+        rig.server.setSegmentCount(vendor, 120);
+        rig.server.setTokenLifetimeSeconds(2);
+        rig.server.setLatencyMs(150); // 12 pages of 10 take longer than two token lifetimes
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        const Walk w = walkAll(fetcher, 10, 1);
+        QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.value(0).toString()));
+        QCOMPARE(w.keys, rig.expectedKeys(vendor, 120));
+        QVERIFY2(rig.server.tokenCount() >= 2, "the token was exchanged again before it ran out");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPageFetcher)
+#include "tst_pagefetcher.moc"

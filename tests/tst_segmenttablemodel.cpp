@@ -1,0 +1,153 @@
+#include "model/segmenttablemodel.h"
+#include "sandboxrig.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+// Does what a view scrolled to the bottom does, until the model says there is no more.
+void loadAll(SegmentTableModel &model)
+{
+    for (int guard = 0; guard < 100000; ++guard) {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        if (!model.isLoading() && !model.canFetchMore({}))
+            return;
+        QSignalSpy changed(&model, &SegmentTableModel::stateChanged);
+        QVERIFY(changed.wait(30000));
+    }
+}
+
+} // namespace
+
+class TestSegmentTableModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tenThousandRowsWithTheTesterAttached()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("launchdarkly");
+        rig.server.setSegmentCount(vendor, 10000);
+        SegmentTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        model.setPageSize(500);
+        QVERIFY(model.canFetchMore({}));
+        loadAll(model);
+        QCOMPARE(model.rowCount(), 10000);
+        QCOMPARE(model.total(), 10000);
+        QVERIFY(model.isComplete());
+        QVERIFY(!model.canFetchMore({}));
+        const QStringList expected = rig.expectedKeys(vendor, 10000);
+        for (int row : {0, 1, 499, 500, 9999})
+            QCOMPARE(model.data(model.index(row, 0), SegmentTableModel::RecordKeyRole).toString(), expected.at(row));
+        QCOMPARE(model.statusText(), QStringLiteral("10,000 segments"));
+    }
+
+    void statusSaysWhatIsKnown()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch"); // no total: "more available"
+        rig.server.setSegmentCount(vendor, 250);
+        SegmentTableModel model;
+        model.setSource(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        model.setPageSize(100);
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 100);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(model.statusText(), QStringLiteral("100 loaded, more available"));
+        QCOMPARE(model.total(), -1);
+
+        const QString ld = QStringLiteral("launchdarkly");
+        rig.server.setSegmentCount(ld, 1234);
+        model.setSource(vendorById(ld), rig.profile(ld), rig.secret(ld));
+        model.setPageSize(120);
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 120);
+        QCOMPARE(model.statusText(), QStringLiteral("Loaded 120 of 1,234"));
+    }
+
+    void atMostOneRequestInFlight()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("amperity");
+        rig.server.setLatencyMs(100);
+        SegmentTableModel model;
+        model.setSource(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        model.fetchMore({});
+        QVERIFY(model.isLoading());
+        QVERIFY(!model.canFetchMore({}));
+        model.fetchMore({}); // ignored
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(rig.server.requestCount(vendor), 1);
+    }
+
+    void aStaleReplyIsDropped()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("launchdarkly");
+        rig.server.setSegmentCount(vendor, 100);
+        rig.server.setLatencyMs(200);
+        SegmentTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        model.setPageSize(10);
+        model.fetchMore({});
+        QVERIFY(model.isLoading());
+        model.setQuery(Query{{}, QStringLiteral("-name")}); // supersedes the first request
+        QCOMPARE(model.rowCount(), 0);
+        model.fetchMore({});
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(model.rowCount(), 10);
+        // The rows are those of the new (sorted) query only.
+        QStringList names;
+        for (int i = 0; i < 100; ++i)
+            names << rig.server.record(vendor, i).value(QStringLiteral("name")).toString();
+        const QString first = model.data(model.index(0, 1)).toString();
+        for (const QString &n : names)
+            QVERIFY2(first >= n, "the first row of a descending sort has the greatest name");
+    }
+
+    void errorStateAndRetry()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        SegmentTableModel model;
+        model.setSource(vendorById(vendor), rig.profile(vendor), QStringLiteral("wrong"));
+        model.fetchMore({});
+        QTRY_VERIFY(model.error().isError());
+        QCOMPARE(model.error().kind, Error::Kind::Auth);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void sortGoesToTheServerOnlyWhereTheVendorSorts()
+    {
+        SandboxRig rig;
+        SegmentTableModel model;
+        const QString amperity = QStringLiteral("amperity");
+        model.setSource(vendorById(amperity), rig.profile(amperity), rig.secret(amperity));
+        QVERIFY(!model.isColumnSortable(1));
+        model.sort(1, Qt::DescendingOrder);
+        QCOMPARE(model.query().sort, QString());
+
+        const QString ld = QStringLiteral("launchdarkly");
+        model.setSource(vendorById(ld), rig.profile(ld), rig.secret(ld));
+        const int name = 1;
+        QCOMPARE(model.headerData(name, Qt::Horizontal).toString(), QStringLiteral("name"));
+        QVERIFY(model.isColumnSortable(name));
+        model.sort(name, Qt::DescendingOrder);
+        QCOMPARE(model.query().sort, QStringLiteral("-name"));
+        QVERIFY(!model.isColumnSortable(0)); // key: the server does not sort on it
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSegmentTableModel)
+#include "tst_segmenttablemodel.moc"
