@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 
 namespace sb {
@@ -18,6 +19,7 @@ int runGui(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("segment-browser"));
     QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QApplication::setDesktopFileName(QStringLiteral("segment-browser"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/segment-browser.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("sb::App", "Browse and export audience segments."));
