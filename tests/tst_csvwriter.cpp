@@ -376,6 +376,16 @@ private slots:
         QVERIFY(ok);
     }
 
+    void loneSurrogateBecomesValidUtf8()
+    {
+        const QString broken = QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b");
+        const QByteArray written = writeRows({{broken, QString(QChar(0xDC00))}});
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString decoded = decoder(written);
+        QVERIFY(!decoder.hasError());
+        QCOMPARE(decoded, QStringLiteral("a\uFFFDb,\uFFFD\r\n"));
+    }
+
     void malformedInputIsReported()
     {
         bool ok = true;

@@ -192,7 +192,7 @@ bool CsvWriter::writeRow(const QStringList &cells)
     if (!startRecord())
         return false;
     for (const QString &cell : cells)
-        appendField(cell, true);
+        appendField(cell);
     return finishRecord();
 }
 
@@ -201,7 +201,7 @@ bool CsvWriter::writeHeader(const QList<int> &columnIndexes, const QList<Column>
     if (!startRecord())
         return false;
     for (const int i : columnIndexes)
-        appendField(i >= 0 && i < columns.size() ? QStringView(columns.at(i).field) : QStringView(), true);
+        appendField(i >= 0 && i < columns.size() ? QStringView(columns.at(i).field) : QStringView());
     return finishRecord();
 }
 
@@ -252,14 +252,14 @@ bool CsvWriter::finishRecord()
     return true;
 }
 
-void CsvWriter::appendField(QStringView text, bool guard)
+void CsvWriter::appendField(QStringView text)
 {
     if (m_fieldsInRecord++ > 0)
         m_line.append(',');
     const bool quoted = needsQuoting(text);
     if (quoted)
         m_line.append('"');
-    if (guard && m_options.formulaGuard && needsFormulaGuard(text))
+    if (m_options.formulaGuard && needsFormulaGuard(text))
         m_line.append('\'');
     qsizetype from = 0;
     if (quoted) {
@@ -279,7 +279,7 @@ void CsvWriter::appendValue(const QVariant &value, ValueType type)
     AsciiBuffer buf;
     const CellText cell = formatCell(value, type, buf, m_scratch);
     if (cell.fromVendor) {
-        appendField(cell.vendorText, true);
+        appendField(cell.vendorText);
         return;
     }
     if (m_fieldsInRecord++ > 0)

@@ -42,11 +42,14 @@ bool needsFormulaGuard(QStringView cell);
 // device with one write, so a long export does not allocate per cell.
 //
 // A write that fails (device closed, read-only, full) makes that call and every later call return
-// false, and errorString() says why, so an export can stop cleanly.
+// false, and errorString() says why, so an export can stop cleanly. A buffered device (QFile,
+// QSaveFile) may only find a full disk when flushed or committed: the caller checks that too.
+// Text that is not valid UTF-16 (a lone surrogate) is written as U+FFFD, so the output is always
+// valid UTF-8.
 //
 // The formula guard applies to text that came from the vendor (strings, tag lists, timestamp
-// strings, unexpected JSON) and to writeRow's cells, never to the numbers, booleans and timestamps
-// this writer formats itself.
+// strings, unexpected JSON), to header names and to writeRow's cells; never to the numbers,
+// booleans and timestamps this writer formats itself.
 class CsvWriter final
 {
     Q_DECLARE_TR_FUNCTIONS(sb::CsvWriter)
@@ -70,7 +73,7 @@ public:
 private:
     bool startRecord();
     bool finishRecord();
-    void appendField(QStringView text, bool guard);
+    void appendField(QStringView text); // guarded and quoted as needed
     void appendValue(const QVariant &value, ValueType type);
     void appendUtf8(QStringView text);
 
