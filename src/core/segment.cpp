@@ -32,7 +32,8 @@ QVariant extractValue(const QJsonObject &record, const Column &column)
         break;
     case ValueType::Integer:
     case ValueType::UnixMillis:
-        if (v.isDouble())
+        // Only whole numbers are integers; 1.5 falls through and is kept as it is.
+        if (v.isDouble() && v.toDouble() == double(v.toInteger()))
             return QVariant::fromValue<qint64>(v.toInteger());
         break;
     case ValueType::StringList:
