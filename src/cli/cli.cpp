@@ -1,11 +1,24 @@
 #include "cli.h"
 
+#include "core/http.h"
+#include "core/vendorapi.h"
+#include "export/exportjob.h"
+#include "net/pagefetcher.h"
+#include "secrets/keychainsecretstore.h"
+#include "secrets/profilesecrets.h"
+#include "secrets/profilestore.h"
+#include "vendors/registry.h"
 #include "version.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
 #include <QTextStream>
 
+#include <cstdio>
 #include <cstring>
+#include <unistd.h>
 
 namespace sb::cli {
 
@@ -16,26 +29,406 @@ QString tr(const char *text)
     return QCoreApplication::translate("sb::cli", text);
 }
 
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(int code, const QString &message)
+{
+    // One line: the caller's scripts grep it.
+    QString line = message;
+    line.replace(QLatin1Char('\n'), QLatin1String(" "));
+    err() << "segment-browser: " << line << Qt::endl;
+    return code;
+}
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::None:
+        return Ok;
+    case Error::Kind::Usage:
+        return Usage;
+    case Error::Kind::Auth:
+        return AuthRefused;
+    default:
+        return Failure;
+    }
+}
+
+QString vendorList()
+{
+    QStringList ids;
+    for (const VendorApi *v : allVendors())
+        ids << v->id();
+    return ids.join(QStringLiteral(", "));
+}
+
 QString usageText()
 {
     return tr("Usage:\n"
-              "  segment-browser [--demo]             open the window (--demo: on the built-in sandbox)\n"
-              "  segment-browser export ...           export all segments to CSV (see export --help)\n"
-              "  segment-browser profiles list|add|remove ...   manage profiles (see profiles --help)\n"
-              "  segment-browser --version | --help\n");
+              "  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)\n"
+              "  segment-browser export ...               write every segment to CSV (export --help)\n"
+              "  segment-browser profiles list            list profiles (never their secrets)\n"
+              "  segment-browser profiles add ...         add a profile; the secret is read from standard input\n"
+              "  segment-browser profiles remove NAME     remove a profile and its keychain entry\n"
+              "  segment-browser --version | --help\n"
+              "\n"
+              "Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other "
+              "failure.\n");
+}
+
+// The options that name a profile's non-secret keys, shared by `export` and `profiles add`.
+struct ConnectionOptions
+{
+    QCommandLineOption vendor{QStringLiteral("vendor"), tr("Vendor: %1.").arg(vendorList()), QStringLiteral("V")};
+    QCommandLineOption baseUrl{QStringLiteral("base-url"), tr("The API root URL."), QStringLiteral("URL")};
+    QCommandLineOption project{QStringLiteral("project"), tr("Project key (Batch, LaunchDarkly)."), QStringLiteral("K")};
+    QCommandLineOption environment{QStringLiteral("environment"), tr("Environment key (LaunchDarkly)."),
+                                   QStringLiteral("K")};
+    QCommandLineOption tenant{QStringLiteral("tenant"), tr("Tenant id (Amperity, SailPoint)."), QStringLiteral("T")};
+    QCommandLineOption clientId{QStringLiteral("client-id"), tr("Client id (SailPoint)."), QStringLiteral("ID")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({vendor, baseUrl, project, environment, tenant, clientId});
+    }
+
+    // A profile from the options, checked against what its vendor needs.
+    Result<Profile> profile(const QCommandLineParser &parser, const QString &name) const
+    {
+        Profile p;
+        p.name = name;
+        p.vendor = parser.value(vendor).trimmed().toLower();
+        const VendorApi *api = vendorById(p.vendor);
+        if (!api)
+            return Error::usage(p.vendor.isEmpty() ? tr("--vendor is required (%1)").arg(vendorList())
+                                                   : tr("unknown vendor '%1' (%2)").arg(p.vendor, vendorList()));
+        const QList<std::pair<QString, const QCommandLineOption *>> params = {
+            {ParamKey::project, &project},
+            {ParamKey::environment, &environment},
+            {ParamKey::tenant, &tenant},
+            {ParamKey::clientId, &clientId}};
+        for (const auto &[key, option] : params) {
+            if (parser.isSet(*option))
+                p.params.insert(key, parser.value(*option).trimmed());
+        }
+        for (const ProfileField &f : api->profileFields()) {
+            if (f.required && p.param(f.key).isEmpty()) {
+                const auto it = std::find_if(params.cbegin(), params.cend(),
+                                             [&](const auto &pair) { return pair.first == f.key; });
+                return Error::usage(tr("%1 needs --%2 (%3)")
+                                        .arg(api->displayName(),
+                                             it != params.cend() ? it->second->names().constFirst() : f.key, f.label));
+            }
+        }
+        QString url = parser.value(baseUrl).trimmed();
+        if (url.isEmpty()) {
+            // The vendor's first documented root, with the tenant filled in where it has a place.
+            for (const QString &suggestion : api->baseUrlSuggestions()) {
+                if (!suggestion.contains(QLatin1Char('{'))) {
+                    url = suggestion;
+                    break;
+                }
+                if (!p.param(ParamKey::tenant).isEmpty()) {
+                    url = QString(suggestion).replace(QStringLiteral("{tenant}"), p.param(ParamKey::tenant));
+                    break;
+                }
+            }
+        }
+        if (url.isEmpty())
+            return Error::usage(tr("%1 needs --base-url (for example %2)")
+                                    .arg(api->displayName(), api->baseUrlSuggestions().value(0)));
+        p.baseUrl = QUrl(url, QUrl::StrictMode);
+        const Error transport = checkTransport(p.baseUrl);
+        if (transport.isError())
+            return transport;
+        return p;
+    }
+};
+
+QString defaultProfilesPath()
+{
+    return ProfileStore::defaultPath();
+}
+
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) == 1;
+}
+
+int runExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Write every segment of an account (or of a filtered, sorted query) to CSV."));
+    parser.addHelpOption();
+    ConnectionOptions connection;
+    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("Use a saved profile; its secret comes from the keychain."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption filterOpt(QStringLiteral("filter"), tr("Server-side filter (LaunchDarkly's filter language)."),
+                                       QStringLiteral("EXPR"));
+    const QCommandLineOption sortOpt(QStringLiteral("sort"), tr("Server-side sort, e.g. -lastModified,name."),
+                                     QStringLiteral("SPEC"));
+    const QCommandLineOption columnsOpt(QStringLiteral("columns"), tr("Columns in order, comma separated (default: all)."),
+                                        QStringLiteral("a,b,c"));
+    const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"), tr("Segments per request."), QStringLiteral("N"));
+    const QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte order mark."));
+    const QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"),
+                                        tr("Do not prefix cells that a spreadsheet would run as formulas."));
+    const QCommandLineOption outputOpt({QStringLiteral("output"), QStringLiteral("o")},
+                                       tr("The CSV file to write, or - for standard output."), QStringLiteral("FILE"));
+    parser.addOption(profileOpt);
+    connection.addTo(parser);
+    parser.addOptions({filterOpt, sortOpt, columnsOpt, pageSizeOpt, bomOpt, noGuardOpt, outputOpt});
+    err() << Qt::flush;
+
+    if (!parser.parse(QStringList{QStringLiteral("segment-browser export")} + args))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << tr("\nThe secret: with --profile, from the keychain; otherwise from the "
+                                         "environment variable SEGMENT_BROWSER_SECRET (SailPoint: the client "
+                                         "secret).\n");
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(outputOpt))
+        return fail(Usage, tr("--output FILE (or - for standard output) is required"));
+
+    Profile profile;
+    QString secret;
+    if (parser.isSet(profileOpt)) {
+        if (parser.isSet(connection.vendor) || parser.isSet(connection.baseUrl))
+            return fail(Usage, tr("use either --profile or --vendor/--base-url, not both"));
+        ProfileStore store(defaultProfilesPath());
+        const std::optional<Profile> saved = store.profile(parser.value(profileOpt));
+        if (!saved)
+            return fail(Usage, tr("no profile named '%1' (see: segment-browser profiles list)").arg(parser.value(profileOpt)));
+        profile = *saved;
+        KeychainSecretStore keychain;
+        const SecretResult r = keychain.waitFor(keychain.read(profile.secretKey()));
+        if (!r.ok())
+            return fail(Usage, tr("no secret for profile '%1': %2").arg(profile.name, r.error.message));
+        secret = r.secret;
+    } else {
+        const Result<Profile> p = connection.profile(parser, QStringLiteral("command line"));
+        if (!p)
+            return fail(Usage, p.error().message);
+        profile = p.value();
+        secret = qEnvironmentVariable("SEGMENT_BROWSER_SECRET");
+        if (secret.isEmpty())
+            return fail(Usage, tr("no secret: set SEGMENT_BROWSER_SECRET, or use --profile"));
+    }
+    const Error secretError = SecretStore::validateSecret(secret);
+    if (secretError.isError())
+        return fail(Usage, secretError.message);
+
+    const VendorApi *api = vendorById(profile.vendor);
+    if (!api)
+        return fail(Usage, tr("unknown vendor '%1' in profile '%2'").arg(profile.vendor, profile.name));
+    Query query;
+    query.filter = parser.value(filterOpt).trimmed();
+    query.sort = parser.value(sortOpt).trimmed();
+    if (!query.filter.isEmpty() && !api->filtersOnServer())
+        return fail(Usage, tr("%1 does not filter on the server; --filter is for LaunchDarkly").arg(api->displayName()));
+    if (!query.sort.isEmpty() && api->sortFields().isEmpty())
+        return fail(Usage, tr("%1 does not sort on the server; --sort is for LaunchDarkly").arg(api->displayName()));
+
+    ExportOptions options;
+    options.csv.bom = parser.isSet(bomOpt);
+    options.csv.formulaGuard = !parser.isSet(noGuardOpt);
+    if (parser.isSet(pageSizeOpt)) {
+        bool ok = false;
+        options.pageSize = parser.value(pageSizeOpt).toInt(&ok);
+        if (!ok || options.pageSize < 1 || options.pageSize > api->maxPageSize())
+            return fail(Usage, tr("--page-size must be a number from 1 to %1 for %2")
+                                   .arg(api->maxPageSize())
+                                   .arg(api->displayName()));
+    }
+    const QList<Column> columns = api->columns();
+    if (parser.isSet(columnsOpt)) {
+        QStringList known;
+        for (const Column &c : columns)
+            known << c.field;
+        for (const QString &raw : parser.value(columnsOpt).split(QLatin1Char(','))) {
+            const QString name = raw.trimmed();
+            const qsizetype i = known.indexOf(name);
+            if (i < 0)
+                return fail(Usage, tr("unknown column '%1' for %2 (known: %3)")
+                                       .arg(name, api->displayName(), known.join(QStringLiteral(","))));
+            options.columns.append(int(i));
+        }
+    }
+
+    PageFetcher fetcher(api, profile, secret);
+    fetcher.setQuery(query);
+    // A bad filter, sort or URL is the user's to fix: say so before any request goes out.
+    const Result<HttpRequest> probe = fetcher.describeRequest(Cursor{}, options.pageSize, QStringLiteral("-"));
+    if (!probe)
+        return fail(Usage, probe.error().message);
+
+    const QString output = parser.value(outputOpt);
+    ExportJob job(&fetcher, columns, output, options);
+    QEventLoop loop;
+    Error failure;
+    qint64 written = 0;
+    const bool showProgress = stderrIsTerminal() && output != QLatin1String("-");
+    QObject::connect(&job, &ExportJob::progress, &job, [&](qint64 rows, qint64 total) {
+        if (!showProgress)
+            return;
+        if (total >= 0)
+            err() << "\r" << tr("%1 of %2 segments").arg(rows).arg(total) << Qt::flush;
+        else
+            err() << "\r" << tr("%1 segments").arg(rows) << Qt::flush;
+    });
+    QObject::connect(&job, &ExportJob::retrying, &job, [&](const Error &reason, int delayMs) {
+        if (showProgress)
+            err() << "\r" << tr("%1; retrying in %2 s").arg(reason.toString()).arg((delayMs + 999) / 1000) << Qt::endl;
+    });
+    QObject::connect(&job, &ExportJob::finished, &loop, [&](qint64 rows) {
+        written = rows;
+        loop.quit();
+    });
+    QObject::connect(&job, &ExportJob::failed, &loop, [&](const Error &e) {
+        failure = e;
+        loop.quit();
+    });
+    job.start();
+    loop.exec();
+    if (showProgress)
+        err() << "\r" << Qt::flush;
+    if (failure.isError())
+        return fail(exitCodeFor(failure), failure.toString());
+    if (showProgress)
+        err() << tr("Wrote %1 segments to %2").arg(written).arg(output) << Qt::endl;
+    return Ok;
+}
+
+int profilesList()
+{
+    ProfileStore store(defaultProfilesPath());
+    if (store.loadError().isError())
+        return fail(Failure, store.loadError().message);
+    for (const Profile &p : store.profiles()) {
+        QStringList params;
+        for (auto it = p.params.cbegin(); it != p.params.cend(); ++it)
+            params << it.key() + QLatin1Char('=') + it.value();
+        out() << p.name << '\t' << p.vendor << '\t' << p.baseUrl.toDisplayString() << '\t'
+              << params.join(QLatin1Char(' ')) << Qt::endl;
+    }
+    return Ok;
+}
+
+int profilesAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Add a profile. The secret (API key, token or client secret) is read from "
+                                        "standard input, never from the command line, and kept in the keychain."));
+    parser.addHelpOption();
+    const QCommandLineOption nameOpt(QStringLiteral("name"), tr("The profile's name."), QStringLiteral("N"));
+    parser.addOption(nameOpt);
+    ConnectionOptions connection;
+    connection.addTo(parser);
+    if (!parser.parse(QStringList{QStringLiteral("segment-browser profiles add")} + args))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    const QString name = parser.value(nameOpt).trimmed();
+    const Error nameError = ProfileStore::validateName(name);
+    if (nameError.isError())
+        return fail(Usage, nameError.message);
+    const Result<Profile> profile = connection.profile(parser, name);
+    if (!profile)
+        return fail(Usage, profile.error().message);
+    ProfileStore store(defaultProfilesPath());
+    if (store.contains(name))
+        return fail(Usage, tr("a profile named '%1' exists already").arg(name));
+
+    // The secret: one line of standard input, without its line break.
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return fail(Usage, tr("cannot read the secret from standard input"));
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    const QString secret = QString::fromUtf8(line);
+    const Error secretError = SecretStore::validateSecret(secret);
+    if (secretError.isError())
+        return fail(Usage, secretError.message);
+
+    KeychainSecretStore keychain;
+    const SecretResult probe = keychain.waitFor(keychain.probe());
+    if (!probe.ok())
+        return fail(Usage, tr("no usable keychain, so the secret was not stored anywhere: %1").arg(probe.error.message));
+    const SecretResult written = keychain.waitFor(keychain.write(profile.value().secretKey(), secret));
+    if (!written.ok())
+        return fail(Usage, written.error.message);
+    const Error added = store.add(profile.value());
+    if (added.isError()) {
+        keychain.waitFor(keychain.remove(profile.value().secretKey()));
+        return fail(Usage, added.message);
+    }
+    err() << tr("Added profile '%1' (%2); its secret is in the keychain.").arg(name, profile.value().vendor) << Qt::endl;
+    return Ok;
+}
+
+int profilesRemove(const QStringList &args)
+{
+    if (args.size() != 1)
+        return fail(Usage, tr("usage: segment-browser profiles remove NAME"));
+    ProfileStore store(defaultProfilesPath());
+    KeychainSecretStore keychain;
+    QEventLoop loop;
+    Error result;
+    removeProfileAndSecret(store, keychain, args.constFirst(), &loop, [&](const Error &e) {
+        result = e;
+        loop.quit();
+    });
+    loop.exec();
+    if (result.isError())
+        return fail(exitCodeFor(result) == Failure ? Failure : Usage, result.message);
+    return Ok;
+}
+
+int runProfiles(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("list"))
+        return profilesList();
+    if (sub == QLatin1String("add"))
+        return profilesAdd(args.mid(1));
+    if (sub == QLatin1String("remove"))
+        return profilesRemove(args.mid(1));
+    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out() << usageText();
+        return sub.isEmpty() ? Usage : Ok;
+    }
+    return fail(Usage, tr("unknown profiles command '%1' (list, add, remove)").arg(sub));
 }
 
 } // namespace
 
 bool wantsCommandLine(int argc, char *argv[])
 {
+    if (argc > 1 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "profiles") == 0))
+        return true;
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
         if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0 || std::strcmp(a, "--version") == 0
             || std::strcmp(a, "-v") == 0)
             return true;
     }
-    return argc > 1 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "profiles") == 0);
+    return false;
 }
 
 int run(int argc, char *argv[])
@@ -44,20 +437,18 @@ int run(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("segment-browser"));
     QCoreApplication::setOrganizationName(QStringLiteral("segment-browser"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
     const QStringList args = app.arguments().mid(1);
-
+    const QString command = args.value(0);
+    if (command == QLatin1String("export"))
+        return runExport(args.mid(1));
+    if (command == QLatin1String("profiles"))
+        return runProfiles(args.mid(1));
     if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
-        out << "segment-browser " << kVersion << Qt::endl;
+        out() << "segment-browser " << kVersion << Qt::endl;
         return Ok;
     }
-    if (args.isEmpty() || args.first().startsWith(QLatin1Char('-'))) {
-        out << usageText();
-        return Ok;
-    }
-    err << tr("segment-browser: '%1' is not available yet").arg(args.first()) << Qt::endl;
-    return Usage;
+    out() << usageText();
+    return Ok;
 }
 
 } // namespace sb::cli
