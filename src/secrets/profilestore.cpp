@@ -4,10 +4,17 @@
 
 #include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <algorithm>
 
 namespace sb {
+
+QString ProfileStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/segment-browser/profiles.ini");
+}
 
 namespace {
 

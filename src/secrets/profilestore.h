@@ -72,6 +72,8 @@ public:
     // Usage error unless `name` is non-empty, has no leading or trailing white space, no control
     // characters and at most maxNameLength characters. Slashes and non-ASCII are fine.
     static Error validateName(const QString &name);
+    // Where the program keeps its profiles: $XDG_CONFIG_HOME/segment-browser/profiles.ini.
+    static QString defaultPath();
 
 signals:
     void changed();
