@@ -189,10 +189,11 @@ QString stringField(const QJsonObject &object, const QString &key)
 Error replyError(const VendorApi &api, const HttpReply &reply, const QString &vendorMessage, const QString &vendorCode)
 {
     QString message = vendorMessage.trimmed();
-    if (message.isEmpty() && !errorObject(reply))
+    const bool isJson = !QJsonDocument::fromJson(reply.body).isNull();
+    if (message.isEmpty() && !isJson)
         message = plainTextMessage(reply.body);
     if (message.isEmpty()) {
-        message = reply.body.trimmed().isEmpty() || errorObject(reply)
+        message = reply.body.trimmed().isEmpty() || isJson
             ? VendorSupport::tr("%1 sent no error message").arg(api.displayName())
             : VendorSupport::tr("%1 sent an error page instead of an API error").arg(api.displayName());
     }
