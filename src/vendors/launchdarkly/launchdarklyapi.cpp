@@ -96,7 +96,7 @@ Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const P
                        QStringLiteral("/api/v2/segments/") + encoded(project.value()) + QLatin1Char('/')
                            + encoded(environment.value()));
         if (!query.query.sort.isEmpty())
-            addQueryValue(params, QStringLiteral("sort"), query.query.sort);
+            addQueryValue(params, QStringLiteral("sort"), QString(query.query.sort).remove(QLatin1Char(' ')));
         if (!query.query.filter.isEmpty())
             addQueryValue(params, QStringLiteral("filter"), query.query.filter);
     } else {
