@@ -1,0 +1,114 @@
+#include "amperityapi.h"
+
+#include "vendors/vendorsupport.h"
+
+namespace sb {
+
+using namespace vendorsupport;
+
+QString AmperityApi::id() const
+{
+    return QStringLiteral("amperity");
+}
+
+QString AmperityApi::displayName() const
+{
+    return QStringLiteral("Amperity");
+}
+
+QList<Column> AmperityApi::columns() const
+{
+    return {
+        {QStringLiteral("id"), ValueType::String},
+        {QStringLiteral("name"), ValueType::String},
+    };
+}
+
+QList<ProfileField> AmperityApi::profileFields() const
+{
+    return {{ParamKey::tenant, tr("Tenant ID"), true}};
+}
+
+QString AmperityApi::secretLabel() const
+{
+    return tr("Access token");
+}
+
+QStringList AmperityApi::baseUrlSuggestions() const
+{
+    return {
+        QStringLiteral("https://app.amperity.com/api"),
+        QStringLiteral("https://{tenant}.amperity.com/api"),
+        QStringLiteral("https://app-aws-apse2.amperity.com/api"),
+    };
+}
+
+Result<HttpRequest> AmperityApi::pageRequest(const Profile &profile, const PageQuery &query) const
+{
+    if (const Error e = checkServerQuery(*this, query.query); e.isError())
+        return e;
+    const Result<QUrl> root = apiRoot(*this, profile);
+    if (!root)
+        return root.error();
+    const Result<QString> tenant = requiredParam(*this, profile, ParamKey::tenant);
+    if (!tenant)
+        return tenant.error();
+
+    QUrlQuery params;
+    params.addQueryItem(QStringLiteral("limit"), QString::number(pageSize(*this, query)));
+    // next_token may never be sent empty or null: leave it out on the first page.
+    if (!query.cursor.token.isEmpty())
+        addQueryValue(params, QStringLiteral("next_token"), query.cursor.token);
+    // Counting can be slow on Amperity's side: only when asked.
+    if (query.wantTotal)
+        params.addQueryItem(QStringLiteral("with_total"), QStringLiteral("true"));
+    QUrl url = withPath(root.value(), QStringLiteral("/segments"));
+    url.setQuery(params);
+
+    HttpRequest request = jsonGet(url);
+    request.setHeader("api-version", "2024-04-01");
+    request.setHeader("amperity-tenant", tenant.value().toUtf8());
+    return request;
+}
+
+void AmperityApi::authorize(HttpRequest &request, const QString &credential) const
+{
+    setAuthorization(request, "Bearer ", credential);
+}
+
+Result<Page> AmperityApi::parsePage(const HttpReply &reply, const PageQuery &query) const
+{
+    if (!isSuccess(reply)) {
+        const QJsonObject body = errorObject(reply).value_or(QJsonObject());
+        return replyError(*this, reply, stringField(body, QStringLiteral("message")));
+    }
+    const Result<QJsonObject> body = objectBody(*this, reply);
+    if (!body)
+        return body.error();
+    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("data"));
+    if (!segments)
+        return segments.error();
+    const Result<QString> token = optionalString(*this, body.value(), QStringLiteral("next_token"));
+    if (!token)
+        return token.error();
+    const Result<qint64> total = optionalCount(*this, body.value(), QStringLiteral("total"));
+    if (!total)
+        return total.error();
+
+    Page page;
+    page.segments = std::move(segments).value();
+    page.total = total.value();
+    // The docs call both an empty and a missing next_token the end of the list.
+    const Result<std::optional<Cursor>> next = nextTokenCursor(*this, query, page.segments.size(), token.value());
+    if (!next)
+        return next.error();
+    page.next = next.value();
+    return page;
+}
+
+QString AmperityApi::recordKey(const QJsonObject &record) const
+{
+    return record.value(QStringLiteral("id")).toString();
+}
+
+} // namespace sb

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/vendorapi.h"
+
+#include <QCoreApplication>
+
+namespace sb {
+
+// Batch CEP REST API, GET {root}/segments/list: cursor-paged with `from`/`next_from`,
+// Bearer REST API key plus the X-Batch-Project header.
+class BatchApi final : public VendorApi
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::BatchApi)
+
+public:
+    QString id() const override;
+    QString displayName() const override;
+    QList<Column> columns() const override;
+    QList<ProfileField> profileFields() const override;
+    QString secretLabel() const override;
+    QStringList baseUrlSuggestions() const override;
+
+    Paging paging() const override { return Paging::Cursor; }
+    // Batch's own default is 10; its maximum keeps round trips few.
+    int defaultPageSize() const override { return 100; }
+    int maxPageSize() const override { return 100; }
+
+    Result<HttpRequest> pageRequest(const Profile &profile, const PageQuery &query) const override;
+    void authorize(HttpRequest &request, const QString &credential) const override;
+    Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
+    QString recordKey(const QJsonObject &record) const override;
+};
+
+} // namespace sb

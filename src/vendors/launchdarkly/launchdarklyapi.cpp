@@ -1,0 +1,200 @@
+#include "launchdarklyapi.h"
+
+#include "vendors/vendorsupport.h"
+
+namespace sb {
+
+using namespace vendorsupport;
+
+namespace {
+
+// Sent on every request: from this version on the list is paginated, whatever the token's own version.
+constexpr QByteArrayView apiVersion = "20240415";
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
+}
+
+} // namespace
+
+QString LaunchDarklyApi::id() const
+{
+    return QStringLiteral("launchdarkly");
+}
+
+QString LaunchDarklyApi::displayName() const
+{
+    return QStringLiteral("LaunchDarkly");
+}
+
+QList<Column> LaunchDarklyApi::columns() const
+{
+    return {
+        {QStringLiteral("key"), ValueType::String},
+        {QStringLiteral("name"), ValueType::String},
+        {QStringLiteral("description"), ValueType::String},
+        {QStringLiteral("tags"), ValueType::StringList},
+        {QStringLiteral("creationDate"), ValueType::UnixMillis},
+        {QStringLiteral("lastModifiedDate"), ValueType::UnixMillis},
+        {QStringLiteral("unbounded"), ValueType::Boolean},
+        {QStringLiteral("version"), ValueType::Integer},
+    };
+}
+
+QList<ProfileField> LaunchDarklyApi::profileFields() const
+{
+    return {
+        {ParamKey::project, tr("Project key"), true},
+        {ParamKey::environment, tr("Environment key"), true},
+    };
+}
+
+QString LaunchDarklyApi::secretLabel() const
+{
+    return tr("Access token");
+}
+
+QStringList LaunchDarklyApi::baseUrlSuggestions() const
+{
+    return {
+        QStringLiteral("https://app.launchdarkly.com"),
+        QStringLiteral("https://app.launchdarkly.us"),
+        QStringLiteral("https://app.eu.launchdarkly.com"),
+    };
+}
+
+QStringList LaunchDarklyApi::sortFields() const
+{
+    return {QStringLiteral("name"), QStringLiteral("creationDate"), QStringLiteral("lastModified")};
+}
+
+Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const PageQuery &query) const
+{
+    if (const Error e = checkServerQuery(*this, query.query); e.isError())
+        return e;
+    const Result<QUrl> root = apiRoot(*this, profile);
+    if (!root)
+        return root.error();
+    const Result<QString> project = requiredParam(*this, profile, ParamKey::project);
+    if (!project)
+        return project.error();
+    const Result<QString> environment = requiredParam(*this, profile, ParamKey::environment);
+    if (!environment)
+        return environment.error();
+
+    QUrlQuery params;
+    params.addQueryItem(QStringLiteral("limit"), QString::number(pageSize(*this, query)));
+    params.addQueryItem(QStringLiteral("offset"), QString::number(query.cursor.offset));
+    QUrl url;
+    if (query.cursor.token.isEmpty()) {
+        url = withPath(root.value(),
+                       QStringLiteral("/api/v2/segments/") + encoded(project.value()) + QLatin1Char('/')
+                           + encoded(environment.value()));
+        if (!query.query.sort.isEmpty())
+            addQueryValue(params, QStringLiteral("sort"), QString(query.query.sort).remove(QLatin1Char(' ')));
+        if (!query.query.filter.isEmpty())
+            addQueryValue(params, QStringLiteral("filter"), query.query.filter);
+    } else {
+        url = root.value().resolved(QUrl(query.cursor.token));
+        if (!url.isValid() || !sameOrigin(url, root.value()) || !url.userInfo().isEmpty())
+            return Error::parse(tr("LaunchDarkly's link to the next page points at another server; not following it"));
+        // The href's own filter and sort are what the server understood; paging is ours, so that
+        // a capped page never skips records.
+        const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);
+        for (const auto &[key, value] : items) {
+            if (key != QLatin1String("limit") && key != QLatin1String("offset"))
+                params.addQueryItem(key, value);
+        }
+        url.setFragment({});
+    }
+    url.setQuery(params);
+
+    HttpRequest request = jsonGet(url);
+    request.setHeader("LD-API-Version", apiVersion.toByteArray());
+    return request;
+}
+
+void LaunchDarklyApi::authorize(HttpRequest &request, const QString &credential) const
+{
+    QString token = credential.trimmed();
+    if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+        token = token.mid(7);
+    setAuthorization(request, {}, token);
+}
+
+qint64 LaunchDarklyApi::rateLimitWaitMs(const HttpReply &reply, const QDateTime &now)
+{
+    qint64 wait = parseRetryAfter(reply.header("Retry-After"), now);
+    bool ok = false;
+    const qint64 reset = reply.header("X-Ratelimit-Reset").trimmed().toLongLong(&ok);
+    if (ok && reset >= 0)
+        wait = std::max(wait, std::max<qint64>(0, reset - now.toMSecsSinceEpoch()));
+    return wait;
+}
+
+Result<Page> LaunchDarklyApi::parsePage(const HttpReply &reply, const PageQuery &query) const
+{
+    if (!isSuccess(reply)) {
+        const QJsonObject body = errorObject(reply).value_or(QJsonObject());
+        Error error = replyError(*this, reply, stringField(body, QStringLiteral("message")),
+                                 stringField(body, QStringLiteral("code")));
+        if (reply.status == 429)
+            error.retryAfterMs = rateLimitWaitMs(reply, QDateTime::currentDateTimeUtc());
+        return error;
+    }
+    const Result<QJsonObject> body = objectBody(*this, reply);
+    if (!body)
+        return body.error();
+    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("items"));
+    if (!segments)
+        return segments.error();
+    const Result<qint64> total = optionalCount(*this, body.value(), QStringLiteral("totalCount"));
+    if (!total)
+        return total.error();
+    const QJsonValue links = body.value().value(QStringLiteral("_links"));
+    if (!links.isUndefined() && !links.isObject())
+        return shapeError(*this, tr("'_links' is not an object"));
+    const QJsonValue next = links.toObject().value(QStringLiteral("next"));
+    const QString nextHref = next.toObject().value(QStringLiteral("href")).toString();
+    if (!next.isUndefined() && !next.isNull() && nextHref.isEmpty())
+        return shapeError(*this, tr("'_links.next' has no 'href'"));
+
+    Page page;
+    page.segments = std::move(segments).value();
+    page.total = total.value();
+    // An empty page with a `next` link would ask for the same offset again.
+    if (!nextHref.isEmpty() && !page.segments.isEmpty())
+        page.next = nextCursor(query.cursor, page.segments.size(), nextHref);
+    return page;
+}
+
+QUrl LaunchDarklyApi::webUrl(const Profile &profile, const QJsonObject &record) const
+{
+    const Result<QUrl> root = apiRoot(*this, profile);
+    const QString project = profile.param(ParamKey::project).trimmed();
+    const QString environment = profile.param(ParamKey::environment).trimmed();
+    const QString key = recordKey(record);
+    if (!root || project.isEmpty() || environment.isEmpty() || key.isEmpty())
+        return {};
+    // The web app lives on the same host as the API.
+    QUrl url = root.value().adjusted(QUrl::RemovePath);
+    url.setPath(QStringLiteral("/projects/") + encoded(project) + QStringLiteral("/segments/") + encoded(key)
+                    + QStringLiteral("/targeting"),
+                QUrl::StrictMode);
+    QUrlQuery params;
+    addQueryValue(params, QStringLiteral("env"), environment);
+    url.setQuery(params);
+    return url;
+}
+
+QString LaunchDarklyApi::recordKey(const QJsonObject &record) const
+{
+    return record.value(QStringLiteral("key")).toString();
+}
+
+} // namespace sb

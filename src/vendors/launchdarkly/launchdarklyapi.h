@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/vendorapi.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace sb {
+
+// LaunchDarkly REST API, GET {host}/api/v2/segments/{project}/{environment}: offset-paged,
+// filtered and sorted on the server, the access token itself (no "Bearer") in Authorization.
+class LaunchDarklyApi final : public VendorApi
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::LaunchDarklyApi)
+
+public:
+    QString id() const override;
+    QString displayName() const override;
+    QList<Column> columns() const override;
+    QList<ProfileField> profileFields() const override;
+    QString secretLabel() const override;
+    QStringList baseUrlSuggestions() const override;
+
+    Paging paging() const override { return Paging::Offset; }
+    // The documented default is 20 and no maximum is given. 50 means fewer round trips without
+    // guessing at an undocumented ceiling; a server that caps lower is handled (the next offset
+    // counts what arrived, not what was asked for).
+    int defaultPageSize() const override { return 50; }
+    int maxPageSize() const override { return 50; }
+    bool filtersOnServer() const override { return true; }
+    QStringList sortFields() const override;
+
+    // With a cursor token (the previous page's relative `_links.next` href) the request follows
+    // that href on the profile's host, keeping its filter and sort; an href to any other host or
+    // scheme is refused, so the token never goes anywhere else.
+    Result<HttpRequest> pageRequest(const Profile &profile, const PageQuery &query) const override;
+    // The API refuses "Bearer <token>", so a pasted "Bearer " prefix is dropped.
+    void authorize(HttpRequest &request, const QString &credential) const override;
+    Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
+    QUrl webUrl(const Profile &profile, const QJsonObject &record) const override;
+    QString recordKey(const QJsonObject &record) const override;
+
+    // How long a 429 asks us to wait: until X-Ratelimit-Reset (epoch ms), or Retry-After
+    // (sent for IP-based limits), whichever is later; -1 when neither is there.
+    static qint64 rateLimitWaitMs(const HttpReply &reply, const QDateTime &now);
+};
+
+} // namespace sb
