@@ -211,6 +211,9 @@ private slots:
         QTest::newRow("vendor: query") << s(R"(query equals "x")") << s(R"(query equals "x")");
         QTest::newRow("vendor: includedKeys") << s(R"(includedKeys anyOf ["k"])") << s(R"(includedKeys anyOf ["k"])");
         // Other forms.
+        QTest::newRow("printer.h example")
+            << s(R"(tags anyOf ["enterprise","beta"],(query equals "toggle"|unbounded equals true)|external exists true)")
+            << s(R"(tags anyOf ["enterprise","beta"],(query equals "toggle"|unbounded equals true)|external exists true)");
         QTest::newRow("external false") << s("external exists false") << s("external exists false");
         QTest::newRow("query list") << s(R"(query equals [ "a" , "b" ])") << s(R"(query equals ["a","b"])");
         QTest::newRow("empty list") << s("tags anyOf [ ]") << s("tags anyOf []");

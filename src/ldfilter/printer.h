@@ -7,7 +7,7 @@
 namespace sb::ldfilter {
 
 // The canonical text of a filter: print(normalized(f)), in one spacing style:
-//   tags anyOf ["enterprise","beta"],query equals "toggle"|(unbounded equals true|external exists true),tags anyOf []
+//   tags anyOf ["enterprise","beta"],(query equals "toggle"|unbounded equals true)|external exists true
 // One space between field, operator and value, none anywhere else. Parentheses only where
 // an OR sits inside an AND (',' binds tighter than '|', so nothing else needs them).
 // `external exists` is always written with its value. Strings are JSON string literals (see
