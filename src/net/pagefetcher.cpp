@@ -132,6 +132,15 @@ bool PageFetcher::tokenUsable() const
 
 void PageFetcher::start(quint64 id)
 {
+    // authorize() quietly sends no credential it cannot send safely; say why instead.
+    if (m_secret.trimmed().isEmpty()) {
+        finish(id, Error::usage(tr("The %1 is empty").arg(m_vendor->secretLabel())));
+        return;
+    }
+    if (!isSafeHeaderValue(m_secret.toUtf8())) {
+        finish(id, Error::usage(tr("The %1 holds a line break; paste it again as one line").arg(m_vendor->secretLabel())));
+        return;
+    }
     if (m_vendor->exchangesToken() && !tokenUsable()) {
         if (!m_waitingForToken.contains(id))
             m_waitingForToken.append(id);

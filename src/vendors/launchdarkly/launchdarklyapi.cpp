@@ -1,5 +1,8 @@
 #include "launchdarklyapi.h"
 
+#include "ldfilter/parser.h"
+#include "ldfilter/sort.h"
+
 #include "vendors/vendorsupport.h"
 
 namespace sb {
@@ -73,10 +76,30 @@ QStringList LaunchDarklyApi::sortFields() const
     return {QStringLiteral("name"), QStringLiteral("creationDate"), QStringLiteral("lastModified")};
 }
 
+QString LaunchDarklyApi::sortKeyForField(const QString &field) const
+{
+    if (field == QLatin1String("name") || field == QLatin1String("creationDate"))
+        return field;
+    if (field == QLatin1String("lastModifiedDate"))
+        return QStringLiteral("lastModified");
+    return {};
+}
+
 Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const PageQuery &query) const
 {
     if (const Error e = checkServerQuery(*this, query.query); e.isError())
         return e;
+    // A filter or sort the server would refuse is the user's to fix, with the place of the mistake.
+    if (!query.query.filter.trimmed().isEmpty()) {
+        const Result<ldfilter::Filter> filter = ldfilter::parse(query.query.filter);
+        if (!filter)
+            return Error::usage(tr("Filter: %1").arg(filter.error().message));
+    }
+    if (!query.query.sort.trimmed().isEmpty()) {
+        const Result<QList<ldfilter::SortKey>> sort = ldfilter::parseSort(query.query.sort);
+        if (!sort)
+            return Error::usage(tr("Sort: %1").arg(sort.error().message));
+    }
     const Result<QUrl> root = apiRoot(*this, profile);
     if (!root)
         return root.error();

@@ -29,6 +29,7 @@ public:
     int maxPageSize() const override { return 50; }
     bool filtersOnServer() const override { return true; }
     QStringList sortFields() const override;
+    QString sortKeyForField(const QString &field) const override;
 
     // With a cursor token (the previous page's relative `_links.next` href) the request follows
     // that href on the profile's host, keeping its filter and sort; an href to any other host or
