@@ -4,6 +4,7 @@
 // port and the demo profile (with its made-up secret) for each vendor.
 #include "core/vendorapi.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxsetup.h"
 #include "vendors/registry.h"
 
 #include <QTest>
@@ -14,11 +15,15 @@ struct SandboxRig
 {
     SandboxServer server;
 
-    SandboxRig() { QVERIFY2(server.listen(), "the sandbox did not start"); }
+    SandboxRig()
+    {
+        server.setLdFilterHook(ldFilterLanguageHook());
+        QVERIFY2(server.listen(), "the sandbox did not start");
+    }
 
     Profile profile(const QString &vendor) const
     {
-        for (const auto &[p, secret] : server.demoProfiles()) {
+        for (const auto &[p, secret] : sandboxDemoProfiles(server.rootUrl())) {
             if (p.vendor == vendor)
                 return p;
         }
@@ -27,7 +32,7 @@ struct SandboxRig
 
     QString secret(const QString &vendor) const
     {
-        for (const auto &[p, secret] : server.demoProfiles()) {
+        for (const auto &[p, secret] : sandboxDemoProfiles(server.rootUrl())) {
             if (p.vendor == vendor)
                 return secret;
         }

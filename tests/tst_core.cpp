@@ -93,7 +93,8 @@ private slots:
                  1717000000000LL);
         QCOMPARE(extractValue(rec, {QStringLiteral("tags"), ValueType::StringList}).toStringList(),
                  QStringList({QStringLiteral("a"), QStringLiteral("b")}));
-        QCOMPARE(extractValue(rec, {QStringLiteral("owner.name"), ValueType::String}).toString(), QStringLiteral("Ann"));
+        QCOMPARE(extractValue(rec, {QStringLiteral("owner.name"), ValueType::String}).toString(),
+                 QStringLiteral("Ann"));
         QVERIFY(!extractValue(rec, {QStringLiteral("description"), ValueType::String}).isValid());
         QVERIFY(!extractValue(rec, {QStringLiteral("missing"), ValueType::String}).isValid());
         QVERIFY(!extractValue(rec, {QStringLiteral("name.deeper"), ValueType::String}).isValid());
@@ -101,10 +102,10 @@ private slots:
 
     void segmentKeepsTheWholeRecord()
     {
-        const QJsonObject rec{{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("extra"), 1}};
+        const QJsonObject rec {{QStringLiteral("id"), QStringLiteral("x")}, {QStringLiteral("extra"), 1}};
         const Segment s = Segment::fromRecord(rec, {{QStringLiteral("id"), ValueType::String}});
         QCOMPARE(s.object(), rec);
-        QCOMPARE(s.values, QVariantList{QStringLiteral("x")});
+        QCOMPARE(s.values, QVariantList {QStringLiteral("x")});
     }
 
     void resultHoldsValueOrError()

@@ -33,7 +33,7 @@ private slots:
         SandboxRig rig;
         rig.server.setSegmentCount(300);
         QList<SessionProfile> profiles;
-        for (const auto &[p, secret] : rig.server.demoProfiles())
+        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
             profiles.append({p, secret});
         MainWindow w;
         w.setProfiles(profiles);
@@ -58,14 +58,15 @@ private slots:
     {
         SandboxRig rig;
         QList<SessionProfile> profiles;
-        for (const auto &[p, secret] : rig.server.demoProfiles())
+        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
             profiles.append({p, QStringLiteral("wrong-key")});
         MainWindow w;
         w.setProfiles(profiles);
         w.show();
         QTRY_VERIFY(w.model()->error().isError());
         QTRY_VERIFY(w.banner()->isVisible());
-        QVERIFY(w.banner()->text().contains(QStringLiteral("401")) || w.banner()->text().contains(QStringLiteral("403")));
+        QVERIFY(w.banner()->text().contains(QStringLiteral("401"))
+                || w.banner()->text().contains(QStringLiteral("403")));
         QVERIFY(!w.banner()->text().contains(QStringLiteral("wrong-key")));
     }
 };

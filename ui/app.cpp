@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxsetup.h"
 #include "version.h"
 
 #include <QApplication>
@@ -23,8 +24,9 @@ int runGui(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("sb::App", "Browse and export audience segments."));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("sb::App", "Open on the built-in sandbox, one profile per vendor."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("sb::App", "Open on the built-in sandbox, one profile per vendor."));
     const QCommandLineOption segments(QStringLiteral("demo-segments"),
                                       QApplication::translate("sb::App", "Segments per vendor in the demo sandbox."),
                                       QStringLiteral("N"), QStringLiteral("2000"));
@@ -36,6 +38,7 @@ int runGui(int argc, char *argv[])
     SandboxServer *sandbox = nullptr;
     if (parser.isSet(demo)) {
         sandbox = new SandboxServer(&app);
+        sandbox->setLdFilterHook(ldFilterLanguageHook());
         sandbox->setSegmentCount(qMax(0, parser.value(segments).toInt()));
         if (!sandbox->listen()) {
             QMessageBox::critical(nullptr, QApplication::translate("sb::App", "Segment Browser"),
@@ -43,7 +46,7 @@ int runGui(int argc, char *argv[])
             return 1;
         }
         QList<SessionProfile> profiles;
-        for (const auto &[profile, secret] : sandbox->demoProfiles())
+        for (const auto &[profile, secret] : sandboxDemoProfiles(sandbox->rootUrl()))
             profiles.append({profile, secret});
         window.setProfiles(profiles);
         window.setDemoNote(QApplication::translate("sb::App",

@@ -8,10 +8,7 @@
 namespace sb {
 
 ErrorBanner::ErrorBanner(QWidget *parent)
-    : QFrame(parent)
-    , m_icon(new QLabel(this))
-    , m_text(new QLabel(this))
-    , m_retry(new QPushButton(tr("&Retry"), this))
+    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)), m_retry(new QPushButton(tr("&Retry"), this))
 {
     setObjectName(QStringLiteral("errorBanner"));
     setFrameShape(QFrame::StyledPanel);

@@ -23,17 +23,17 @@
 namespace sb {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-    , m_model(new SegmentTableModel(this))
-    , m_profileCombo(new QComboBox(this))
-    , m_table(new QTableView(this))
-    , m_stack(new QStackedWidget(this))
-    , m_placeholder(new QLabel(this))
-    , m_demoNote(new QLabel(this))
-    , m_banner(new ErrorBanner(this))
-    , m_statusLabel(new QLabel(this))
-    , m_busy(new QProgressBar(this))
-    , m_retryTimer(new QTimer(this))
+    : QMainWindow(parent),
+      m_model(new SegmentTableModel(this)),
+      m_profileCombo(new QComboBox(this)),
+      m_table(new QTableView(this)),
+      m_stack(new QStackedWidget(this)),
+      m_placeholder(new QLabel(this)),
+      m_demoNote(new QLabel(this)),
+      m_banner(new ErrorBanner(this)),
+      m_statusLabel(new QLabel(this)),
+      m_busy(new QProgressBar(this)),
+      m_retryTimer(new QTimer(this))
 {
     setWindowTitle(tr("Segment Browser"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -175,7 +175,8 @@ void MainWindow::selectProfile(int index)
     const VendorApi *vendor = vendorById(p.profile.vendor);
     if (!vendor) {
         m_model->clearSource();
-        m_banner->showError(Error::usage(tr("Unknown vendor '%1' in profile '%2'").arg(p.profile.vendor, p.profile.name)));
+        m_banner->showError(
+            Error::usage(tr("Unknown vendor '%1' in profile '%2'").arg(p.profile.vendor, p.profile.name)));
         return;
     }
     m_model->setSource(vendor, p.profile, p.secret);
@@ -195,9 +196,9 @@ void MainWindow::onHeaderClicked(int section)
         header->setSortIndicatorShown(m_model->sortColumn() >= 0);
         if (m_model->sortColumn() >= 0)
             header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
-        statusBar()->showMessage(tr("%1 cannot sort on this column").arg(m_model->vendor() ? m_model->vendor()->displayName()
-                                                                                          : QString()),
-                                 4000);
+        statusBar()->showMessage(
+            tr("%1 cannot sort on this column").arg(m_model->vendor() ? m_model->vendor()->displayName() : QString()),
+            4000);
         return;
     }
     const Qt::SortOrder order = m_model->sortColumn() == section && m_model->sortOrder() == Qt::AscendingOrder
@@ -212,8 +213,9 @@ void MainWindow::onHeaderClicked(int section)
 
 void MainWindow::onRetrying(const Error &reason, int delayMs)
 {
-    m_retryReason = reason.kind == Error::Kind::RateLimit ? tr("Rate limited by %1").arg(m_model->vendor()->displayName())
-                                                          : reason.toString();
+    m_retryReason = reason.kind == Error::Kind::RateLimit
+        ? tr("Rate limited by %1").arg(m_model->vendor()->displayName())
+        : reason.toString();
     m_retryDelayMs = delayMs;
     m_retryClock.start();
     updateRetryNotice();

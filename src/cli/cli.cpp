@@ -89,13 +89,14 @@ QString usageText()
 // The options that name a profile's non-secret keys, shared by `export` and `profiles add`.
 struct ConnectionOptions
 {
-    QCommandLineOption vendor{QStringLiteral("vendor"), tr("Vendor: %1.").arg(vendorList()), QStringLiteral("V")};
-    QCommandLineOption baseUrl{QStringLiteral("base-url"), tr("The API root URL."), QStringLiteral("URL")};
-    QCommandLineOption project{QStringLiteral("project"), tr("Project key (Batch, LaunchDarkly)."), QStringLiteral("K")};
-    QCommandLineOption environment{QStringLiteral("environment"), tr("Environment key (LaunchDarkly)."),
-                                   QStringLiteral("K")};
-    QCommandLineOption tenant{QStringLiteral("tenant"), tr("Tenant id (Amperity, SailPoint)."), QStringLiteral("T")};
-    QCommandLineOption clientId{QStringLiteral("client-id"), tr("Client id (SailPoint)."), QStringLiteral("ID")};
+    QCommandLineOption vendor {QStringLiteral("vendor"), tr("Vendor: %1.").arg(vendorList()), QStringLiteral("V")};
+    QCommandLineOption baseUrl {QStringLiteral("base-url"), tr("The API root URL."), QStringLiteral("URL")};
+    QCommandLineOption project {QStringLiteral("project"), tr("Project key (Batch, LaunchDarkly)."),
+                                QStringLiteral("K")};
+    QCommandLineOption environment {QStringLiteral("environment"), tr("Environment key (LaunchDarkly)."),
+                                    QStringLiteral("K")};
+    QCommandLineOption tenant {QStringLiteral("tenant"), tr("Tenant id (Amperity, SailPoint)."), QStringLiteral("T")};
+    QCommandLineOption clientId {QStringLiteral("client-id"), tr("Client id (SailPoint)."), QStringLiteral("ID")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -112,19 +113,18 @@ struct ConnectionOptions
         if (!api)
             return Error::usage(p.vendor.isEmpty() ? tr("--vendor is required (%1)").arg(vendorList())
                                                    : tr("unknown vendor '%1' (%2)").arg(p.vendor, vendorList()));
-        const QList<std::pair<QString, const QCommandLineOption *>> params = {
-            {ParamKey::project, &project},
-            {ParamKey::environment, &environment},
-            {ParamKey::tenant, &tenant},
-            {ParamKey::clientId, &clientId}};
+        const QList<std::pair<QString, const QCommandLineOption *>> params = {{ParamKey::project, &project},
+                                                                              {ParamKey::environment, &environment},
+                                                                              {ParamKey::tenant, &tenant},
+                                                                              {ParamKey::clientId, &clientId}};
         for (const auto &[key, option] : params) {
             if (parser.isSet(*option))
                 p.params.insert(key, parser.value(*option).trimmed());
         }
         for (const ProfileField &f : api->profileFields()) {
             if (f.required && p.param(f.key).isEmpty()) {
-                const auto it = std::find_if(params.cbegin(), params.cend(),
-                                             [&](const auto &pair) { return pair.first == f.key; });
+                const auto it =
+                    std::find_if(params.cbegin(), params.cend(), [&](const auto &pair) { return pair.first == f.key; });
                 return Error::usage(tr("%1 needs --%2 (%3)")
                                         .arg(api->displayName(),
                                              it != params.cend() ? it->second->names().constFirst() : f.key, f.label));
@@ -145,8 +145,8 @@ struct ConnectionOptions
             }
         }
         if (url.isEmpty())
-            return Error::usage(tr("%1 needs --base-url (for example %2)")
-                                    .arg(api->displayName(), api->baseUrlSuggestions().value(0)));
+            return Error::usage(
+                tr("%1 needs --base-url (for example %2)").arg(api->displayName(), api->baseUrlSuggestions().value(0)));
         p.baseUrl = QUrl(url, QUrl::StrictMode);
         const Error transport = checkTransport(p.baseUrl);
         if (transport.isError())
@@ -171,14 +171,15 @@ int runExport(const QStringList &args)
     parser.setApplicationDescription(tr("Write every segment of an account (or of a filtered, sorted query) to CSV."));
     parser.addHelpOption();
     ConnectionOptions connection;
-    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("Use a saved profile; its secret comes from the keychain."),
+    const QCommandLineOption profileOpt(QStringLiteral("profile"),
+                                        tr("Use a saved profile; its secret comes from the keychain."),
                                         QStringLiteral("NAME"));
-    const QCommandLineOption filterOpt(QStringLiteral("filter"), tr("Server-side filter (LaunchDarkly's filter language)."),
-                                       QStringLiteral("EXPR"));
+    const QCommandLineOption filterOpt(
+        QStringLiteral("filter"), tr("Server-side filter (LaunchDarkly's filter language)."), QStringLiteral("EXPR"));
     const QCommandLineOption sortOpt(QStringLiteral("sort"), tr("Server-side sort, e.g. -lastModified,name."),
                                      QStringLiteral("SPEC"));
-    const QCommandLineOption columnsOpt(QStringLiteral("columns"), tr("Columns in order, comma separated (default: all)."),
-                                        QStringLiteral("a,b,c"));
+    const QCommandLineOption columnsOpt(
+        QStringLiteral("columns"), tr("Columns in order, comma separated (default: all)."), QStringLiteral("a,b,c"));
     const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"), tr("Segments per request."), QStringLiteral("N"));
     const QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte order mark."));
     const QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"),
@@ -190,12 +191,13 @@ int runExport(const QStringList &args)
     parser.addOptions({filterOpt, sortOpt, columnsOpt, pageSizeOpt, bomOpt, noGuardOpt, outputOpt});
     err() << Qt::flush;
 
-    if (!parser.parse(QStringList{QStringLiteral("segment-browser export")} + args))
+    if (!parser.parse(QStringList {QStringLiteral("segment-browser export")} + args))
         return fail(Usage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText() << tr("\nThe secret: with --profile, from the keychain; otherwise from the "
-                                         "environment variable SEGMENT_BROWSER_SECRET (SailPoint: the client "
-                                         "secret).\n");
+        out() << parser.helpText()
+              << tr("\nThe secret: with --profile, from the keychain; otherwise from the "
+                    "environment variable SEGMENT_BROWSER_SECRET (SailPoint: the client "
+                    "secret).\n");
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -211,7 +213,8 @@ int runExport(const QStringList &args)
         ProfileStore store(defaultProfilesPath());
         const std::optional<Profile> saved = store.profile(parser.value(profileOpt));
         if (!saved)
-            return fail(Usage, tr("no profile named '%1' (see: segment-browser profiles list)").arg(parser.value(profileOpt)));
+            return fail(Usage,
+                        tr("no profile named '%1' (see: segment-browser profiles list)").arg(parser.value(profileOpt)));
         profile = *saved;
         KeychainSecretStore keychain;
         const SecretResult r = keychain.waitFor(keychain.read(profile.secretKey()));
@@ -238,7 +241,8 @@ int runExport(const QStringList &args)
     query.filter = parser.value(filterOpt).trimmed();
     query.sort = parser.value(sortOpt).trimmed();
     if (!query.filter.isEmpty() && !api->filtersOnServer())
-        return fail(Usage, tr("%1 does not filter on the server; --filter is for LaunchDarkly").arg(api->displayName()));
+        return fail(Usage,
+                    tr("%1 does not filter on the server; --filter is for LaunchDarkly").arg(api->displayName()));
     if (!query.sort.isEmpty() && api->sortFields().isEmpty())
         return fail(Usage, tr("%1 does not sort on the server; --sort is for LaunchDarkly").arg(api->displayName()));
 
@@ -249,9 +253,9 @@ int runExport(const QStringList &args)
         bool ok = false;
         options.pageSize = parser.value(pageSizeOpt).toInt(&ok);
         if (!ok || options.pageSize < 1 || options.pageSize > api->maxPageSize())
-            return fail(Usage, tr("--page-size must be a number from 1 to %1 for %2")
-                                   .arg(api->maxPageSize())
-                                   .arg(api->displayName()));
+            return fail(
+                Usage,
+                tr("--page-size must be a number from 1 to %1 for %2").arg(api->maxPageSize()).arg(api->displayName()));
     }
     const QList<Column> columns = api->columns();
     if (parser.isSet(columnsOpt)) {
@@ -262,8 +266,9 @@ int runExport(const QStringList &args)
             const QString name = raw.trimmed();
             const qsizetype i = known.indexOf(name);
             if (i < 0)
-                return fail(Usage, tr("unknown column '%1' for %2 (known: %3)")
-                                       .arg(name, api->displayName(), known.join(QStringLiteral(","))));
+                return fail(Usage,
+                            tr("unknown column '%1' for %2 (known: %3)")
+                                .arg(name, api->displayName(), known.join(QStringLiteral(","))));
             options.columns.append(int(i));
         }
     }
@@ -271,7 +276,7 @@ int runExport(const QStringList &args)
     PageFetcher fetcher(api, profile, secret);
     fetcher.setQuery(query);
     // A bad filter, sort or URL is the user's to fix: say so before any request goes out.
-    const Result<HttpRequest> probe = fetcher.describeRequest(Cursor{}, options.pageSize, QStringLiteral("-"));
+    const Result<HttpRequest> probe = fetcher.describeRequest(Cursor {}, options.pageSize, QStringLiteral("-"));
     if (!probe)
         return fail(Usage, probe.error().message);
 
@@ -337,7 +342,7 @@ int profilesAdd(const QStringList &args)
     parser.addOption(nameOpt);
     ConnectionOptions connection;
     connection.addTo(parser);
-    if (!parser.parse(QStringList{QStringLiteral("segment-browser profiles add")} + args))
+    if (!parser.parse(QStringList {QStringLiteral("segment-browser profiles add")} + args))
         return fail(Usage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
@@ -369,7 +374,8 @@ int profilesAdd(const QStringList &args)
     KeychainSecretStore keychain;
     const SecretResult probe = keychain.waitFor(keychain.probe());
     if (!probe.ok())
-        return fail(Usage, tr("no usable keychain, so the secret was not stored anywhere: %1").arg(probe.error.message));
+        return fail(Usage,
+                    tr("no usable keychain, so the secret was not stored anywhere: %1").arg(probe.error.message));
     const SecretResult written = keychain.waitFor(keychain.write(profile.value().secretKey(), secret));
     if (!written.ok())
         return fail(Usage, written.error.message);
@@ -378,7 +384,8 @@ int profilesAdd(const QStringList &args)
         keychain.waitFor(keychain.remove(profile.value().secretKey()));
         return fail(Usage, added.message);
     }
-    err() << tr("Added profile '%1' (%2); its secret is in the keychain.").arg(name, profile.value().vendor) << Qt::endl;
+    err() << tr("Added profile '%1' (%2); its secret is in the keychain.").arg(name, profile.value().vendor)
+          << Qt::endl;
     return Ok;
 }
 

@@ -54,27 +54,27 @@ QString Error::kindName(Kind kind)
 
 Error Error::usage(const QString &message)
 {
-    return Error{Kind::Usage, 0, message, {}, -1};
+    return Error {Kind::Usage, 0, message, {}, -1};
 }
 
 Error Error::parse(const QString &message)
 {
-    return Error{Kind::Parse, 0, message, {}, -1};
+    return Error {Kind::Parse, 0, message, {}, -1};
 }
 
 Error Error::network(const QString &message)
 {
-    return Error{Kind::Network, 0, message, {}, -1};
+    return Error {Kind::Network, 0, message, {}, -1};
 }
 
 Error Error::storage(const QString &message)
 {
-    return Error{Kind::Storage, 0, message, {}, -1};
+    return Error {Kind::Storage, 0, message, {}, -1};
 }
 
 Error Error::cancelled()
 {
-    return Error{Kind::Cancelled, 0, QCoreApplication::translate("sb::Error", "Cancelled"), {}, -1};
+    return Error {Kind::Cancelled, 0, QCoreApplication::translate("sb::Error", "Cancelled"), {}, -1};
 }
 
 Error Error::fromStatus(int httpStatus, const QString &message, const QString &vendorCode)
@@ -84,7 +84,7 @@ Error Error::fromStatus(int httpStatus, const QString &message, const QString &v
         kind = Kind::Auth;
     else if (httpStatus == 429)
         kind = Kind::RateLimit;
-    return Error{kind, httpStatus, message, vendorCode, -1};
+    return Error {kind, httpStatus, message, vendorCode, -1};
 }
 
 } // namespace sb

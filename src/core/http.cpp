@@ -85,7 +85,8 @@ Error checkTransport(const QUrl &url)
                                                         "Refusing plain HTTP to %1: use https:// (plain http:// is "
                                                         "allowed only to this computer)")
                                 .arg(url.host()));
-    return Error::usage(QCoreApplication::translate("sb::Http", "Unsupported URL scheme '%1': use https://").arg(scheme));
+    return Error::usage(
+        QCoreApplication::translate("sb::Http", "Unsupported URL scheme '%1': use https://").arg(scheme));
 }
 
 bool isSafeHeaderValue(const QByteArray &value)

@@ -3,6 +3,7 @@
 #include "segment.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -46,3 +47,5 @@ struct Page
 };
 
 } // namespace sb
+
+Q_DECLARE_METATYPE(sb::Page)

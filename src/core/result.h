@@ -8,8 +8,7 @@
 namespace sb {
 
 // A value or an Error. (std::expected is C++23; this is the small part we need.)
-template<class T>
-class Result
+template<class T> class Result
 {
 public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) { }

@@ -53,7 +53,8 @@ QVariant extractValue(const QJsonObject &record, const Column &column)
     if (v.isBool())
         return v.toBool();
     if (v.isDouble())
-        return v.toDouble() == double(v.toInteger()) ? QVariant::fromValue<qint64>(v.toInteger()) : QVariant(v.toDouble());
+        return v.toDouble() == double(v.toInteger()) ? QVariant::fromValue<qint64>(v.toInteger())
+                                                     : QVariant(v.toDouble());
     const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
     return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
 }

@@ -14,23 +14,13 @@ namespace sb {
 
 ExportJob::ExportJob(PageFetcher *fetcher, const QList<Column> &columns, const QString &path,
                      const ExportOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_fetcher(fetcher)
-    , m_columns(columns)
-    , m_path(path)
-    , m_options(options)
-{
-}
+    : QObject(parent), m_fetcher(fetcher), m_columns(columns), m_path(path), m_options(options)
+{ }
 
 ExportJob::ExportJob(const QList<Segment> &segments, const QList<Column> &columns, const QString &path,
                      const ExportOptions &options, QObject *parent)
-    : QObject(parent)
-    , m_segments(segments)
-    , m_columns(columns)
-    , m_path(path)
-    , m_options(options)
-{
-}
+    : QObject(parent), m_segments(segments), m_columns(columns), m_path(path), m_options(options)
+{ }
 
 ExportJob::~ExportJob()
 {

@@ -9,10 +9,8 @@
 
 namespace sb {
 
-SegmentTableModel::SegmentTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SegmentTableModel::SegmentTableModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
 
 SegmentTableModel::~SegmentTableModel() = default;
 
@@ -24,16 +22,15 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
     m_profile = profile;
     m_query = {};
     m_sortColumn = -1;
-    m_columns = vendor ? vendor->columns() : QList<Column>{};
+    m_columns = vendor ? vendor->columns() : QList<Column> {};
     if (vendor) {
         m_fetcher = new PageFetcher(vendor, profile, secret, this);
         connect(m_fetcher, &PageFetcher::pageReady, this, &SegmentTableModel::onPage);
         connect(m_fetcher, &PageFetcher::failed, this, &SegmentTableModel::onFailed);
-        connect(m_fetcher, &PageFetcher::retrying, this,
-                [this](quint64 id, const Error &reason, int delayMs, int) {
-                    if (id == m_inFlight)
-                        emit retrying(reason, delayMs);
-                });
+        connect(m_fetcher, &PageFetcher::retrying, this, [this](quint64 id, const Error &reason, int delayMs, int) {
+            if (id == m_inFlight)
+                emit retrying(reason, delayMs);
+        });
     }
     resetRows();
     endResetModel();
@@ -66,7 +63,7 @@ void SegmentTableModel::resetRows()
         m_fetcher->setQuery(m_query); // cancels the request of the previous generation
     m_rows.clear();
     m_rows.squeeze();
-    m_next = Cursor{};
+    m_next = Cursor {};
     m_total = -1;
     m_inFlight = 0;
     m_started = false;
@@ -90,8 +87,7 @@ QString SegmentTableModel::statusText() const
     const QLocale locale;
     const qint64 loaded = m_rows.size();
     if (!m_next && m_started)
-        return tr("%n segment(s)", nullptr, int(qMin<qint64>(loaded, INT_MAX)))
-            .replace(QString::number(loaded), locale.toString(loaded));
+        return loaded == 1 ? tr("1 segment") : tr("%1 segments").arg(locale.toString(loaded));
     if (m_total >= 0)
         return tr("Loaded %1 of %2").arg(locale.toString(loaded), locale.toString(m_total));
     if (m_started)
@@ -181,13 +177,15 @@ void SegmentTableModel::onPage(quint64 id, const Page &page)
     m_inFlight = 0;
     if (page.total >= 0)
         m_total = page.total;
+    // The cursor moves before the rows go in: a view (or a tester) reacting to rowsInserted may
+    // call fetchMore at once, and must ask for the page after this one.
+    m_next = page.next;
     if (!page.segments.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(page.segments.size()) - 1);
         m_rows.append(page.segments);
         endInsertRows();
     }
-    m_next = page.next;
     qCDebug(lcModel) << "loaded" << m_rows.size() << "rows; more:" << m_next.has_value();
     emit stateChanged();
 }

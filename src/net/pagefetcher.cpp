@@ -35,11 +35,7 @@ HttpReply toHttpReply(QNetworkReply *reply)
 } // namespace
 
 PageFetcher::PageFetcher(const VendorApi *vendor, const Profile &profile, const QString &secret, QObject *parent)
-    : QObject(parent)
-    , m_vendor(vendor)
-    , m_profile(profile)
-    , m_secret(secret)
-    , m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_vendor(vendor), m_profile(profile), m_secret(secret), m_nam(new QNetworkAccessManager(this))
 {
     Q_ASSERT(vendor);
     // Never follow a redirect to another origin: the credential would follow it.
@@ -138,7 +134,8 @@ void PageFetcher::start(quint64 id)
         return;
     }
     if (!isSafeHeaderValue(m_secret.toUtf8())) {
-        finish(id, Error::usage(tr("The %1 holds a line break; paste it again as one line").arg(m_vendor->secretLabel())));
+        finish(id,
+               Error::usage(tr("The %1 holds a line break; paste it again as one line").arg(m_vendor->secretLabel())));
         return;
     }
     if (m_vendor->exchangesToken() && !tokenUsable()) {
@@ -173,7 +170,7 @@ QNetworkReply *PageFetcher::sendRaw(const HttpRequest &request, Error *error)
     // Our own watchdog handles timeouts (idle and total), so a slow drip cannot hang us.
     nr.setTransferTimeout(0);
     QNetworkReply *reply = request.method == "POST" ? m_nam->post(nr, request.body)
-                                                     : m_nam->sendCustomRequest(nr, request.method, request.body);
+                                                    : m_nam->sendCustomRequest(nr, request.method, request.body);
     return reply;
 }
 
@@ -259,9 +256,10 @@ void PageFetcher::onReply(quint64 id)
     const QNetworkReply::NetworkError netError = reply->error();
     const QString host = reply->url().host();
     if (reply->property("sb_tooLarge").toBool()) {
-        finish(id, Error::parse(tr("The reply from %1 is larger than %2 MB; stopped reading it")
-                                    .arg(host)
-                                    .arg(m_options.maxBodyBytes / (1024 * 1024))));
+        finish(id,
+               Error::parse(tr("The reply from %1 is larger than %2 MB; stopped reading it")
+                                .arg(host)
+                                .arg(m_options.maxBodyBytes / (1024 * 1024))));
         return;
     }
     if (it->timedOut) {
@@ -336,7 +334,8 @@ void PageFetcher::handleError(quint64 id, Error error)
         int delay = 0;
         if (error.retryAfterMs >= 0) {
             if (error.retryAfterMs > m_options.maxRetryAfterMs) {
-                error.message = tr("%1 (the server asks to wait %2 s)").arg(error.message).arg(error.retryAfterMs / 1000);
+                error.message =
+                    tr("%1 (the server asks to wait %2 s)").arg(error.message).arg(error.retryAfterMs / 1000);
                 finish(id, error);
                 return;
             }
@@ -418,8 +417,8 @@ void PageFetcher::onTokenReply()
     reply->deleteLater();
     Error error;
     if (isTransportError(reply->error())) {
-        error = Error::network(tr("Network error getting an access token from %1: %2")
-                                   .arg(reply->url().host(), reply->errorString()));
+        error = Error::network(
+            tr("Network error getting an access token from %1: %2").arg(reply->url().host(), reply->errorString()));
     } else {
         Result<AccessToken> token = m_vendor->parseToken(toHttpReply(reply));
         if (token) {

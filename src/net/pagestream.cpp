@@ -8,10 +8,11 @@
 namespace sb {
 
 PageStream::PageStream(PageFetcher *fetcher, int pageSize, int maxConcurrent, QObject *parent)
-    : QObject(parent)
-    , m_fetcher(fetcher)
-    , m_pageSize(pageSize > 0 ? qMin(pageSize, fetcher->vendor()->maxPageSize()) : fetcher->vendor()->defaultPageSize())
-    , m_maxConcurrent(qMax(1, maxConcurrent))
+    : QObject(parent),
+      m_fetcher(fetcher),
+      m_pageSize(pageSize > 0 ? qMin(pageSize, fetcher->vendor()->maxPageSize())
+                              : fetcher->vendor()->defaultPageSize()),
+      m_maxConcurrent(qMax(1, maxConcurrent))
 {
     connect(fetcher, &PageFetcher::pageReady, this, &PageStream::onPage);
     connect(fetcher, &PageFetcher::failed, this, &PageStream::onFailed);
@@ -29,7 +30,7 @@ void PageStream::start()
         return;
     m_running = true;
     m_fetcher->resetWalk();
-    m_inFlight.insert(m_fetcher->fetch(Cursor{}, m_pageSize, true), 0);
+    m_inFlight.insert(m_fetcher->fetch(Cursor {}, m_pageSize, true), 0);
 }
 
 void PageStream::cancel()
@@ -171,7 +172,7 @@ void PageStream::deliver()
 void PageStream::request(qint64 offset)
 {
     m_asked.insert(offset);
-    m_inFlight.insert(m_fetcher->fetch(Cursor{offset, {}}, m_pageSize, false), offset);
+    m_inFlight.insert(m_fetcher->fetch(Cursor {offset, {}}, m_pageSize, false), offset);
 }
 
 void PageStream::schedule()

@@ -90,12 +90,12 @@ Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const P
     if (const Error e = checkServerQuery(*this, query.query); e.isError())
         return e;
     // A filter or sort the server would refuse is the user's to fix, with the place of the mistake.
-    if (!query.query.filter.trimmed().isEmpty()) {
+    if (query.cursor.token.isEmpty() && !query.query.filter.trimmed().isEmpty()) {
         const Result<ldfilter::Filter> filter = ldfilter::parse(query.query.filter);
         if (!filter)
             return Error::usage(tr("Filter: %1").arg(filter.error().message));
     }
-    if (!query.query.sort.trimmed().isEmpty()) {
+    if (query.cursor.token.isEmpty() && !query.query.sort.trimmed().isEmpty()) {
         const Result<QList<ldfilter::SortKey>> sort = ldfilter::parseSort(query.query.sort);
         if (!sort)
             return Error::usage(tr("Sort: %1").arg(sort.error().message));

@@ -1,0 +1,54 @@
+#include "sandboxsetup.h"
+
+#include "ldfilter/evaluator.h"
+#include "ldfilter/parser.h"
+#include "sandboxserver.h"
+
+namespace sb {
+
+QList<std::pair<Profile, QString>> sandboxDemoProfiles(const QUrl &root)
+{
+    const QString base = root.toString(QUrl::StripTrailingSlash);
+    auto make = [](const QString &name, const QString &vendor, const QString &url, QMap<QString, QString> params) {
+        Profile p;
+        p.name = name;
+        p.vendor = vendor;
+        p.baseUrl = QUrl(url);
+        p.params = std::move(params);
+        return p;
+    };
+    return {
+        {make(QStringLiteral("Demo Batch"), QStringLiteral("batch"), base + QStringLiteral("/2.11"),
+              {{ParamKey::project, SandboxCredentials::batchProjectKey()}}),
+         SandboxCredentials::batchRestKey()},
+        {make(QStringLiteral("Demo LaunchDarkly"), QStringLiteral("launchdarkly"), base,
+              {{ParamKey::project, SandboxCredentials::ldProject()},
+               {ParamKey::environment, SandboxCredentials::ldEnvironment()}}),
+         SandboxCredentials::ldToken()},
+        {make(QStringLiteral("Demo Amperity"), QStringLiteral("amperity"), base + QStringLiteral("/api"),
+              {{ParamKey::tenant, SandboxCredentials::amperityTenant()}}),
+         SandboxCredentials::amperityToken()},
+        {make(QStringLiteral("Demo SailPoint"), QStringLiteral("sailpoint"), base,
+              {{ParamKey::clientId, SandboxCredentials::sailpointClientId()}}),
+         SandboxCredentials::sailpointClientSecret()},
+    };
+}
+
+LdFilterHook ldFilterLanguageHook()
+{
+    return [](const QString &text) {
+        LdFilter out;
+        const Result<ldfilter::Filter> filter = ldfilter::parse(text);
+        if (!filter) {
+            out.error = filter.error().message;
+            return out;
+        }
+        const ldfilter::Filter f = filter.value();
+        out.matches = [f](const QJsonObject &segment) {
+            return ldfilter::matches(f, segment);
+        };
+        return out;
+    };
+}
+
+} // namespace sb
