@@ -122,7 +122,7 @@ void ExportJob::complete()
     m_running = false;
     if (m_stream)
         m_stream->cancel();
-    qCInfo(lcExport) << "exported" << m_rows << "rows in" << m_clock.elapsed() << "ms";
+    qCDebug(lcExport) << "exported" << m_rows << "rows in" << m_clock.elapsed() << "ms";
     emit finished(m_rows);
 }
 

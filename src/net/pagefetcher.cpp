@@ -15,12 +15,14 @@ namespace sb {
 
 namespace {
 
-// Errors below 200 (network and proxy layers) and 301..399 (protocol) mean the transfer
-// itself broke, even when a status line had already arrived (a connection dropped mid-body).
-bool isTransportError(QNetworkReply::NetworkError e)
+// Errors below 200 (network and proxy layers) mean the transfer itself broke, even when a
+// status line had already arrived (a connection dropped mid-body). Above 200 Qt names HTTP
+// statuses (400 is ProtocolInvalidOperationError): those replies go to the vendor's parser,
+// unless no status arrived at all.
+bool isTransportError(QNetworkReply::NetworkError e, int httpStatus)
 {
     const int code = int(e);
-    return (code > 0 && code < 200) || (code > 300 && code < 400);
+    return (code > 0 && code < 200) || (code >= 200 && httpStatus == 0);
 }
 
 HttpReply toHttpReply(QNetworkReply *reply)
@@ -271,7 +273,7 @@ void PageFetcher::onReply(quint64 id)
         finish(id, Error::network(tr("Secure connection to %1 failed: %2").arg(host, ssl)));
         return;
     }
-    if (isTransportError(netError)) {
+    if (isTransportError(netError, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())) {
         handleError(id, Error::network(tr("Network error talking to %1: %2").arg(host, reply->errorString())));
         return;
     }
@@ -416,7 +418,7 @@ void PageFetcher::onTokenReply()
         return;
     reply->deleteLater();
     Error error;
-    if (isTransportError(reply->error())) {
+    if (isTransportError(reply->error(), reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())) {
         error = Error::network(
             tr("Network error getting an access token from %1: %2").arg(reply->url().host(), reply->errorString()));
     } else {

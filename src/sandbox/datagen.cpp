@@ -40,6 +40,20 @@ private:
     quint64 m_state;
 };
 
+// A bijection on `bits`-bit numbers that looks random: ids made from it never collide and do
+// not count up visibly. Each step (add, xor-shift, odd multiply) can be undone modulo 2^bits.
+quint64 scramble(quint64 value, int bits)
+{
+    const quint64 mask = (quint64(1) << bits) - 1;
+    const int shift = bits / 2;
+    quint64 x = (value + 0x5851F42D4C957F2DULL) & mask;
+    x ^= x >> shift;
+    x = (x * 0x9E3779B97F4A7C15ULL) & mask;
+    x ^= x >> shift;
+    x = (x * 0xBF58476D1CE4E5B9ULL) & mask;
+    return x ^ (x >> shift);
+}
+
 QString utf8(const char *text)
 {
     return QString::fromUtf8(text);
@@ -154,14 +168,20 @@ std::optional<QString> description(quint64 seed, int index)
     }
 }
 
-// Seconds since the epoch, between 2019 and 2024. One record in eight was created in one of
-// three bulk imports, at the very same second as many others.
+// One record in eight was created in one of three bulk imports, at the very same instant as
+// many others.
+bool bulkImported(quint64 seed, int index)
+{
+    return (hashOf(seed, index, 3) >> 50) % 8 == 0;
+}
+
+// Seconds since the epoch, between 2019 and 2024.
 qint64 createdSeconds(quint64 seed, int index)
 {
     constexpr qint64 start = 1546300800; // 2019-01-01T00:00:00Z
     constexpr qint64 span = 5LL * 365 * 86400;
     const quint64 h = hashOf(seed, index, 3);
-    if ((h >> 50) % 8 == 0)
+    if (bulkImported(seed, index))
         return start + 86400LL * 100 * qint64(1 + (h >> 40) % 3);
     return start + qint64(h % span);
 }
@@ -376,8 +396,8 @@ QJsonValue sailPointVisibility(int index)
 
 QString sailPointId(int index)
 {
-    // The last group is a bijection of the index (an odd multiplier modulo 2^48): ids never collide.
-    const quint64 tail = (quint64(index) * 0x9E3779B97F4A7C15ULL) & 0xFFFFFFFFFFFFULL;
+    // The last group is a bijection of the index: ids never collide.
+    const quint64 tail = scramble(quint64(index), 48);
     const QString head = hexId(hashOf(SailPointSeed, index, 10), 20);
     return head.mid(0, 8) + QLatin1Char('-') + head.mid(8, 4) + QStringLiteral("-4") + head.mid(13, 3)
         + QLatin1Char('-') + QLatin1Char("89ab"[(tail >> 4) % 4]) + head.mid(17, 3) + QLatin1Char('-')
@@ -466,7 +486,8 @@ QString launchDarklyName(int index)
 
 qint64 launchDarklyCreationDate(int index)
 {
-    return createdSeconds(LaunchDarklySeed, index) * 1000 + qint64(hashOf(LaunchDarklySeed, index, 11) % 1000);
+    const qint64 millis = bulkImported(LaunchDarklySeed, index) ? 0 : qint64(hashOf(LaunchDarklySeed, index, 11) % 1000);
+    return createdSeconds(LaunchDarklySeed, index) * 1000 + millis;
 }
 
 qint64 launchDarklyLastModified(int index)
@@ -531,14 +552,13 @@ QJsonObject launchDarklySegment(int index, const QString &project, const QString
 
 QJsonObject amperitySegment(int index)
 {
-    // The eight characters after the dash are a bijection of the index (62^8 > 2^31 and the
-    // multiplier is prime to 62), so ids never collide.
-    constexpr quint64 space = 218340105584896ULL; // 62^8
+    // The eight characters after the dash are a bijection of the index (2^47 < 62^8), so ids
+    // never collide.
     const quint64 h = hashOf(AmperitySeed, index, 14);
     const QString prefix = QString(QLatin1Char(char('a' + h % 26))) + QLatin1Char(char('a' + (h >> 8) % 26));
     QJsonObject segment{
         {QStringLiteral("id"),
-         QString(prefix + QLatin1Char('-') + toBase((quint64(index) * 2654435761ULL + 12345) % space, 62, 8))},
+         QString(prefix + QLatin1Char('-') + toBase(scramble(quint64(index), 47), 62, 8))},
         {QStringLiteral("name"), segmentName(AmperitySeed, index)},
     };
     // The docs' own example has no status; the 2026 spec requires one. Both occur.

@@ -308,16 +308,18 @@ SandboxResponse SandboxServer::respond(const SandboxRequest &request, FaultActio
         const size_t slot = size_t(*channel);
         const int number = ++m_requestCounts.at(slot) - m_faultBase.at(slot);
         *action = m_faults.actionFor(*channel, number);
-        // The path only: no header and no query value reaches the log.
-        qCDebug(lcSandbox) << request.method << request.path << sandboxChannelId(*channel) << "request" << number
-                           << (action->isNone() ? "" : "(faulted)");
+        SandboxResponse response;
         if (action->status == 502)
-            return badGatewayPage();
-        if (action->status != 0)
-            return listing->faultResponse(*channel, action->status, action->retryAfterSeconds);
-        return listing->handle(*channel, request);
+            response = badGatewayPage();
+        else if (action->status != 0)
+            response = listing->faultResponse(*channel, action->status, action->retryAfterSeconds);
+        else
+            response = listing->handle(*channel, request);
+        Q_EMIT requestServed(sandboxChannelId(*channel), number, QString::fromLatin1(request.method), request.path,
+                             response.status, !action->isNone());
+        return response;
     }
-    qCDebug(lcSandbox) << request.method << request.path << "not found";
+    Q_EMIT requestServed(QString(), 0, QString::fromLatin1(request.method), request.path, 404, false);
     return notFound();
 }
 

@@ -87,6 +87,14 @@ public:
 
     static QStringList vendorIds(); // batch, launchdarkly, amperity, sailpoint
 
+Q_SIGNALS:
+    // Once per request, when its answer is decided (before any delay): the channel ("batch", ...,
+    // "sailpoint-token"; empty for a path no vendor has), the request's number on it, the method,
+    // the path (never the query or the headers, which may hold secrets), the status and whether a
+    // fault changed the answer.
+    void requestServed(const QString &channel, int number, const QString &method, const QString &path, int status,
+                       bool faulted);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
