@@ -1,9 +1,9 @@
 // segment-sandbox: the four vendors' list-segments APIs on 127.0.0.1, until killed.
 
-#include "version.h"
 #include "sandbox/faults.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
+#include "version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -88,7 +88,8 @@ int main(int argc, char *argv[])
                          [](const QString &channel, int number, const QString &method, const QString &path, int status,
                             bool faulted) {
                              QTextStream out(stdout);
-                             out << method << ' ' << path << "  " << (channel.isEmpty() ? QStringLiteral("-") : channel);
+                             out << method << ' ' << path << "  "
+                                 << (channel.isEmpty() ? QStringLiteral("-") : channel);
                              if (number > 0)
                                  out << " #" << number;
                              out << "  " << status << (faulted ? tr("  (fault)") : QString()) << Qt::endl;
@@ -100,8 +101,7 @@ int main(int argc, char *argv[])
     const QString root = server.rootUrl().toString();
     QTextStream out(stdout);
     out << tr("Sandbox listening on %1").arg(root) << '\n'
-        << tr("Batch         base %1/2.11  REST key %2  project %3")
-               .arg(root, C::batchRestKey(), C::batchProjectKey())
+        << tr("Batch         base %1/2.11  REST key %2  project %3").arg(root, C::batchRestKey(), C::batchProjectKey())
         << '\n'
         << tr("LaunchDarkly  base %1  token %2  project %3  environment %4")
                .arg(root, C::ldToken(), C::ldProject(), C::ldEnvironment())

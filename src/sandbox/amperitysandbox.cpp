@@ -121,7 +121,7 @@ public:
         QJsonArray data;
         for (int i = start; i < end; ++i)
             data.append(record(i));
-        QJsonObject body{{QStringLiteral("data"), data}};
+        QJsonObject body {{QStringLiteral("data"), data}};
         // The docs call both an empty and a missing next_token the last page; the sandbox sends
         // "" when the segment count is even and leaves it out when it is odd.
         if (end < total)
@@ -137,7 +137,7 @@ private:
     // {"status", "message"}, and on most errors the optional request_id.
     SandboxResponse amperityError(int status, const QString &message, bool withRequestId = true)
     {
-        QJsonObject body{{QStringLiteral("status"), status}, {QStringLiteral("message"), message}};
+        QJsonObject body {{QStringLiteral("status"), status}, {QStringLiteral("message"), message}};
         if (withRequestId)
             body.insert(QStringLiteral("request_id"), nextErrorId(32));
         return SandboxResponse::json(status, body);

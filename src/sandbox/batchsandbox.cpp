@@ -19,8 +19,9 @@ QString tr(const char *text)
 // Every Batch error is {"error_code", "error_message"}, both required.
 SandboxResponse batchError(int status, const char *code, const QString &message)
 {
-    return SandboxResponse::json(status, QJsonObject{{QStringLiteral("error_code"), QLatin1String(code)},
-                                                     {QStringLiteral("error_message"), message}});
+    return SandboxResponse::json(
+        status,
+        QJsonObject {{QStringLiteral("error_code"), QLatin1String(code)}, {QStringLiteral("error_message"), message}});
 }
 
 class BatchEndpoint final : public SandboxEndpoint
@@ -89,7 +90,7 @@ public:
         QJsonArray segments;
         for (int i = start; i < end; ++i)
             segments.append(record(i));
-        QJsonObject body{
+        QJsonObject body {
             {QStringLiteral("segments"), segments},
             {QStringLiteral("count"), end - start}, // the items in this page, as the prose says
             {QStringLiteral("has_more"), end < total},

@@ -24,10 +24,7 @@ quint64 hashOf(quint64 seed, int index, quint64 salt)
 class Draws
 {
 public:
-    Draws(quint64 seed, int index, quint64 salt)
-        : m_state(hashOf(seed, index, salt))
-    {
-    }
+    Draws(quint64 seed, int index, quint64 salt) : m_state(hashOf(seed, index, salt)) { }
     quint64 next()
     {
         m_state += 0x9E3779B97F4A7C15ULL;
@@ -67,8 +64,7 @@ QStringList fromUtf8List(std::initializer_list<const char *> texts)
     return list;
 }
 
-template<typename T>
-const T &pick(const QList<T> &pool, quint64 hash)
+template<typename T> const T &pick(const QList<T> &pool, quint64 hash)
 {
     return pool.at(qsizetype(hash % quint64(pool.size())));
 }
@@ -77,50 +73,28 @@ const QStringList &nameTemplates()
 {
     static const QStringList names = [] {
         QStringList list = fromUtf8List({
-            "VIP customers",
-            "Churned users",
-            "Beta testers",
-            "Newsletter subscribers",
-            "Cart abandoners",
-            "High-value buyers",
-            "Dormant accounts",
-            "Trial users",
-            "Mobile power users",
-            "Holiday shoppers",
-            "Returning customers",
-            "First-time visitors",
-            "Enterprise admins",
-            "Loyalty members",
-            "Internal staff",
-            "Clients fidèles",
-            "Käufer in München",
-            "Usuarios en España",
-            "Пользователи iOS",
-            "日本のユーザー",
-            "高价值客户",
-            "🚀 Early adopters",
-            "عملاء مميزون",
-            "مستخدمون جدد",
-            "לקוחות חוזרים",
-            "משתמשי בטא",
-            "VIP — לקוחות",
-            "The \"power\" users",
-            "O'Brien's team",
-            "Paris, Lyon, Marseille",
-            "Line one\nLine two",
-            "Windows\r\nline break",
-            "Tab\tseparated",
-            "Semicolon; separated",
-            "=SUM(A1:A9)",
-            "=HYPERLINK(\"http://evil.example\",\"click\")",
-            "+33 callers",
-            "-10% discount seekers",
-            "@mentions fans",
-            "<b>Bold</b> & co",
-            "Back\\slash",
-            "Trailing space ",
-            " Leading space",
-            "100% \"real\", trust me",
+            "VIP customers",       "Churned users",
+            "Beta testers",        "Newsletter subscribers",
+            "Cart abandoners",     "High-value buyers",
+            "Dormant accounts",    "Trial users",
+            "Mobile power users",  "Holiday shoppers",
+            "Returning customers", "First-time visitors",
+            "Enterprise admins",   "Loyalty members",
+            "Internal staff",      "Clients fidèles",
+            "Käufer in München",   "Usuarios en España",
+            "Пользователи iOS",    "日本のユーザー",
+            "高价值客户",          "🚀 Early adopters",
+            "عملاء مميزون",        "مستخدمون جدد",
+            "לקוחות חוזרים",       "משתמשי בטא",
+            "VIP — לקוחות",        "The \"power\" users",
+            "O'Brien's team",      "Paris, Lyon, Marseille",
+            "Line one\nLine two",  "Windows\r\nline break",
+            "Tab\tseparated",      "Semicolon; separated",
+            "=SUM(A1:A9)",         "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "+33 callers",         "-10% discount seekers",
+            "@mentions fans",      "<b>Bold</b> & co",
+            "Back\\slash",         "Trailing space ",
+            " Leading space",      "100% \"real\", trust me",
         });
         list.append(QStringLiteral("Very long segment name ").repeated(12).trimmed());
         return list;
@@ -210,18 +184,18 @@ QJsonArray jsonStrings(const QStringList &strings)
 
 QString launchDarklyKey(int index)
 {
-    static const QStringList stems{
-        QStringLiteral("vip-customers"), QStringLiteral("churned-users"), QStringLiteral("beta-testers"),
+    static const QStringList stems {
+        QStringLiteral("vip-customers"), QStringLiteral("churned-users"),   QStringLiteral("beta-testers"),
         QStringLiteral("newsletter"),    QStringLiteral("cart-abandoners"), QStringLiteral("high-value"),
-        QStringLiteral("dormant"),       QStringLiteral("trial-users"),   QStringLiteral("mobile-power"),
-        QStringLiteral("eu.users"),      QStringLiteral("rtl_markets"),   QStringLiteral("internal-staff"),
+        QStringLiteral("dormant"),       QStringLiteral("trial-users"),     QStringLiteral("mobile-power"),
+        QStringLiteral("eu.users"),      QStringLiteral("rtl_markets"),     QStringLiteral("internal-staff"),
     };
     return pick(stems, hashOf(LaunchDarklySeed, index, 5)) + QLatin1Char('-') + toBase(quint64(index), 36, 4).toLower();
 }
 
 QJsonArray launchDarklyTags(int index)
 {
-    static const QStringList pool{
+    static const QStringList pool {
         QStringLiteral("beta"),       QStringLiteral("enterprise"),  QStringLiteral("mobile"),
         QStringLiteral("eu"),         QStringLiteral("us"),          QStringLiteral("internal"),
         QStringLiteral("churn-risk"), QStringLiteral("q4-campaign"), QStringLiteral("team.growth"),
@@ -245,7 +219,7 @@ QJsonObject launchDarklyClause(Draws &draws)
         const char *op;
         QJsonArray values;
     };
-    static const QList<ClauseShape> shapes{
+    static const QList<ClauseShape> shapes {
         {"email", "endsWith", {QStringLiteral(".edu"), QStringLiteral("@example.com")}},
         {"country", "in", {QStringLiteral("FR"), QStringLiteral("DE"), QStringLiteral("IL"), QStringLiteral("SA")}},
         {"plan", "in", {QStringLiteral("enterprise"), QStringLiteral("pro")}},
@@ -257,11 +231,9 @@ QJsonObject launchDarklyClause(Draws &draws)
         {"signupDate", "before", {1700000000000LL}},
     };
     const ClauseShape &shape = pick(shapes, draws.next());
-    QJsonObject clause{
-        {QStringLiteral("_id"), hexId(draws.next(), 24)},
-        {QStringLiteral("attribute"), QLatin1String(shape.attribute)},
-        {QStringLiteral("op"), QLatin1String(shape.op)},
-        {QStringLiteral("values"), shape.values},
+    QJsonObject clause {
+        {QStringLiteral("_id"), hexId(draws.next(), 24)}, {QStringLiteral("attribute"), QLatin1String(shape.attribute)},
+        {QStringLiteral("op"), QLatin1String(shape.op)},  {QStringLiteral("values"), shape.values},
         {QStringLiteral("negate"), draws.oneIn(5)},
     };
     if (!draws.oneIn(3))
@@ -279,7 +251,7 @@ QJsonArray launchDarklyRules(int index)
         const int clauseCount = 1 + draws.below(3);
         for (int c = 0; c < clauseCount; ++c)
             clauses.append(launchDarklyClause(draws));
-        QJsonObject rule{{QStringLiteral("_id"), hexId(draws.next(), 24)}, {QStringLiteral("clauses"), clauses}};
+        QJsonObject rule {{QStringLiteral("_id"), hexId(draws.next(), 24)}, {QStringLiteral("clauses"), clauses}};
         if (draws.oneIn(4)) {
             rule.insert(QStringLiteral("weight"), draws.below(100000));
             rule.insert(QStringLiteral("bucketBy"), QStringLiteral("key"));
@@ -334,7 +306,7 @@ QJsonValue sailPointOwner(int index)
     if (h % 5 == 0)
         return QJsonValue::Null;
     const int owner = int((h >> 8) % quint64(names.size()));
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("type"), QStringLiteral("IDENTITY")},
         {QStringLiteral("id"), hexId(quint64(owner) + 0x2c9180a4ULL, 32)},
         {QStringLiteral("name"), names.at(owner)},
@@ -343,9 +315,9 @@ QJsonValue sailPointOwner(int index)
 
 QJsonObject sailPointEquals(Draws &draws)
 {
-    static const QStringList attributes{QStringLiteral("location"), QStringLiteral("department"),
-                                        QStringLiteral("title"), QStringLiteral("cloudLifecycleState"),
-                                        QStringLiteral("company")};
+    static const QStringList attributes {QStringLiteral("location"), QStringLiteral("department"),
+                                         QStringLiteral("title"), QStringLiteral("cloudLifecycleState"),
+                                         QStringLiteral("company")};
     static const QStringList values = fromUtf8List({
         "Austin",
         "Zürich",
@@ -355,11 +327,12 @@ QJsonObject sailPointEquals(Draws &draws)
         "",
         "active",
     });
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("operator"), QStringLiteral("EQUALS")},
         {QStringLiteral("attribute"), pick(attributes, draws.next())},
-        {QStringLiteral("value"), QJsonObject{{QStringLiteral("type"), QStringLiteral("STRING")},
-                                              {QStringLiteral("value"), pick(values, draws.next())}}},
+        {QStringLiteral("value"),
+         QJsonObject {{QStringLiteral("type"), QStringLiteral("STRING")},
+                      {QStringLiteral("value"), pick(values, draws.next())}}},
     };
 }
 
@@ -373,7 +346,7 @@ QJsonValue sailPointVisibility(int index)
         // A single comparison, as in the vendor's example.
         QJsonObject expression = sailPointEquals(draws);
         expression.insert(QStringLiteral("children"), QJsonArray());
-        return QJsonObject{{QStringLiteral("expression"), expression}};
+        return QJsonObject {{QStringLiteral("expression"), expression}};
     }
     default: {
         QJsonArray children;
@@ -383,13 +356,13 @@ QJsonValue sailPointVisibility(int index)
             child.insert(QStringLiteral("children"), QJsonValue::Null);
             children.append(child);
         }
-        return QJsonObject{{QStringLiteral("expression"),
-                            QJsonObject{
-                                {QStringLiteral("operator"), QStringLiteral("AND")},
-                                {QStringLiteral("attribute"), QJsonValue::Null},
-                                {QStringLiteral("value"), QJsonValue::Null},
-                                {QStringLiteral("children"), children},
-                            }}};
+        return QJsonObject {{QStringLiteral("expression"),
+                             QJsonObject {
+                                 {QStringLiteral("operator"), QStringLiteral("AND")},
+                                 {QStringLiteral("attribute"), QJsonValue::Null},
+                                 {QStringLiteral("value"), QJsonValue::Null},
+                                 {QStringLiteral("children"), children},
+                             }}};
     }
     }
 }
@@ -455,13 +428,13 @@ QString hexId(quint64 seed, int digits)
 
 QJsonObject batchSegment(int index)
 {
-    static const QStringList stems{
-        QStringLiteral("VIP"),         QStringLiteral("CHURNED"),      QStringLiteral("BETA_TESTERS"),
-        QStringLiteral("NEWSLETTER"),  QStringLiteral("CART_ABANDON"), QStringLiteral("HIGH_VALUE"),
-        QStringLiteral("DORMANT"),     QStringLiteral("TRIAL"),        QStringLiteral("MOBILE_POWER"),
-        QStringLiteral("HOLIDAY_2024"), QStringLiteral("LOYALTY"),     QStringLiteral("EU_USERS"),
+    static const QStringList stems {
+        QStringLiteral("VIP"),          QStringLiteral("CHURNED"),      QStringLiteral("BETA_TESTERS"),
+        QStringLiteral("NEWSLETTER"),   QStringLiteral("CART_ABANDON"), QStringLiteral("HIGH_VALUE"),
+        QStringLiteral("DORMANT"),      QStringLiteral("TRIAL"),        QStringLiteral("MOBILE_POWER"),
+        QStringLiteral("HOLIDAY_2024"), QStringLiteral("LOYALTY"),      QStringLiteral("EU_USERS"),
     };
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("code"),
          QString(pick(stems, hashOf(BatchSeed, index, 5)) + QLatin1Char('-') + toBase(quint64(index), 36, 4))},
         {QStringLiteral("display_name"), segmentName(BatchSeed, index)},
@@ -486,7 +459,8 @@ QString launchDarklyName(int index)
 
 qint64 launchDarklyCreationDate(int index)
 {
-    const qint64 millis = bulkImported(LaunchDarklySeed, index) ? 0 : qint64(hashOf(LaunchDarklySeed, index, 11) % 1000);
+    const qint64 millis =
+        bulkImported(LaunchDarklySeed, index) ? 0 : qint64(hashOf(LaunchDarklySeed, index, 11) % 1000);
     return createdSeconds(LaunchDarklySeed, index) * 1000 + millis;
 }
 
@@ -502,7 +476,7 @@ QJsonObject launchDarklySegment(int index, const QString &project, const QString
 {
     const QString key = launchDarklyKey(index);
     Draws draws(LaunchDarklySeed, index, 13);
-    QJsonObject segment{
+    QJsonObject segment {
         {QStringLiteral("key"), key},
         {QStringLiteral("name"), launchDarklyName(index)},
         {QStringLiteral("tags"), launchDarklyTags(index)},
@@ -511,11 +485,11 @@ QJsonObject launchDarklySegment(int index, const QString &project, const QString
         {QStringLiteral("version"), 1 + draws.below(40)},
         {QStringLiteral("deleted"), false},
         {QStringLiteral("_links"),
-         QJsonObject{{QStringLiteral("self"),
-                      QJsonObject{{QStringLiteral("href"), QString(QStringLiteral("/api/v2/segments/") + project
-                                                                       + QLatin1Char('/') + environment
-                                                                       + QLatin1Char('/') + key)},
-                                  {QStringLiteral("type"), QStringLiteral("application/json")}}}}},
+         QJsonObject {{QStringLiteral("self"),
+                       QJsonObject {{QStringLiteral("href"),
+                                     QString(QStringLiteral("/api/v2/segments/") + project + QLatin1Char('/')
+                                             + environment + QLatin1Char('/') + key)},
+                                    {QStringLiteral("type"), QStringLiteral("application/json")}}}}},
     };
     if (const std::optional<QString> text = description(LaunchDarklySeed, index))
         segment.insert(QStringLiteral("description"), *text);
@@ -531,8 +505,8 @@ QJsonObject launchDarklySegment(int index, const QString &project, const QString
         segment.insert(QStringLiteral("unboundedContextKind"), QStringLiteral("user"));
         segment.insert(QStringLiteral("_importInProgress"), false);
         if (kind == 9) {
-            static const QStringList sources{QStringLiteral("amplitude"), QStringLiteral("segment"),
-                                             QStringLiteral("mparticle")};
+            static const QStringList sources {QStringLiteral("amplitude"), QStringLiteral("segment"),
+                                              QStringLiteral("mparticle")};
             const QString &source = pick(sources, draws.next());
             segment.insert(QStringLiteral("_external"), source);
             segment.insert(QStringLiteral("_externalLink"),
@@ -556,9 +530,8 @@ QJsonObject amperitySegment(int index)
     // never collide.
     const quint64 h = hashOf(AmperitySeed, index, 14);
     const QString prefix = QString(QLatin1Char(char('a' + h % 26))) + QLatin1Char(char('a' + (h >> 8) % 26));
-    QJsonObject segment{
-        {QStringLiteral("id"),
-         QString(prefix + QLatin1Char('-') + toBase(scramble(quint64(index), 47), 62, 8))},
+    QJsonObject segment {
+        {QStringLiteral("id"), QString(prefix + QLatin1Char('-') + toBase(scramble(quint64(index), 47), 62, 8))},
         {QStringLiteral("name"), segmentName(AmperitySeed, index)},
     };
     // The docs' own example has no status; the 2026 spec requires one. Both occur.
@@ -581,7 +554,7 @@ QJsonObject amperitySegment(int index)
 QJsonObject sailPointSegment(int index)
 {
     const quint64 h = hashOf(SailPointSeed, index, 15);
-    QJsonObject segment{
+    QJsonObject segment {
         {QStringLiteral("id"), sailPointId(index)},
         {QStringLiteral("name"), segmentName(SailPointSeed, index)},
         {QStringLiteral("created"), sailPointTimestamp(createdSeconds(SailPointSeed, index), h)},

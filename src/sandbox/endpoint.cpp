@@ -92,9 +92,9 @@ QString SandboxEndpoint::nextErrorId(int digits)
 LdFilter rejectLdFilter(const QString &filter)
 {
     Q_UNUSED(filter)
-    return LdFilter{QCoreApplication::translate("sb::SandboxServer",
-                                                "The sandbox cannot evaluate filters yet; leave out the filter"),
-                    {}};
+    return LdFilter {QCoreApplication::translate("sb::SandboxServer",
+                                                 "The sandbox cannot evaluate filters yet; leave out the filter"),
+                     {}};
 }
 
 } // namespace sb

@@ -51,7 +51,7 @@ struct SandboxResponse
 // The knobs SandboxServer exposes, read by the endpoints on every request.
 struct SandboxSettings
 {
-    std::array<int, kSandboxChannelCount> segmentCounts{};
+    std::array<int, kSandboxChannelCount> segmentCounts {};
     int ldMaxPageSize = 0;
     int tokenLifetimeSeconds = 3600;
     LdFilterHook ldFilter = rejectLdFilter;
@@ -71,10 +71,7 @@ QByteArray bearerToken(const SandboxRequest &request);
 class SandboxEndpoint
 {
 public:
-    explicit SandboxEndpoint(const SandboxSettings &settings)
-        : m_settings(settings)
-    {
-    }
+    explicit SandboxEndpoint(const SandboxSettings &settings) : m_settings(settings) { }
     virtual ~SandboxEndpoint() = default;
     Q_DISABLE_COPY_MOVE(SandboxEndpoint)
 

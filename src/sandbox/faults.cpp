@@ -20,7 +20,7 @@ struct ChannelName
     const char *id;
 };
 
-constexpr std::array<ChannelName, kSandboxChannelCount> kChannelNames{{
+constexpr std::array<ChannelName, kSandboxChannelCount> kChannelNames {{
     {SandboxChannel::Batch, "batch"},
     {SandboxChannel::LaunchDarkly, "launchdarkly"},
     {SandboxChannel::Amperity, "amperity"},
@@ -36,7 +36,7 @@ struct KindName
     int defaultArgument;
 };
 
-constexpr std::array<KindName, 10> kKindNames{{
+constexpr std::array<KindName, 10> kKindNames {{
     {FaultRule::Kind::Latency, "latency", true, 1000},
     {FaultRule::Kind::Unauthorized, "401", false, 0},
     {FaultRule::Kind::RateLimited, "429", true, 1},
@@ -241,8 +241,8 @@ FaultAction FaultPlan::actionFor(SandboxChannel channel, int requestNumber) cons
         case FaultRule::Kind::Drop:
         case FaultRule::Kind::Drip:
             if (action.delivery == FaultAction::Delivery::Normal) {
-                action.delivery
-                    = rule.kind == FaultRule::Kind::Drop ? FaultAction::Delivery::Drop : FaultAction::Delivery::Drip;
+                action.delivery =
+                    rule.kind == FaultRule::Kind::Drop ? FaultAction::Delivery::Drop : FaultAction::Delivery::Drip;
                 action.dripIntervalMs = rule.kind == FaultRule::Kind::Drip ? rule.argument : 0;
             }
             break;

@@ -77,7 +77,7 @@ QString goQueryEscape(const QString &value)
 
 QJsonObject link(const QString &href)
 {
-    return QJsonObject{{QStringLiteral("href"), href}, {QStringLiteral("type"), QStringLiteral("application/json")}};
+    return QJsonObject {{QStringLiteral("href"), href}, {QStringLiteral("type"), QStringLiteral("application/json")}};
 }
 
 class LaunchDarklyEndpoint final : public SandboxEndpoint
@@ -105,8 +105,8 @@ public:
         case 401:
             return ldError(401, "unauthorized", tr("Invalid access token"));
         case 429: {
-            SandboxResponse response
-                = ldError(429, "rate_limited", tr("You've exceeded the API rate limit. Try again later."));
+            SandboxResponse response =
+                ldError(429, "rate_limited", tr("You've exceeded the API rate limit. Try again later."));
             const qint64 reset = QDateTime::currentMSecsSinceEpoch() + qint64(retryAfterSeconds) * 1000;
             response.headers = {{"X-Ratelimit-Global-Remaining", "0"},
                                 {"X-Ratelimit-Route-Remaining", "0"},
@@ -195,10 +195,10 @@ public:
                 query += QStringLiteral("&sort=") + goQueryEscape(sortText);
             return QStringLiteral("/api/v2/segments/")
                 + QString::fromLatin1(QUrl::toPercentEncoding(SandboxCredentials::ldProject())) + QLatin1Char('/')
-                + QString::fromLatin1(QUrl::toPercentEncoding(SandboxCredentials::ldEnvironment()))
-                + QLatin1Char('?') + query;
+                + QString::fromLatin1(QUrl::toPercentEncoding(SandboxCredentials::ldEnvironment())) + QLatin1Char('?')
+                + query;
         };
-        QJsonObject links{
+        QJsonObject links {
             {QStringLiteral("self"), link(href(offset))},
             {QStringLiteral("first"), link(href(0))},
             {QStringLiteral("last"), link(href(total == 0 ? 0 : (total - 1) / limit * limit))},
@@ -209,22 +209,22 @@ public:
             links.insert(QStringLiteral("next"), link(href(offset + limit)));
 
         const qint64 reset = QDateTime::currentMSecsSinceEpoch() + 10000;
-        return SandboxResponse::json(
-            200,
-            QJsonObject{{QStringLiteral("items"), items},
-                        {QStringLiteral("_links"), links},
-                        {QStringLiteral("totalCount"), total}},
-            {{"X-Ratelimit-Global-Remaining", "995"},
-             {"X-Ratelimit-Route-Remaining", "95"},
-             {"X-Ratelimit-Reset", QByteArray::number(reset)}});
+        return SandboxResponse::json(200,
+                                     QJsonObject {{QStringLiteral("items"), items},
+                                                  {QStringLiteral("_links"), links},
+                                                  {QStringLiteral("totalCount"), total}},
+                                     {{"X-Ratelimit-Global-Remaining", "995"},
+                                      {"X-Ratelimit-Route-Remaining", "95"},
+                                      {"X-Ratelimit-Reset", QByteArray::number(reset)}});
     }
 
 private:
     SandboxResponse ldError(int status, const char *code, const QString &message)
     {
-        return SandboxResponse::json(status, QJsonObject{{QStringLiteral("code"), QLatin1String(code)},
-                                                         {QStringLiteral("message"), message},
-                                                         {QStringLiteral("id"), nextErrorId(24)}});
+        return SandboxResponse::json(status,
+                                     QJsonObject {{QStringLiteral("code"), QLatin1String(code)},
+                                                  {QStringLiteral("message"), message},
+                                                  {QStringLiteral("id"), nextErrorId(24)}});
     }
 
     // The indexes listed, in order: sorted (stable, so ties keep the default order), then filtered.
@@ -233,8 +233,9 @@ private:
                              const LdFilter &filter)
     {
         const int count = m_settings.segmentCount(SandboxChannel::LaunchDarkly);
-        const QString cacheKey = QString::number(count) + QLatin1Char('\n') + QString::number(m_settings.ldFilterGeneration)
-            + QLatin1Char('\n') + sortText + QLatin1Char('\n') + filterText;
+        const QString cacheKey = QString::number(count) + QLatin1Char('\n')
+            + QString::number(m_settings.ldFilterGeneration) + QLatin1Char('\n') + sortText + QLatin1Char('\n')
+            + filterText;
         for (const auto &[key, order] : std::as_const(m_cache)) {
             if (key == cacheKey)
                 return order;

@@ -51,8 +51,8 @@ public:
             return jwtError(tr("JWT validation failed: JWT is expired"));
         case 429: {
             // The leading and trailing spaces are SailPoint's own.
-            SandboxResponse response
-                = SandboxResponse::json(429, QJsonObject{{QStringLiteral("message"), QStringLiteral(" Rate Limit Exceeded ")}});
+            SandboxResponse response = SandboxResponse::json(
+                429, QJsonObject {{QStringLiteral("message"), QStringLiteral(" Rate Limit Exceeded ")}});
             response.addHeader("Retry-After", QByteArray::number(retryAfterSeconds));
             return response;
         }
@@ -100,13 +100,13 @@ private:
 
         const int lifetime = m_settings.tokenLifetimeSeconds;
         const QString jti = datagen::hexId(quint64(m_tokens.size()) + 0x7A3E, 32);
-        const QJsonObject claims{
+        const QJsonObject claims {
             {QStringLiteral("tenant_id"), QStringLiteral("sandbox-tenant")},
             {QStringLiteral("pod"), QStringLiteral("sandbox")},
             {QStringLiteral("org"), QStringLiteral("sandbox")},
             {QStringLiteral("client_id"), clientId},
-            {QStringLiteral("authorities"), QJsonArray{QStringLiteral("ORG_ADMIN")}},
-            {QStringLiteral("scope"), QJsonArray{QStringLiteral("sp:scopes:all")}},
+            {QStringLiteral("authorities"), QJsonArray {QStringLiteral("ORG_ADMIN")}},
+            {QStringLiteral("scope"), QJsonArray {QStringLiteral("sp:scopes:all")}},
             {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + lifetime},
             {QStringLiteral("jti"), jti},
         };
@@ -116,16 +116,18 @@ private:
             + base64Url(QByteArray::fromHex(datagen::hexId(quint64(m_tokens.size()), 64).toLatin1()));
         m_tokens.insert(token, QDeadlineTimer(qint64(lifetime) * 1000));
 
-        SandboxResponse response = SandboxResponse::json(200, QJsonObject{
-                                                                  {QStringLiteral("access_token"), QString::fromLatin1(token)},
-                                                                  {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                                                  {QStringLiteral("expires_in"), lifetime},
-                                                                  {QStringLiteral("scope"), QStringLiteral("sp:scopes:all")},
-                                                                  {QStringLiteral("tenant_id"), QStringLiteral("sandbox-tenant")},
-                                                                  {QStringLiteral("pod"), QStringLiteral("sandbox")},
-                                                                  {QStringLiteral("org"), QStringLiteral("sandbox")},
-                                                                  {QStringLiteral("jti"), jti},
-                                                              });
+        SandboxResponse response =
+            SandboxResponse::json(200,
+                                  QJsonObject {
+                                      {QStringLiteral("access_token"), QString::fromLatin1(token)},
+                                      {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                      {QStringLiteral("expires_in"), lifetime},
+                                      {QStringLiteral("scope"), QStringLiteral("sp:scopes:all")},
+                                      {QStringLiteral("tenant_id"), QStringLiteral("sandbox-tenant")},
+                                      {QStringLiteral("pod"), QStringLiteral("sandbox")},
+                                      {QStringLiteral("org"), QStringLiteral("sandbox")},
+                                      {QStringLiteral("jti"), jti},
+                                  });
         response.headers = {{"Cache-Control", "no-store"}, {"Pragma", "no-cache"}};
         return response;
     }
@@ -151,21 +153,25 @@ private:
         if (const std::optional<QString> text = request.query(QStringLiteral("limit"))) {
             const std::optional<qint64> value = parseInteger(*text);
             if (!value || *value < 0 || *value > 250)
-                return badRequest(tr("The value \"%1\" of query parameter limit is invalid: it must be between 0 and 250.").arg(*text));
+                return badRequest(
+                    tr("The value \"%1\" of query parameter limit is invalid: it must be between 0 and 250.")
+                        .arg(*text));
             limit = *value;
         }
         qint64 offset = 0;
         if (const std::optional<QString> text = request.query(QStringLiteral("offset"))) {
             const std::optional<qint64> value = parseInteger(*text);
             if (!value || *value < 0)
-                return badRequest(tr("The value \"%1\" of query parameter offset is invalid: it must be 0 or more.").arg(*text));
+                return badRequest(
+                    tr("The value \"%1\" of query parameter offset is invalid: it must be 0 or more.").arg(*text));
             offset = *value;
         }
         bool count = false;
         if (const std::optional<QString> text = request.query(QStringLiteral("count"))) {
             const std::optional<bool> value = parseBoolean(*text);
             if (!value)
-                return badRequest(tr("The value \"%1\" of query parameter count is invalid: it must be true or false.").arg(*text));
+                return badRequest(
+                    tr("The value \"%1\" of query parameter count is invalid: it must be true or false.").arg(*text));
             count = *value;
         }
         const qint64 total = m_settings.segmentCount(SandboxChannel::SailPoint);
@@ -185,26 +191,28 @@ private:
     // SailPoint's ErrorResponseDto, used for 400, 403 and 5xx.
     SandboxResponse sailPointError(int status, const char *detailCode, const QString &text)
     {
-        const QJsonObject message{{QStringLiteral("locale"), QStringLiteral("en-US")},
-                                  {QStringLiteral("localeOrigin"), QStringLiteral("DEFAULT")},
-                                  {QStringLiteral("text"), text}};
-        return SandboxResponse::json(status, QJsonObject{{QStringLiteral("detailCode"), QLatin1String(detailCode)},
-                                                         {QStringLiteral("trackingId"), nextErrorId(32)},
-                                                         {QStringLiteral("messages"), QJsonArray{message}},
-                                                         {QStringLiteral("causes"), QJsonArray()}});
+        const QJsonObject message {{QStringLiteral("locale"), QStringLiteral("en-US")},
+                                   {QStringLiteral("localeOrigin"), QStringLiteral("DEFAULT")},
+                                   {QStringLiteral("text"), text}};
+        return SandboxResponse::json(status,
+                                     QJsonObject {{QStringLiteral("detailCode"), QLatin1String(detailCode)},
+                                                  {QStringLiteral("trackingId"), nextErrorId(32)},
+                                                  {QStringLiteral("messages"), QJsonArray {message}},
+                                                  {QStringLiteral("causes"), QJsonArray()}});
     }
 
     SandboxResponse badRequest(const QString &text) { return sailPointError(400, "400.1 Bad Request Content", text); }
 
     static SandboxResponse jwtError(const QString &text)
     {
-        return SandboxResponse::json(401, QJsonObject{{QStringLiteral("error"), text}});
+        return SandboxResponse::json(401, QJsonObject {{QStringLiteral("error"), text}});
     }
 
     static SandboxResponse oauthError(int status, const char *error, const QString &description)
     {
-        return SandboxResponse::json(status, QJsonObject{{QStringLiteral("error"), QLatin1String(error)},
-                                                         {QStringLiteral("error_description"), description}});
+        return SandboxResponse::json(status,
+                                     QJsonObject {{QStringLiteral("error"), QLatin1String(error)},
+                                                  {QStringLiteral("error_description"), description}});
     }
 
     QHash<QByteArray, QDeadlineTimer> m_tokens; // every token issued, with its expiry

@@ -168,8 +168,7 @@ QByteArray corrupted(const QByteArray &body, FaultAction::Body fault)
 } // namespace
 
 SandboxServer::SandboxServer(QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_settings(std::make_unique<SandboxSettings>())
+    : QAbstractHttpServer(parent), m_settings(std::make_unique<SandboxSettings>())
 {
     m_settings->segmentCounts.fill(1000);
     // In SandboxChannel order, so that a list channel's number is its endpoint's index.
@@ -342,8 +341,9 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response, c
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n"
-        + "Content-Type: " + response.contentType + "\r\n" + "Content-Length: "
-        + QByteArray::number(response.body.size()) + "\r\n" + (close ? "Connection: close\r\n" : "Connection: keep-alive\r\n");
+        + "Content-Type: " + response.contentType + "\r\n"
+        + "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n"
+        + (close ? "Connection: close\r\n" : "Connection: keep-alive\r\n");
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";
     head += "\r\n";

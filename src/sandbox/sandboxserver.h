@@ -108,8 +108,8 @@ private:
     std::unique_ptr<SandboxSettings> m_settings;
     std::vector<std::unique_ptr<SandboxEndpoint>> m_endpoints;
     FaultPlan m_faults;
-    std::array<int, kSandboxChannelCount> m_requestCounts{};
-    std::array<int, kSandboxChannelCount> m_faultBase{}; // request counts when the faults were set
+    std::array<int, kSandboxChannelCount> m_requestCounts {};
+    std::array<int, kSandboxChannelCount> m_faultBase {}; // request counts when the faults were set
     int m_latencyMs = 0;
     quint16 m_port = 0;
 };
