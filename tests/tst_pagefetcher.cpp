@@ -132,6 +132,24 @@ private slots:
         QVERIFY(!e.toString().contains(QStringLiteral("wrong-secret")));
     }
 
+    void aBadRequestIsTheVendorsMessageAndIsNotRetried()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        QSignalSpy retrying(&fetcher, &PageFetcher::retrying);
+        fetcher.fetch(Cursor {0, QStringLiteral("not-a-cursor")});
+        QVERIFY(failed.wait(10000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        QCOMPARE(e.kind, Error::Kind::Server);
+        QCOMPARE(e.httpStatus, 400);
+        QVERIFY2(!e.message.isEmpty() && !e.message.contains(QStringLiteral("Error transferring")),
+                 qPrintable(e.message));
+        QCOMPARE(retrying.size(), 0);
+        QCOMPARE(rig.server.requestCount(vendor), 1);
+    }
+
     void plainHttpToARemoteHostIsRefused()
     {
         Profile p;
