@@ -1,0 +1,114 @@
+// segment-sandbox: the four vendors' list-segments APIs on 127.0.0.1, until killed.
+
+#include "sandbox/faults.h"
+#include "sandbox/sandboxserver.h"
+#include "version.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("segment-sandbox", text);
+}
+
+// A whole number from an option; nullopt (after a message) when it is not one.
+std::optional<int> number(const QCommandLineParser &parser, const QString &option, int fallback, int minimum)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < minimum) {
+        QTextStream(stderr) << tr("--%1 needs a whole number of at least %2, not \"%3\"")
+                                   .arg(option)
+                                   .arg(minimum)
+                                   .arg(parser.value(option))
+                            << Qt::endl;
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("segment-sandbox"));
+    QCoreApplication::setApplicationVersion(QLatin1String(sb::kVersion));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Plays the list-segments APIs of Batch, LaunchDarkly, Amperity and SailPoint on 127.0.0.1,\n"
+           "with deterministic data and faults on demand. Runs until killed.\n\n")
+        + sb::FaultPlan::syntaxHelp());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("port"), tr("Port to listen on (0: any free port)."), tr("N"), QStringLiteral("0")},
+        {QStringLiteral("segments"), tr("Segments each vendor lists (default 1000)."), tr("N")},
+        {QStringLiteral("latency-ms"), tr("Delay every answer by MS milliseconds."), tr("MS")},
+        {QStringLiteral("faults"), tr("Fault rules, see above."), tr("SPEC")},
+        {QStringLiteral("ld-max-page-size"), tr("LaunchDarkly sends at most N segments a page (0: no cap)."), tr("N")},
+        {QStringLiteral("token-lifetime"), tr("SailPoint access tokens live S seconds (default 3600)."), tr("S")},
+        {QStringLiteral("quiet"), tr("Do not print a line for every request.")},
+    });
+    parser.process(app);
+
+    const std::optional<int> port = number(parser, QStringLiteral("port"), 0, 0);
+    const std::optional<int> segments = number(parser, QStringLiteral("segments"), 1000, 0);
+    const std::optional<int> latency = number(parser, QStringLiteral("latency-ms"), 0, 0);
+    const std::optional<int> maxPage = number(parser, QStringLiteral("ld-max-page-size"), 0, 0);
+    const std::optional<int> lifetime = number(parser, QStringLiteral("token-lifetime"), 3600, 0);
+    if (!port || !segments || !latency || !maxPage || !lifetime || *port > 65535)
+        return 2;
+
+    sb::SandboxServer server;
+    server.setSegmentCount(*segments);
+    server.setLatencyMs(*latency);
+    server.setLdMaxPageSize(*maxPage);
+    server.setTokenLifetimeSeconds(*lifetime);
+    QString error;
+    if (!server.setFaults(parser.value(QStringLiteral("faults")), &error)) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 2;
+    }
+    if (!server.listen(quint16(*port))) {
+        QTextStream(stderr) << tr("Cannot listen on 127.0.0.1:%1").arg(*port) << Qt::endl;
+        return 1;
+    }
+
+    if (!parser.isSet(QStringLiteral("quiet"))) {
+        QObject::connect(&server, &sb::SandboxServer::requestServed,
+                         [](const QString &channel, int number, const QString &method, const QString &path, int status,
+                            bool faulted) {
+                             QTextStream out(stdout);
+                             out << method << ' ' << path << "  "
+                                 << (channel.isEmpty() ? QStringLiteral("-") : channel);
+                             if (number > 0)
+                                 out << " #" << number;
+                             out << "  " << status << (faulted ? tr("  (fault)") : QString()) << Qt::endl;
+                         });
+    }
+
+    // The credentials are the sandbox's fixed, fake ones: printing them is the point.
+    using C = sb::SandboxCredentials;
+    const QString root = server.rootUrl().toString();
+    QTextStream out(stdout);
+    out << tr("Sandbox listening on %1").arg(root) << '\n'
+        << tr("Batch         base %1/2.11  REST key %2  project %3").arg(root, C::batchRestKey(), C::batchProjectKey())
+        << '\n'
+        << tr("LaunchDarkly  base %1  token %2  project %3  environment %4")
+               .arg(root, C::ldToken(), C::ldProject(), C::ldEnvironment())
+        << '\n'
+        << tr("Amperity      base %1/api  tenant %2  token %3").arg(root, C::amperityTenant(), C::amperityToken())
+        << '\n'
+        << tr("SailPoint     base %1/v3  token URL %1/oauth/token  client id %2  client secret %3")
+               .arg(root, C::sailpointClientId(), C::sailpointClientSecret())
+        << Qt::endl;
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,400 @@
+#include "sandboxserver.h"
+
+#include "endpoint.h"
+
+#include "core/logging.h"
+
+#include <QHttpServerRequest>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+namespace sb {
+
+QString SandboxCredentials::batchRestKey()
+{
+    return QStringLiteral("sandbox-rest-key-0f3c9a7e5b1d");
+}
+
+QString SandboxCredentials::batchProjectKey()
+{
+    return QStringLiteral("SANDBOX-PROJECT-5A1B0C");
+}
+
+QString SandboxCredentials::ldToken()
+{
+    return QStringLiteral("api-5a1b0c00-5a4d-4b0c-8e0a-000000sandbox");
+}
+
+QString SandboxCredentials::ldProject()
+{
+    return QStringLiteral("default");
+}
+
+QString SandboxCredentials::ldEnvironment()
+{
+    return QStringLiteral("production");
+}
+
+QString SandboxCredentials::amperityToken()
+{
+    // Shaped like the JWT an Amperity API key gives; the sandbox compares the whole string.
+    return QStringLiteral("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+                          "eyJzdWIiOiJzYW5kYm94LWFwaS1rZXkiLCJ0ZW5hbnQiOiJhY21lLXNhbmRib3gifQ."
+                          "c2FuZGJveCBzaWduYXR1cmUsIG5vdCBhIHJlYWwgb25l");
+}
+
+QString SandboxCredentials::amperityTenant()
+{
+    return QStringLiteral("acme-sandbox");
+}
+
+QString SandboxCredentials::sailpointClientId()
+{
+    return QStringLiteral("sandbox-client-0c5e1a7f");
+}
+
+QString SandboxCredentials::sailpointClientSecret()
+{
+    return QStringLiteral("sandbox-secret-9d4b2e6c8a0f");
+}
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
+    }
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Unknown";
+    }
+}
+
+// A load balancer's page, not the vendor's: clients must not expect JSON on every error.
+SandboxResponse badGatewayPage()
+{
+    SandboxResponse response;
+    response.status = 502;
+    response.contentType = "text/html";
+    response.body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                    "<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
+    return response;
+}
+
+SandboxResponse notFound()
+{
+    SandboxResponse response;
+    response.status = 404;
+    response.contentType = "text/plain; charset=utf-8";
+    response.body = "404 page not found\n";
+    return response;
+}
+
+SandboxResponse methodNotAllowed(SandboxEndpoint &listing, SandboxChannel channel)
+{
+    SandboxResponse response = listing.statusResponse(channel, 405, 0);
+    response.addHeader("Allow", listing.method(channel));
+    return response;
+}
+
+SandboxRequest copyRequest(const QHttpServerRequest &request)
+{
+    SandboxRequest copy;
+    copy.method = methodName(request.method());
+    copy.path = request.url().path();
+    copy.rawQuery = request.url().query(QUrl::FullyEncoded).toLatin1();
+    copy.headers = request.headers();
+    copy.body = request.body();
+    return copy;
+}
+
+bool wantsClose(const SandboxRequest &request)
+{
+    return request.header("Connection").value_or(QByteArray()).trimmed().compare("close", Qt::CaseInsensitive) == 0;
+}
+
+QByteArray corrupted(const QByteArray &body, FaultAction::Body fault)
+{
+    switch (fault) {
+    case FaultAction::Body::Intact:
+        break;
+    case FaultAction::Body::Malformed:
+        // A comma straight after the opening bracket: invalid for every JSON parser, whatever follows.
+        if (body.startsWith('{') || body.startsWith('['))
+            return body.left(1) + ',' + body.mid(1);
+        return "{," + body;
+    case FaultAction::Body::Truncated:
+        return body.left(body.size() / 2);
+    }
+    return body;
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(QObject *parent)
+    : QAbstractHttpServer(parent), m_settings(std::make_unique<SandboxSettings>())
+{
+    m_settings->segmentCounts.fill(1000);
+    // In SandboxChannel order, so that a list channel's number is its endpoint's index.
+    m_endpoints.push_back(makeBatchEndpoint(*m_settings));
+    m_endpoints.push_back(makeLaunchDarklyEndpoint(*m_settings));
+    m_endpoints.push_back(makeAmperityEndpoint(*m_settings));
+    m_endpoints.push_back(makeSailPointEndpoint(*m_settings));
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::listen(quint16 port)
+{
+    if (m_port != 0)
+        return false;
+    m_port = QAbstractHttpServer::listen(QHostAddress::LocalHost, port);
+    return m_port != 0;
+}
+
+quint16 SandboxServer::port() const
+{
+    return m_port;
+}
+
+QUrl SandboxServer::rootUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+QStringList SandboxServer::vendorIds()
+{
+    return {sandboxChannelId(SandboxChannel::Batch), sandboxChannelId(SandboxChannel::LaunchDarkly),
+            sandboxChannelId(SandboxChannel::Amperity), sandboxChannelId(SandboxChannel::SailPoint)};
+}
+
+void SandboxServer::setSegmentCount(int n)
+{
+    for (const QString &vendor : vendorIds())
+        setSegmentCount(vendor, n);
+}
+
+void SandboxServer::setSegmentCount(const QString &vendor, int n)
+{
+    const std::optional<SandboxChannel> channel = sandboxChannelFromId(vendor);
+    if (!channel || !vendorIds().contains(vendor)) {
+        qCWarning(lcSandbox) << "setSegmentCount: unknown vendor" << vendor;
+        return;
+    }
+    m_settings->segmentCounts.at(size_t(*channel)) = std::max(0, n);
+}
+
+int SandboxServer::segmentCount(const QString &vendor) const
+{
+    const std::optional<SandboxChannel> channel = sandboxChannelFromId(vendor);
+    return channel && vendorIds().contains(vendor) ? m_settings->segmentCount(*channel) : 0;
+}
+
+void SandboxServer::setLatencyMs(int ms)
+{
+    m_latencyMs = std::max(0, ms);
+}
+
+void SandboxServer::setLdMaxPageSize(int n)
+{
+    m_settings->ldMaxPageSize = std::max(0, n);
+}
+
+void SandboxServer::setTokenLifetimeSeconds(int seconds)
+{
+    m_settings->tokenLifetimeSeconds = std::max(0, seconds);
+}
+
+void SandboxServer::setLdFilterHook(LdFilterHook hook)
+{
+    m_settings->ldFilter = hook ? std::move(hook) : LdFilterHook(rejectLdFilter);
+    ++m_settings->ldFilterGeneration;
+}
+
+bool SandboxServer::setFaults(const QString &spec, QString *error)
+{
+    std::optional<FaultPlan> plan = FaultPlan::parse(spec, error);
+    if (!plan)
+        return false;
+    m_faults = std::move(*plan);
+    m_faultBase = m_requestCounts;
+    return true;
+}
+
+void SandboxServer::clearFaults()
+{
+    m_faults = FaultPlan();
+}
+
+int SandboxServer::requestCount(const QString &vendor) const
+{
+    const std::optional<SandboxChannel> channel = sandboxChannelFromId(vendor);
+    return channel ? m_requestCounts.at(size_t(*channel)) : 0;
+}
+
+QJsonObject SandboxServer::record(const QString &vendor, int index) const
+{
+    SandboxEndpoint *listing = endpoint(vendor);
+    if (!listing || index < 0 || index >= segmentCount(vendor))
+        return {};
+    return listing->record(index);
+}
+
+SandboxEndpoint *SandboxServer::endpoint(const QString &vendor) const
+{
+    const qsizetype at = vendorIds().indexOf(vendor);
+    return at < 0 ? nullptr : m_endpoints.at(size_t(at)).get();
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // Copy now: Qt reuses `request` for the next one on this connection, and the answer may wait.
+    const SandboxRequest copy = copyRequest(request);
+    FaultAction action;
+    const SandboxResponse response = respond(copy, &action);
+    send(socket, response, action, wantsClose(copy));
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers everything; this is only here because Qt requires it.
+    send(socket, notFound(), FaultAction(), wantsClose(copyRequest(request)));
+}
+
+SandboxResponse SandboxServer::respond(const SandboxRequest &request, FaultAction *action)
+{
+    for (const std::unique_ptr<SandboxEndpoint> &listing : m_endpoints) {
+        const std::optional<SandboxChannel> channel = listing->route(request.path);
+        if (!channel)
+            continue;
+        const size_t slot = size_t(*channel);
+        const int number = ++m_requestCounts.at(slot) - m_faultBase.at(slot);
+        *action = m_faults.actionFor(*channel, number);
+        SandboxResponse response;
+        if (action->status == 502)
+            response = badGatewayPage();
+        else if (action->status != 0)
+            response = listing->statusResponse(*channel, action->status, action->retryAfterSeconds);
+        else if (request.method != listing->method(*channel))
+            response = methodNotAllowed(*listing, *channel);
+        else
+            response = listing->handle(*channel, request);
+        Q_EMIT requestServed(sandboxChannelId(*channel), number, QString::fromLatin1(request.method), request.path,
+                             response.status, !action->isNone());
+        return response;
+    }
+    Q_EMIT requestServed(QString(), 0, QString::fromLatin1(request.method), request.path, 404, false);
+    return notFound();
+}
+
+void SandboxServer::send(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close)
+{
+    SandboxResponse answer = response;
+    answer.body = corrupted(answer.body, action.body);
+    const int delay = m_latencyMs + action.latencyMs;
+    if (delay <= 0) {
+        write(socket, answer, action, close);
+        return;
+    }
+    // The socket is the timer's context: a client that hangs up cancels the answer.
+    QTimer::singleShot(delay, Qt::PreciseTimer, socket,
+                       [this, socket, answer, action, close] { write(socket, answer, action, close); });
+}
+
+void SandboxServer::write(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n"
+        + "Content-Type: " + response.contentType + "\r\n"
+        + "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n"
+        + (close ? "Connection: close\r\n" : "Connection: keep-alive\r\n");
+    for (const auto &[name, value] : response.headers)
+        head += name + ": " + value + "\r\n";
+    head += "\r\n";
+
+    switch (action.delivery) {
+    case FaultAction::Delivery::Normal:
+        socket->write(head + response.body);
+        if (close)
+            socket->disconnectFromHost();
+        return;
+    case FaultAction::Delivery::Drop:
+        // The full Content-Length was promised; half arrives, then the connection closes
+        // (disconnectFromHost sends what was written first).
+        socket->write(head + response.body.left(response.body.size() / 2));
+        socket->disconnectFromHost();
+        return;
+    case FaultAction::Delivery::Drip:
+        break;
+    }
+
+    socket->write(head);
+    constexpr qsizetype kPieces = 10;
+    const qsizetype pieceSize = std::max<qsizetype>(1, (response.body.size() + kPieces - 1) / kPieces);
+    // Parented to the socket, so it dies with the connection.
+    auto *timer = new QTimer(socket);
+    timer->setTimerType(Qt::PreciseTimer);
+    timer->setInterval(action.dripIntervalMs);
+    auto sent = std::make_shared<qsizetype>(0);
+    const QByteArray body = response.body;
+    connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body, pieceSize, close] {
+        if (*sent < body.size() && socket->state() == QAbstractSocket::ConnectedState) {
+            socket->write(body.mid(*sent, pieceSize));
+            *sent += pieceSize;
+        }
+        if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+            timer->stop();
+            timer->deleteLater();
+            if (close)
+                socket->disconnectFromHost();
+        }
+    });
+    timer->start();
+}
+
+} // namespace sb

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "faults.h"
+#include "ldfilterhook.h"
+
+#include <QAbstractHttpServer>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+class QTcpSocket;
+
+namespace sb {
+
+// The sandbox's fixed credentials. They are fake and public: the demo prints them.
+struct SandboxCredentials
+{
+    static QString batchRestKey();
+    static QString batchProjectKey();
+    static QString ldToken();
+    static QString ldProject(); // "default"
+    static QString ldEnvironment(); // "production"
+    static QString amperityToken();
+    static QString amperityTenant();
+    static QString sailpointClientId();
+    static QString sailpointClientSecret();
+};
+
+class SandboxEndpoint;
+struct SandboxRequest;
+struct SandboxResponse;
+struct SandboxSettings;
+
+// The four vendors' list-segments endpoints on 127.0.0.1, as their documentation describes them,
+// with deterministic data and faults on demand. Everything the project's network code does is
+// built and tested against it.
+//
+//   Batch         GET  /2.11/segments/list                     (base URL <root>/2.11)
+//   LaunchDarkly  GET  /api/v2/segments/{project}/{environment} (base URL <root>)
+//   Amperity      GET  /api/segments                           (base URL <root>/api)
+//   SailPoint     POST /oauth/token, GET /v3/segments          (base URL <root>/v3; /beta works too)
+//
+// Each vendor checks its own credentials (SandboxCredentials) and answers with its own error
+// bodies. Responses are written by hand onto the socket, so faults can cut, corrupt, delay or
+// trickle them (see FaultPlan::syntaxHelp for the --faults syntax).
+class SandboxServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxServer(QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on 127.0.0.1 only, never on another interface. 0: any free port.
+    bool listen(quint16 port = 0);
+    quint16 port() const;
+    QUrl rootUrl() const; // http://127.0.0.1:<port>
+
+    // How many segments each vendor lists (default 1000). Segment i is the same whatever the count.
+    void setSegmentCount(int n);
+    void setSegmentCount(const QString &vendor, int n); // batch, launchdarkly, amperity, sailpoint
+    int segmentCount(const QString &vendor) const;
+    // Every answer waits this long (on top of latency faults).
+    void setLatencyMs(int ms);
+    // LaunchDarkly sends at most n segments a page, whatever limit asks (0 = no cap).
+    void setLdMaxPageSize(int n);
+    // Lifetime of the SailPoint access tokens issued from now on (default 3600; 0 = already expired).
+    void setTokenLifetimeSeconds(int seconds);
+    // Evaluates LaunchDarkly's `filter`. The default, rejectLdFilter, refuses every filter.
+    void setLdFilterHook(LdFilterHook hook);
+
+    // Same syntax as `segment-sandbox --faults` (FaultPlan::syntaxHelp). Request numbers count from
+    // this call. On a bad spec, returns false, sets *error and keeps the faults it had.
+    bool setFaults(const QString &spec, QString *error = nullptr);
+    void clearFaults();
+
+    // Requests received since the server started, per channel: the vendor ids for list requests,
+    // "sailpoint-token" for POST /oauth/token. Failed and faulted requests count too.
+    int requestCount(const QString &vendor) const;
+    // The record `vendor` lists at `index` in its default order; empty when out of range.
+    QJsonObject record(const QString &vendor, int index) const;
+
+    static QStringList vendorIds(); // batch, launchdarkly, amperity, sailpoint
+
+Q_SIGNALS:
+    // Once per request, when its answer is decided (before any delay): the channel ("batch", ...,
+    // "sailpoint-token"; empty for a path no vendor has), the request's number on it, the method,
+    // the path (never the query or the headers, which may hold secrets), the status and whether a
+    // fault changed the answer.
+    void requestServed(const QString &channel, int number, const QString &method, const QString &path, int status,
+                       bool faulted);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    SandboxResponse respond(const SandboxRequest &request, FaultAction *action);
+    void send(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close);
+    void write(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close);
+    SandboxEndpoint *endpoint(const QString &vendor) const;
+
+    std::unique_ptr<SandboxSettings> m_settings;
+    std::vector<std::unique_ptr<SandboxEndpoint>> m_endpoints;
+    FaultPlan m_faults;
+    std::array<int, kSandboxChannelCount> m_requestCounts {};
+    std::array<int, kSandboxChannelCount> m_faultBase {}; // request counts when the faults were set
+    int m_latencyMs = 0;
+    quint16 m_port = 0;
+};
+
+} // namespace sb
