@@ -712,6 +712,107 @@ private slots:
                  400);
     }
 
+    // Whatever the filter holds, the hook gets it back exactly, from the client and from the links.
+    void ldFilterText_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("sent"); // as the client writes it in the query
+        const QString awkward = QString::fromUtf8("query equals \"a+b & c=d %20 ü#? \\\" \xD7\xA9\"");
+        QTest::newRow("percent-encoded") << awkward << percent(awkward);
+        QTest::newRow("plus for space") << QStringLiteral("tags anyOf [\"x\"]")
+                                        << QStringLiteral("tags+anyOf+%5B%22x%22%5D");
+    }
+
+    void ldFilterText()
+    {
+        QFETCH(QString, filter);
+        QFETCH(QString, sent);
+        m_server->setSegmentCount(QStringLiteral("launchdarkly"), 5);
+        QStringList seen;
+        m_server->setLdFilterHook([&](const QString &text) {
+            seen.append(text);
+            return LdFilter {{}, [](const QJsonObject &) {
+                                 return true;
+                             }};
+        });
+        HttpResult reply = m_client->get(QStringLiteral("/api/v2/segments/default/production?limit=2&filter=") + sent,
+                                         SandboxClient::ldAuth());
+        QCOMPARE(reply.status, 200);
+        const QString next = reply.object()
+                                 .value(QStringLiteral("_links"))
+                                 .toObject()
+                                 .value(QStringLiteral("next"))
+                                 .toObject()
+                                 .value(QStringLiteral("href"))
+                                 .toString();
+        reply = m_client->get(next, SandboxClient::ldAuth());
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(seen, QStringList({filter, filter}));
+    }
+
+    // What goes over the wire: a plain HTTP/1.1 answer, kept alive until the client says close.
+    void wireFormat()
+    {
+        m_server->setSegmentCount(QStringLiteral("batch"), 3);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(socket.waitForConnected(10000));
+        QByteArray request = "GET /2.11/segments/list?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+        for (const auto &[name, value] : SandboxClient::batchAuth())
+            request += name + ": " + value + "\r\n";
+
+        QByteArray received;
+        // One whole answer (head and Content-Length bytes of body) into *answer.
+        const auto readAnswer = [&](QByteArray *answer) {
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\r\n\r\n"), 10000);
+            const qsizetype headEnd = received.indexOf("\r\n\r\n") + 4;
+            const QByteArray head = received.left(headEnd);
+            const qsizetype lengthAt = head.indexOf("Content-Length: ") + 16;
+            const qsizetype length = head.mid(lengthAt, head.indexOf("\r\n", lengthAt) - lengthAt).toLongLong();
+            QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).size() >= headEnd + length, 10000);
+            *answer = received.left(headEnd + length);
+            received.remove(0, headEnd + length);
+        };
+
+        socket.write(request + "\r\n");
+        QByteArray answer;
+        readAnswer(&answer);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.constData());
+        QVERIFY(answer.contains("\r\nContent-Type: application/json\r\n"));
+        QVERIFY(answer.contains("\r\nConnection: keep-alive\r\n"));
+        QVERIFY(QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).isObject());
+
+        // The same connection serves the next request; "Connection: close" ends it.
+        socket.write(request + "Connection: close\r\n\r\n");
+        readAnswer(&answer);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(answer.startsWith("HTTP/1.1 200 OK\r\n"));
+        QVERIFY(answer.contains("\r\nConnection: close\r\n"));
+        QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(m_server->requestCount(QStringLiteral("batch")), 2);
+    }
+
+    // One signal a request, with the path but never the query or headers.
+    void requestServed()
+    {
+        QSignalSpy served(m_server.get(), &SandboxServer::requestServed);
+        QVERIFY(m_server->setFaults(QStringLiteral("amperity:503@2")));
+        m_client->get(QStringLiteral("/api/segments?limit=1"), SandboxClient::amperityAuth());
+        m_client->get(QStringLiteral("/api/segments?limit=1"), SandboxClient::amperityAuth());
+        m_client->get(QStringLiteral("/elsewhere?token=secret"));
+        QCOMPARE(served.count(), 3);
+        const QList<QVariant> expected[] = {
+            {QStringLiteral("amperity"), 1, QStringLiteral("GET"), QStringLiteral("/api/segments"), 200, false},
+            {QStringLiteral("amperity"), 2, QStringLiteral("GET"), QStringLiteral("/api/segments"), 503, true},
+            {QString(), 0, QStringLiteral("GET"), QStringLiteral("/elsewhere"), 404, false},
+        };
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(served.at(i), expected[i]);
+    }
+
     // Big accounts: 100,000 segments a vendor, the last page and a sort over all of them.
     void hundredThousand()
     {
