@@ -2,7 +2,6 @@
 
 #include "sandbox/faults.h"
 #include "sandbox/sandboxserver.h"
-#include "sandbox/sandboxsetup.h"
 #include "version.h"
 
 #include <QCommandLineParser>
@@ -67,8 +66,8 @@ int main(int argc, char *argv[])
     const std::optional<int> lifetime = number(parser, QStringLiteral("token-lifetime"), 3600, 0);
     if (!port || !segments || !latency || !maxPage || !lifetime || *port > 65535)
         return 2;
+
     sb::SandboxServer server;
-    server.setLdFilterHook(sb::ldFilterLanguageHook());
     server.setSegmentCount(*segments);
     server.setLatencyMs(*latency);
     server.setLdMaxPageSize(*maxPage);

@@ -54,11 +54,13 @@ public:
 
     QJsonObject record(int index) const override { return datagen::amperitySegment(index); }
 
-    SandboxResponse faultResponse(SandboxChannel, int status, int) override
+    SandboxResponse statusResponse(SandboxChannel, int status, int) override
     {
         switch (status) {
         case 401:
             return amperityError(401, tr("Authentication required."));
+        case 405:
+            return amperityError(405, tr("Method not allowed."));
         case 429:
             // No Retry-After and no rate-limit headers: clients back off on their own.
             return amperityError(429, tr("Too many requests."), false);
@@ -71,13 +73,8 @@ public:
 
     SandboxResponse handle(SandboxChannel, const SandboxRequest &request) override
     {
-        if (request.method != "GET") {
-            SandboxResponse response = amperityError(405, tr("Method not allowed."));
-            response.addHeader("Allow", "GET");
-            return response;
-        }
         if (bearerToken(request) != SandboxCredentials::amperityToken().toUtf8())
-            return faultResponse(SandboxChannel::Amperity, 401, 0);
+            return statusResponse(SandboxChannel::Amperity, 401, 0);
         const QByteArray tenant = request.header("amperity-tenant").value_or(QByteArray()).trimmed();
         if (tenant.isEmpty())
             return amperityError(400, tr("The amperity-tenant header is required."));
@@ -92,20 +89,13 @@ public:
         if (version != QLatin1String("2024-04-01"))
             return amperityError(400, tr("Unsupported api-version \"%1\"; supported: 2024-04-01.").arg(version));
 
-        int limit = 100;
-        if (const std::optional<QString> text = request.query(QStringLiteral("limit"))) {
-            const std::optional<qint64> value = parseInteger(*text);
-            if (!value || *value < 1 || *value > std::numeric_limits<int>::max())
-                return amperityError(400, tr("limit must be a positive integer."));
-            limit = int(*value);
-        }
-        bool withTotal = false;
-        if (const std::optional<QString> text = request.query(QStringLiteral("with_total"))) {
-            const std::optional<bool> value = parseBoolean(*text);
-            if (!value)
-                return amperityError(400, tr("with_total must be true or false."));
-            withTotal = *value;
-        }
+        // No default or maximum is documented; the sandbox sends 100 when asked for none.
+        const std::optional<qint64> limit = integerParameter(request, QStringLiteral("limit"), 100, 1);
+        if (!limit)
+            return amperityError(400, tr("limit must be a positive integer."));
+        const std::optional<bool> withTotal = booleanParameter(request, QStringLiteral("with_total"));
+        if (!withTotal)
+            return amperityError(400, tr("with_total must be true or false."));
         const int total = m_settings.segmentCount(SandboxChannel::Amperity);
         int start = 0;
         if (const std::optional<QString> token = request.query(QStringLiteral("next_token"))) {
@@ -117,7 +107,7 @@ public:
             start = std::min(start, total);
         }
 
-        const int end = int(std::min<qint64>(qint64(start) + limit, total));
+        const int end = int(std::min<qint64>(start + *limit, total));
         QJsonArray data;
         for (int i = start; i < end; ++i)
             data.append(record(i));
@@ -128,7 +118,7 @@ public:
             body.insert(QStringLiteral("next_token"), tokenFor(end));
         else if (total % 2 == 0)
             body.insert(QStringLiteral("next_token"), QString());
-        if (withTotal)
+        if (*withTotal)
             body.insert(QStringLiteral("total"), total);
         return SandboxResponse::json(200, body);
     }

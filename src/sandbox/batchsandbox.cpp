@@ -38,11 +38,13 @@ public:
 
     QJsonObject record(int index) const override { return datagen::batchSegment(index); }
 
-    SandboxResponse faultResponse(SandboxChannel, int status, int) override
+    SandboxResponse statusResponse(SandboxChannel, int status, int) override
     {
         switch (status) {
         case 401:
             return batchError(401, "AUTHENTICATION_INVALID", tr("The REST API Key is not valid for this project"));
+        case 405:
+            return batchError(405, "METHOD_NOT_ALLOWED", tr("Only GET is allowed here"));
         case 429:
             // Batch documents the status alone: no Retry-After, no rate-limit headers.
             return batchError(429, "TOO_MANY_REQUESTS", tr("Too many requests, please slow down"));
@@ -55,26 +57,17 @@ public:
 
     SandboxResponse handle(SandboxChannel, const SandboxRequest &request) override
     {
-        if (request.method != "GET") {
-            SandboxResponse response = batchError(405, "METHOD_NOT_ALLOWED", tr("Only GET is allowed here"));
-            response.addHeader("Allow", "GET");
-            return response;
-        }
         if (bearerToken(request) != SandboxCredentials::batchRestKey().toUtf8())
-            return faultResponse(SandboxChannel::Batch, 401, 0);
+            return statusResponse(SandboxChannel::Batch, 401, 0);
         const QByteArray project = request.header("X-Batch-Project").value_or(QByteArray()).trimmed();
         if (project.isEmpty())
             return batchError(400, "MISSING_PARAMETER", tr("The X-Batch-Project header is required"));
         if (project != SandboxCredentials::batchProjectKey().toUtf8())
-            return faultResponse(SandboxChannel::Batch, 401, 0);
+            return statusResponse(SandboxChannel::Batch, 401, 0);
 
-        int limit = 10;
-        if (const std::optional<QString> text = request.query(QStringLiteral("limit"))) {
-            const std::optional<qint64> value = parseInteger(*text);
-            if (!value || *value < 1 || *value > 100)
-                return batchError(400, "MALFORMED_PARAMETER", tr("limit must be an integer between 1 and 100"));
-            limit = int(*value);
-        }
+        const std::optional<qint64> limit = integerParameter(request, QStringLiteral("limit"), 10, 1, 100);
+        if (!limit)
+            return batchError(400, "MALFORMED_PARAMETER", tr("limit must be an integer between 1 and 100"));
 
         const int total = m_settings.segmentCount(SandboxChannel::Batch);
         int start = 0;
@@ -86,7 +79,7 @@ public:
             start = std::min(last + 1, total);
         }
 
-        const int end = std::min(start + limit, total);
+        const int end = int(std::min<qint64>(start + *limit, total));
         QJsonArray segments;
         for (int i = start; i < end; ++i)
             segments.append(record(i));

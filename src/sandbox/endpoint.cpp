@@ -10,6 +10,20 @@ namespace sb {
 
 namespace {
 
+// Digits with an optional leading '-', nothing else: no '+', no spaces, no "0x", no fraction.
+std::optional<qint64> parseInteger(const QString &text)
+{
+    const qsizetype digitsFrom = text.startsWith(QLatin1Char('-')) ? 1 : 0;
+    const qsizetype digits = text.size() - digitsFrom;
+    if (digits < 1 || digits > 18)
+        return std::nullopt;
+    for (qsizetype i = digitsFrom; i < text.size(); ++i) {
+        if (text.at(i) < QLatin1Char('0') || text.at(i) > QLatin1Char('9'))
+            return std::nullopt;
+    }
+    return text.toLongLong();
+}
+
 QString formDecode(QByteArray text)
 {
     text.replace('+', ' ');
@@ -54,25 +68,25 @@ SandboxResponse SandboxResponse::json(int status, const QJsonValue &body, const 
     return response;
 }
 
-std::optional<qint64> parseInteger(const QString &text)
+std::optional<qint64> integerParameter(const SandboxRequest &request, const QString &name, qint64 fallback,
+                                       qint64 minimum, qint64 maximum)
 {
-    const qsizetype digitsFrom = text.startsWith(QLatin1Char('-')) ? 1 : 0;
-    const qsizetype digits = text.size() - digitsFrom;
-    if (digits < 1 || digits > 18)
+    const std::optional<QString> text = request.query(name);
+    if (!text)
+        return fallback;
+    const std::optional<qint64> value = parseInteger(*text);
+    if (!value || *value < minimum || *value > maximum)
         return std::nullopt;
-    for (qsizetype i = digitsFrom; i < text.size(); ++i) {
-        if (text.at(i) < QLatin1Char('0') || text.at(i) > QLatin1Char('9'))
-            return std::nullopt;
-    }
-    return text.toLongLong();
+    return value;
 }
 
-std::optional<bool> parseBoolean(const QString &text)
+std::optional<bool> booleanParameter(const SandboxRequest &request, const QString &name)
 {
-    if (text == QLatin1String("true"))
-        return true;
-    if (text == QLatin1String("false"))
+    const std::optional<QString> text = request.query(name);
+    if (!text || *text == QLatin1String("false"))
         return false;
+    if (*text == QLatin1String("true"))
+        return true;
     return std::nullopt;
 }
 

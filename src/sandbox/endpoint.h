@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <array>
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -60,10 +61,12 @@ struct SandboxSettings
     int segmentCount(SandboxChannel channel) const { return segmentCounts.at(size_t(channel)); }
 };
 
-// Strict parameter parsing, shared by the vendors: digits with an optional leading '-', nothing else.
-std::optional<qint64> parseInteger(const QString &text);
-// "true" or "false" exactly.
-std::optional<bool> parseBoolean(const QString &text);
+// Strict query parameters, shared by the vendors. A whole number (digits, an optional leading '-',
+// nothing else) in [minimum, maximum]: `fallback` when absent, empty when malformed or out of range.
+std::optional<qint64> integerParameter(const SandboxRequest &request, const QString &name, qint64 fallback,
+                                       qint64 minimum, qint64 maximum = std::numeric_limits<int>::max());
+// "true" or "false" exactly: false when absent, empty when anything else.
+std::optional<bool> booleanParameter(const SandboxRequest &request, const QString &name);
 // The token of "Authorization: Bearer <token>" (scheme case-insensitive), or empty.
 QByteArray bearerToken(const SandboxRequest &request);
 
@@ -78,8 +81,15 @@ public:
     // The channel the path belongs to, or empty when it is not this vendor's.
     virtual std::optional<SandboxChannel> route(const QString &path) const = 0;
     virtual SandboxResponse handle(SandboxChannel channel, const SandboxRequest &request) = 0;
-    // The vendor's own answer for a status fault: 401, 429, 500 or 503.
-    virtual SandboxResponse faultResponse(SandboxChannel channel, int status, int retryAfterSeconds) = 0;
+    // The vendor's own answer that says no more than its status: 401, 405, 429, 500 or 503. Faults
+    // use it too; retryAfterSeconds goes with 429.
+    virtual SandboxResponse statusResponse(SandboxChannel channel, int status, int retryAfterSeconds) = 0;
+    // The one method the channel's path answers; others get 405.
+    virtual QByteArray method(SandboxChannel channel) const
+    {
+        Q_UNUSED(channel)
+        return "GET";
+    }
     // The record at `index` in the vendor's default order.
     virtual QJsonObject record(int index) const = 0;
 

@@ -99,7 +99,7 @@ public:
                                             SandboxCredentials::ldEnvironment());
     }
 
-    SandboxResponse faultResponse(SandboxChannel, int status, int retryAfterSeconds) override
+    SandboxResponse statusResponse(SandboxChannel, int status, int retryAfterSeconds) override
     {
         switch (status) {
         case 401:
@@ -113,6 +113,8 @@ public:
                                 {"X-Ratelimit-Reset", QByteArray::number(reset)}};
             return response;
         }
+        case 405:
+            return ldError(405, "method_not_allowed", tr("Method not allowed"));
         case 503:
             return ldError(503, "service_unavailable", tr("Service unavailable"));
         default:
@@ -122,15 +124,10 @@ public:
 
     SandboxResponse handle(SandboxChannel, const SandboxRequest &request) override
     {
-        if (request.method != "GET") {
-            SandboxResponse response = ldError(405, "method_not_allowed", tr("Method not allowed"));
-            response.addHeader("Allow", "GET");
-            return response;
-        }
         // The access token itself, with no "Bearer" prefix: a Bearer-prefixed token is refused.
         if (request.header("Authorization").value_or(QByteArray()).trimmed()
             != SandboxCredentials::ldToken().toUtf8()) {
-            return faultResponse(SandboxChannel::LaunchDarkly, 401, 0);
+            return statusResponse(SandboxChannel::LaunchDarkly, 401, 0);
         }
         if (const std::optional<QByteArray> version = request.header("LD-API-Version")) {
             const QByteArray v = version->trimmed();
@@ -147,20 +144,13 @@ public:
         if (parts.at(4) != SandboxCredentials::ldProject() || parts.at(5) != SandboxCredentials::ldEnvironment())
             return ldError(404, "not_found", tr("Invalid resource identifier"));
 
-        qint64 limit = 20;
-        if (const std::optional<QString> text = request.query(QStringLiteral("limit"))) {
-            const std::optional<qint64> value = parseInteger(*text);
-            if (!value || *value < 1)
-                return ldError(400, "invalid_request", tr("limit must be a positive integer"));
-            limit = *value;
-        }
-        qint64 offset = 0;
-        if (const std::optional<QString> text = request.query(QStringLiteral("offset"))) {
-            const std::optional<qint64> value = parseInteger(*text);
-            if (!value || *value < 0)
-                return ldError(400, "invalid_request", tr("offset must be a non-negative integer"));
-            offset = *value;
-        }
+        const std::optional<qint64> askedLimit = integerParameter(request, QStringLiteral("limit"), 20, 1);
+        if (!askedLimit)
+            return ldError(400, "invalid_request", tr("limit must be a positive integer"));
+        const std::optional<qint64> offsetParameter = integerParameter(request, QStringLiteral("offset"), 0, 0);
+        if (!offsetParameter)
+            return ldError(400, "invalid_request", tr("offset must be a non-negative integer"));
+        const qint64 offset = *offsetParameter;
         const QString sortText = request.query(QStringLiteral("sort")).value_or(QString());
         QString badField;
         const std::optional<QList<SortKey>> sort = parseSort(sortText, &badField);
@@ -177,8 +167,8 @@ public:
         }
 
         // LaunchDarkly may send fewer than asked; the links then step by what it sent.
-        if (m_settings.ldMaxPageSize > 0)
-            limit = std::min<qint64>(limit, m_settings.ldMaxPageSize);
+        const qint64 limit =
+            m_settings.ldMaxPageSize > 0 ? std::min<qint64>(*askedLimit, m_settings.ldMaxPageSize) : *askedLimit;
         const QList<int> &order = listed(*sort, sortText, filterText, filter);
         const qint64 total = order.size();
 

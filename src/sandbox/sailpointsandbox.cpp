@@ -42,13 +42,17 @@ public:
 
     QJsonObject record(int index) const override { return datagen::sailPointSegment(index); }
 
-    SandboxResponse faultResponse(SandboxChannel channel, int status, int retryAfterSeconds) override
+    SandboxResponse statusResponse(SandboxChannel channel, int status, int retryAfterSeconds) override
     {
         switch (status) {
         case 401:
             if (channel == SandboxChannel::SailPointToken)
                 return oauthError(401, "invalid_client", tr("Bad client credentials"));
             return jwtError(tr("JWT validation failed: JWT is expired"));
+        case 405:
+            if (channel == SandboxChannel::SailPointToken)
+                return oauthError(405, "method_not_allowed", tr("Request method not supported"));
+            return sailPointError(405, "405 Method Not Allowed", tr("Method not allowed."));
         case 429: {
             // The leading and trailing spaces are SailPoint's own.
             SandboxResponse response = SandboxResponse::json(
@@ -63,6 +67,11 @@ public:
         }
     }
 
+    QByteArray method(SandboxChannel channel) const override
+    {
+        return channel == SandboxChannel::SailPointToken ? "POST" : "GET";
+    }
+
     SandboxResponse handle(SandboxChannel channel, const SandboxRequest &request) override
     {
         return channel == SandboxChannel::SailPointToken ? issueToken(request) : listSegments(request);
@@ -71,11 +80,6 @@ public:
 private:
     SandboxResponse issueToken(const SandboxRequest &request)
     {
-        if (request.method != "POST") {
-            SandboxResponse response = oauthError(405, "method_not_allowed", tr("Request method not supported"));
-            response.addHeader("Allow", "POST");
-            return response;
-        }
         // Form fields; the client may also authenticate with HTTP Basic, as OAuth 2 allows.
         QString clientId = formValue(request.body, QStringLiteral("client_id")).value_or(QString());
         QString clientSecret = formValue(request.body, QStringLiteral("client_secret")).value_or(QString());
@@ -134,11 +138,6 @@ private:
 
     SandboxResponse listSegments(const SandboxRequest &request)
     {
-        if (request.method != "GET") {
-            SandboxResponse response = sailPointError(405, "405 Method Not Allowed", tr("Method not allowed."));
-            response.addHeader("Allow", "GET");
-            return response;
-        }
         // Only a token this sandbox issued, and only while it lives.
         const QByteArray token = bearerToken(request);
         if (token.isEmpty())
@@ -147,43 +146,36 @@ private:
         if (issued == m_tokens.cend())
             return jwtError(tr("JWT validation failed: JWT is invalid"));
         if (issued->hasExpired())
-            return faultResponse(SandboxChannel::SailPoint, 401, 0);
+            return statusResponse(SandboxChannel::SailPoint, 401, 0);
 
-        qint64 limit = 250;
-        if (const std::optional<QString> text = request.query(QStringLiteral("limit"))) {
-            const std::optional<qint64> value = parseInteger(*text);
-            if (!value || *value < 0 || *value > 250)
-                return badRequest(
-                    tr("The value \"%1\" of query parameter limit is invalid: it must be between 0 and 250.")
-                        .arg(*text));
-            limit = *value;
+        const auto sent = [&](const char *name) {
+            return request.query(QLatin1String(name)).value_or(QString());
+        };
+        const std::optional<qint64> limit = integerParameter(request, QStringLiteral("limit"), 250, 0, 250);
+        if (!limit) {
+            return badRequest(tr("The value \"%1\" of query parameter limit is invalid: it must be between 0 and 250.")
+                                  .arg(sent("limit")));
         }
-        qint64 offset = 0;
-        if (const std::optional<QString> text = request.query(QStringLiteral("offset"))) {
-            const std::optional<qint64> value = parseInteger(*text);
-            if (!value || *value < 0)
-                return badRequest(
-                    tr("The value \"%1\" of query parameter offset is invalid: it must be 0 or more.").arg(*text));
-            offset = *value;
+        const std::optional<qint64> offset = integerParameter(request, QStringLiteral("offset"), 0, 0);
+        if (!offset) {
+            return badRequest(
+                tr("The value \"%1\" of query parameter offset is invalid: it must be 0 or more.").arg(sent("offset")));
         }
-        bool count = false;
-        if (const std::optional<QString> text = request.query(QStringLiteral("count"))) {
-            const std::optional<bool> value = parseBoolean(*text);
-            if (!value)
-                return badRequest(
-                    tr("The value \"%1\" of query parameter count is invalid: it must be true or false.").arg(*text));
-            count = *value;
+        const std::optional<bool> count = booleanParameter(request, QStringLiteral("count"));
+        if (!count) {
+            return badRequest(tr("The value \"%1\" of query parameter count is invalid: it must be true or false.")
+                                  .arg(sent("count")));
         }
         const qint64 total = m_settings.segmentCount(SandboxChannel::SailPoint);
         // SailPoint answers 400 to an offset past the end, rather than an empty page.
-        if (total > 0 && offset >= total)
-            return badRequest(tr("The offset %1 is beyond the last result (there are %2).").arg(offset).arg(total));
+        if (total > 0 && *offset >= total)
+            return badRequest(tr("The offset %1 is beyond the last result (there are %2).").arg(*offset).arg(total));
 
         QJsonArray segments;
-        for (qint64 i = offset; i < std::min(offset + limit, total); ++i)
+        for (qint64 i = *offset; i < std::min(*offset + *limit, total); ++i)
             segments.append(record(int(i)));
         SandboxResponse response = SandboxResponse::json(200, segments);
-        if (count)
+        if (*count)
             response.addHeader("X-Total-Count", QByteArray::number(total));
         return response;
     }

@@ -133,6 +133,13 @@ SandboxResponse notFound()
     return response;
 }
 
+SandboxResponse methodNotAllowed(SandboxEndpoint &listing, SandboxChannel channel)
+{
+    SandboxResponse response = listing.statusResponse(channel, 405, 0);
+    response.addHeader("Allow", listing.method(channel));
+    return response;
+}
+
 SandboxRequest copyRequest(const QHttpServerRequest &request)
 {
     SandboxRequest copy;
@@ -311,7 +318,9 @@ SandboxResponse SandboxServer::respond(const SandboxRequest &request, FaultActio
         if (action->status == 502)
             response = badGatewayPage();
         else if (action->status != 0)
-            response = listing->faultResponse(*channel, action->status, action->retryAfterSeconds);
+            response = listing->statusResponse(*channel, action->status, action->retryAfterSeconds);
+        else if (request.method != listing->method(*channel))
+            response = methodNotAllowed(*listing, *channel);
         else
             response = listing->handle(*channel, request);
         Q_EMIT requestServed(sandboxChannelId(*channel), number, QString::fromLatin1(request.method), request.path,

@@ -48,6 +48,25 @@ struct SandboxSettings;
 // Each vendor checks its own credentials (SandboxCredentials) and answers with its own error
 // bodies. Responses are written by hand onto the socket, so faults can cut, corrupt, delay or
 // trickle them (see FaultPlan::syntaxHelp for the --faults syntax).
+//
+// Batch: "Authorization: Bearer <REST key>" and X-Batch-Project (missing: 400 MISSING_PARAMETER;
+//   wrong key or project: 401 AUTHENTICATION_INVALID). limit 1..100, default 10. A page is
+//   {segments, count (this page's), has_more, next_from (only while has_more)}; next_from is base64
+//   of "CODE@created_at" of the page's last segment, sent back as `from` (percent-encode it).
+// LaunchDarkly: "Authorization: <token>", no Bearer; LD-API-Version yyyymmdd or beta, optional.
+//   limit >= 1 (default 20, capped by setLdMaxPageSize), offset >= 0; sort name, creationDate,
+//   lastModified, '-' for descending, comma-separated (names compare by UTF-16 code units; ties
+//   keep the default order); filter through the LdFilterHook. _links self, first, last always,
+//   prev and next when they exist: relative hrefs, keys in Go's order (filter, limit, offset, sort),
+//   '+' for a space. totalCount. Rate-limit headers on every answer. Other project or environment:
+//   404 not_found.
+// Amperity: Bearer token, amperity-tenant (missing: 400; another: 403), api-version header or
+//   api_version query 2024-04-01 (else 400). limit >= 1 (default 100), with_total true|false,
+//   next_token (15 letters and digits). The last page has next_token "" when the segment count is
+//   even and none when it is odd: clients must take both as the end.
+// SailPoint: POST /oauth/token (form fields or HTTP Basic) gives a bearer token that lives
+//   setTokenLifetimeSeconds. GET /v3/segments: limit 0..250 (default 250), offset >= 0, count=true
+//   for X-Total-Count; an offset at or past the end of a non-empty list is 400. A bare JSON array.
 class SandboxServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -80,7 +99,7 @@ public:
     void clearFaults();
 
     // Requests received since the server started, per channel: the vendor ids for list requests,
-    // "sailpoint-token" for POST /oauth/token. Failed and faulted requests count too.
+    // "sailpoint-token" for POST /oauth/token. Refused and faulted requests count too.
     int requestCount(const QString &vendor) const;
     // The record `vendor` lists at `index` in its default order; empty when out of range.
     QJsonObject record(const QString &vendor, int index) const;
@@ -89,7 +108,8 @@ public:
 
 Q_SIGNALS:
     // Once per request, when its answer is decided (before any delay): the channel ("batch", ...,
-    // "sailpoint-token"; empty for a path no vendor has), the request's number on it, the method,
+    // "sailpoint-token"; empty for a path no vendor has), the request's number on it as fault rules
+    // count it (from the last setFaults), the method,
     // the path (never the query or the headers, which may hold secrets), the status and whether a
     // fault changed the answer.
     void requestServed(const QString &channel, int number, const QString &method, const QString &path, int status,
