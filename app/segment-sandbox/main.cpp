@@ -2,6 +2,7 @@
 
 #include "sandbox/faults.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxsetup.h"
 #include "version.h"
 
 #include <QCommandLineParser>
@@ -68,6 +69,7 @@ int main(int argc, char *argv[])
         return 2;
 
     sb::SandboxServer server;
+    server.setLdFilterHook(sb::ldFilterLanguageHook());
     server.setSegmentCount(*segments);
     server.setLatencyMs(*latency);
     server.setLdMaxPageSize(*maxPage);
