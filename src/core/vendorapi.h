@@ -1,15 +1,19 @@
 #pragma once
 
+#include "details.h"
 #include "http.h"
 #include "page.h"
 #include "profile.h"
 #include "result.h"
 #include "segment.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace sb {
 
@@ -76,6 +80,16 @@ public:
     virtual QUrl webUrl(const Profile &profile, const QJsonObject &record) const;
     // A short, stable identifier of a record (key or id), for selection and copy.
     virtual QString recordKey(const QJsonObject &record) const = 0;
+    // The detail pane's facts and readable sections for one record. The default shows the key.
+    virtual SegmentDetails details(const Profile &profile, const QJsonObject &record) const;
+
+    // When the secret itself says it expires (a JWT's `exp`, read without verification);
+    // nullopt when it does not say or the vendor's secrets do not expire.
+    virtual std::optional<QDateTime> secretExpiry(const QString &secret) const
+    {
+        Q_UNUSED(secret);
+        return std::nullopt;
+    }
 };
 
 } // namespace sb
