@@ -1,22 +1,273 @@
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/profilestore.h"
 #include "ui/errorbanner.h"
 #include "ui/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sb;
 using namespace sb::test;
+
+namespace {
+
+QList<SessionProfile> demoProfiles(const SandboxRig &rig)
+{
+    QList<SessionProfile> profiles;
+    for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
+        profiles.append({p, secret});
+    return profiles;
+}
+
+int profileIndex(const QList<SessionProfile> &profiles, const QString &vendor)
+{
+    for (int i = 0; i < profiles.size(); ++i) {
+        if (profiles.at(i).profile.vendor == vendor)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
 
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("segment-browser-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void opensTheLastUsedProfileFromTheStores()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(40);
+        QTemporaryDir dir;
+        ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+        MemorySecretStore secrets;
+        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl())) {
+            QCOMPARE(store.add(p), Error());
+            QVERIFY(secrets.waitFor(secrets.write(p.secretKey(), secret)).ok());
+        }
+        const Profile ld = rig.profile(QStringLiteral("launchdarkly"));
+        QCOMPARE(store.setLastUsed(ld.name), Error());
+
+        MainWindow w;
+        w.setStores(&store, &secrets);
+        w.show();
+        QTRY_COMPARE(w.currentProfileName(), ld.name);
+        QTRY_COMPARE(w.model()->rowCount(), 40);
+        QCOMPARE(w.model()->vendor()->id(), QStringLiteral("launchdarkly"));
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("sessionNote"))->isHidden());
+
+        // Choosing another profile remembers it and opens it.
+        const Profile batch = rig.profile(QStringLiteral("batch"));
+        QVERIFY(w.selectProfileByName(batch.name));
+        QTRY_VERIFY(w.model()->vendor() && w.model()->vendor()->id() == QStringLiteral("batch"));
+        QCOMPARE(store.lastUsed(), batch.name);
+    }
+
+    void aProfileWithoutAStoredKeySaysSoAndOffersTheEditor()
+    {
+        SandboxRig rig;
+        QTemporaryDir dir;
+        ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+        MemorySecretStore secrets; // holds nothing
+        QCOMPARE(store.add(rig.profile(QStringLiteral("amperity"))), Error());
+        MainWindow w;
+        w.setStores(&store, &secrets);
+        w.show();
+        QTRY_VERIFY(w.placeholderText().contains(QStringLiteral("No Access token is stored"))
+                    || w.placeholderText().contains(QStringLiteral("is stored for")));
+        QVERIFY(w.findChild<QPushButton *>(QStringLiteral("placeholderButton"))->isVisible());
+        QCOMPARE(w.model()->rowCount(), 0);
+        QVERIFY(!w.model()->vendor());
+    }
+
+    void copiesSelectedRowsAsTabSeparatedTextWithAHeader()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(30);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.selectProfile(profileIndex(profiles, QStringLiteral("launchdarkly")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.model()->rowCount(), 30);
+        QAction *copy = w.action(QStringLiteral("actionCopy"));
+        QVERIFY(copy && !copy->isEnabled());
+        w.table()->selectRow(2);
+        QVERIFY(copy->isEnabled());
+        QCOMPARE(copy->shortcut(), QKeySequence(QKeySequence::Copy));
+        w.table()->setFocus();
+        QTest::keySequence(&w, QKeySequence::Copy);
+        const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const QStringList header = lines.at(0).split(QLatin1Char('\t'));
+        QCOMPARE(header.size(), w.model()->columnCount());
+        QCOMPARE(header.first(), w.model()->headerData(0, Qt::Horizontal).toString());
+        const QStringList row = lines.at(1).split(QLatin1Char('\t'));
+        QCOMPARE(row.size(), header.size());
+        QCOMPARE(row.first(), w.model()->index(2, 0).data().toString());
+
+        // Hidden columns are not copied; moved ones come in the order shown.
+        QHeaderView *h = w.table()->horizontalHeader();
+        h->setSectionHidden(1, true);
+        h->moveSection(h->visualIndex(2), 0);
+        const QStringList moved = w.selectionAsText().split(QLatin1Char('\n')).first().split(QLatin1Char('\t'));
+        QCOMPARE(moved.size(), w.model()->columnCount() - 1);
+        QCOMPARE(moved.first(), w.model()->headerData(2, Qt::Horizontal).toString());
+        QVERIFY(!moved.contains(w.model()->headerData(1, Qt::Horizontal).toString()));
+    }
+
+    void copyAsCurlGivesARunnableCommandWithoutTheSecret_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        for (const QString &v : allVendorIds())
+            QTest::newRow(qPrintable(v)) << v;
+    }
+
+    void copyAsCurlGivesARunnableCommandWithoutTheSecret()
+    {
+        QFETCH(QString, vendor);
+        SandboxRig rig;
+        rig.server.setSegmentCount(7);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.selectProfile(profileIndex(profiles, vendor));
+        QTRY_COMPARE(w.model()->rowCount(), 7);
+        QAction *curl = w.action(QStringLiteral("actionCopyCurl"));
+        QVERIFY(curl && curl->isEnabled());
+        curl->trigger();
+        const QString command = QGuiApplication::clipboard()->text();
+        const QString secret = rig.secret(vendor);
+        QVERIFY(command.contains(QStringLiteral("$SEGMENT_BROWSER_SECRET")));
+        QVERIFY2(!command.contains(secret), qPrintable(command));
+        QVERIFY(command.startsWith(QStringLiteral("curl ")) || command.startsWith(QStringLiteral("TOKEN=")));
+
+        // Run it: the copied command fetches the first page from the sandbox.
+        QProcess sh;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SEGMENT_BROWSER_SECRET"), secret);
+        sh.setProcessEnvironment(env);
+        // The sandbox answers from this thread's event loop: wait with the loop running.
+        QSignalSpy done(&sh, &QProcess::finished);
+        sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), command});
+        QVERIFY(done.wait(60000));
+        QCOMPARE(sh.exitCode(), 0);
+        const QByteArray out = sh.readAllStandardOutput();
+        const VendorApi *api = vendorById(vendor);
+        QVERIFY2(out.contains(api->recordKey(rig.server.record(vendor, 0)).toUtf8()), out.left(400).constData());
+    }
+
+    void columnsAndWindowStateAreRestoredAfterARestart()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(20);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        const int ld = profileIndex(profiles, QStringLiteral("launchdarkly"));
+        const int batch = profileIndex(profiles, QStringLiteral("batch"));
+        int hidden = -1;
+        QList<int> splitterSizes;
+        {
+            MainWindow w;
+            w.setProfiles(profiles);
+            w.selectProfile(ld);
+            w.resize(900, 600);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QTRY_COMPARE(w.model()->rowCount(), 20);
+            const int defaults = w.model()->columnCount();
+            w.model()->setExtraFields({QStringLiteral("rules")});
+            QCOMPARE(w.model()->columnCount(), defaults + 1);
+            QHeaderView *h = w.table()->horizontalHeader();
+            hidden = 1;
+            h->setSectionHidden(hidden, true);
+            h->moveSection(h->visualIndex(defaults), 0); // the extra column first
+            auto *splitter = w.findChild<QSplitter *>(QStringLiteral("splitter"));
+            splitter->setSizes({600, 300});
+            splitterSizes = splitter->sizes();
+            // Another vendor has its own columns.
+            w.selectProfile(batch);
+            QTRY_VERIFY(w.model()->vendor() && w.model()->vendor()->id() == QStringLiteral("batch"));
+            QCOMPARE(w.model()->extraFields(), QStringList());
+            QVERIFY(!w.table()->horizontalHeader()->isSectionHidden(hidden));
+            w.selectProfile(ld);
+            QCOMPARE(w.model()->extraFields(), QStringList {QStringLiteral("rules")});
+            QVERIFY(w.close());
+        }
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.selectProfile(ld);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.size(), QSize(900, 600));
+        QCOMPARE(w.findChild<QSplitter *>(QStringLiteral("splitter"))->sizes(), splitterSizes);
+        QCOMPARE(w.model()->extraFields(), QStringList {QStringLiteral("rules")});
+        QHeaderView *h = w.table()->horizontalHeader();
+        QVERIFY(h->isSectionHidden(hidden));
+        QCOMPARE(h->logicalIndex(0), w.model()->columnCount() - 1);
+        QTRY_COMPARE(w.model()->rowCount(), 20);
+        // The extra column shows the record's field.
+        QVERIFY(w.model()->index(0, w.model()->columnCount() - 1).data().toString().startsWith(QLatin1Char('[')));
+    }
+
+    void shortcutsTriggerTheirActions()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(10);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.model()->rowCount(), 10);
+        const QList<QPair<QString, QKeySequence>> expected {
+            {QStringLiteral("actionReload"), QKeySequence(Qt::Key_F5)},
+            {QStringLiteral("actionExport"), QKeySequence(Qt::CTRL | Qt::Key_E)},
+            {QStringLiteral("actionCopy"), QKeySequence(QKeySequence::Copy)},
+            {QStringLiteral("actionSelectAll"), QKeySequence(QKeySequence::SelectAll)},
+            {QStringLiteral("actionProfiles"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
+            {QStringLiteral("actionCopyCurl"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+        };
+        for (const auto &[name, key] : expected) {
+            QAction *a = w.action(name);
+            QVERIFY2(a, qPrintable(name));
+            QCOMPARE(a->shortcut(), key);
+        }
+        // F5 reloads: the model starts over and loads again.
+        const int before = rig.server.requestCount(w.model()->vendor()->id());
+        QTest::keyClick(&w, Qt::Key_F5);
+        QTRY_VERIFY(rig.server.requestCount(w.model()->vendor()->id()) > before);
+        QTRY_COMPARE(w.model()->rowCount(), 10);
+        // Ctrl+A selects every loaded row.
+        w.table()->setFocus();
+        QTest::keySequence(&w, QKeySequence::SelectAll);
+        QCOMPARE(w.selectedRows().size(), 10);
+    }
     void opensEmptyWithoutProfiles()
     {
         MainWindow w;
@@ -26,6 +277,7 @@ private slots:
         auto *placeholder = w.findChild<QLabel *>(QStringLiteral("placeholder"));
         QVERIFY(placeholder && placeholder->isVisible());
         QVERIFY(placeholder->text().contains(QStringLiteral("No profile")));
+        QVERIFY(w.findChild<QPushButton *>(QStringLiteral("placeholderButton"))->isVisible());
     }
 
     void showsTheSelectedProfilesSegments()

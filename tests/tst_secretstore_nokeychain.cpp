@@ -1,3 +1,4 @@
+#include "nokeychain.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilesecrets.h"
 #include "secrets/profilestore.h"
@@ -40,12 +41,7 @@ private slots:
     {
         m_log = std::make_unique<SecretLogCapture>();
         QVERIFY(m_home.isValid());
-        // Before the first keychain job: the backend reads these once.
-        qputenv("DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=" + QFile::encodeName(m_home.filePath(QStringLiteral("no-bus"))));
-        qunsetenv("XDG_CURRENT_DESKTOP");
-        qunsetenv("DESKTOP_SESSION");
-        qunsetenv("KDE_FULL_SESSION");
+        sb::test::pointDBusAtNothing(m_home.path());
         // Where a plain-text fallback would write, were there one.
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));

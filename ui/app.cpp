@@ -3,12 +3,16 @@
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
+#include "secrets/keychainsecretstore.h"
+#include "secrets/profilestore.h"
 #include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+
+#include <memory>
 
 namespace sb {
 
@@ -34,6 +38,9 @@ int runGui(int argc, char *argv[])
     parser.addOption(segments);
     parser.process(app);
 
+    // Declared before the window, so they outlive it.
+    std::unique_ptr<ProfileStore> profiles;
+    std::unique_ptr<KeychainSecretStore> secrets;
     MainWindow window;
     SandboxServer *sandbox = nullptr;
     if (parser.isSet(demo)) {
@@ -53,6 +60,10 @@ int runGui(int argc, char *argv[])
                                                    "Demo: these profiles read made-up segments from the built-in "
                                                    "sandbox on %1. Nothing leaves this computer.")
                                .arg(sandbox->rootUrl().toDisplayString()));
+    } else {
+        profiles = std::make_unique<ProfileStore>(ProfileStore::defaultPath());
+        secrets = std::make_unique<KeychainSecretStore>();
+        window.setStores(profiles.get(), secrets.get());
     }
     window.show();
     return app.exec();

@@ -8,7 +8,11 @@
 namespace sb {
 
 ErrorBanner::ErrorBanner(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)), m_retry(new QPushButton(tr("&Retry"), this))
+    : QFrame(parent),
+      m_icon(new QLabel(this)),
+      m_text(new QLabel(this)),
+      m_retry(new QPushButton(tr("&Retry"), this)),
+      m_edit(new QPushButton(tr("&Edit Profile…"), this))
 {
     setObjectName(QStringLiteral("errorBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -17,12 +21,16 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_edit);
     layout->addWidget(m_retry);
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setTextFormat(Qt::PlainText);
     m_retry->setAccessibleName(tr("Retry loading"));
     connect(m_retry, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
+    m_edit->setObjectName(QStringLiteral("editProfileButton"));
+    m_edit->setAccessibleName(tr("Edit the profile"));
+    connect(m_edit, &QPushButton::clicked, this, &ErrorBanner::editProfileRequested);
     hide();
 }
 
@@ -50,6 +58,7 @@ void ErrorBanner::showError(const Error &error)
     const QString message = error.toString();
     m_text->setText(hint.isEmpty() ? message : message + QLatin1Char('\n') + hint);
     m_retry->setVisible(error.kind != Error::Kind::Usage);
+    m_edit->setVisible(error.kind == Error::Kind::Auth || error.kind == Error::Kind::Usage);
     show();
 }
 
@@ -59,6 +68,7 @@ void ErrorBanner::showNotice(const QString &text)
     m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(size, size));
     m_text->setText(text);
     m_retry->hide();
+    m_edit->hide();
     show();
 }
 

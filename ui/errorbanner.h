@@ -26,11 +26,14 @@ public:
 
 signals:
     void retryRequested();
+    // Shown for errors the profile can fix (a refused key, a bad address).
+    void editProfileRequested();
 
 private:
     QLabel *m_icon;
     QLabel *m_text;
     QPushButton *m_retry;
+    QPushButton *m_edit;
 };
 
 } // namespace sb

@@ -5,7 +5,11 @@
 #include "net/pagefetcher.h"
 #include "valueformat.h"
 
+#include <QJsonObject>
 #include <QLocale>
+#include <QSet>
+
+#include <algorithm>
 
 namespace sb {
 
@@ -23,6 +27,7 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
     m_query = {};
     m_sortColumn = -1;
     m_columns = vendor ? vendor->columns() : QList<Column> {};
+    m_extraCount = 0;
     if (vendor) {
         m_fetcher = new PageFetcher(vendor, profile, secret, this);
         connect(m_fetcher, &PageFetcher::pageReady, this, &SegmentTableModel::onPage);
@@ -35,6 +40,62 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
     resetRows();
     endResetModel();
     emit stateChanged();
+}
+
+void SegmentTableModel::setExtraFields(const QStringList &fields)
+{
+    if (fields == extraFields())
+        return;
+    const int first = defaultColumnCount();
+    if (m_extraCount > 0) {
+        beginRemoveColumns({}, first, int(m_columns.size()) - 1);
+        m_columns.resize(first);
+        m_extraCount = 0;
+        endRemoveColumns();
+    }
+    QList<Column> extra;
+    for (const QString &field : fields) {
+        const bool known =
+            std::any_of(m_columns.cbegin(), m_columns.cend(), [&](const Column &c) { return c.field == field; });
+        if (!field.isEmpty() && !known
+            && std::none_of(extra.cbegin(), extra.cend(), [&](const Column &c) { return c.field == field; }))
+            extra.append({field, ValueType::Json});
+    }
+    if (extra.isEmpty() || !m_vendor)
+        return;
+    beginInsertColumns({}, first, first + int(extra.size()) - 1);
+    m_columns += extra;
+    m_extraCount = extra.size();
+    endInsertColumns();
+}
+
+QStringList SegmentTableModel::extraFields() const
+{
+    QStringList out;
+    for (qsizetype i = defaultColumnCount(); i < m_columns.size(); ++i)
+        out.append(m_columns.at(i).field);
+    return out;
+}
+
+QStringList SegmentTableModel::recordFields(int sampleRows) const
+{
+    QSet<QString> fields;
+    const qsizetype n = qMin<qsizetype>(sampleRows, m_rows.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const QJsonObject record = m_rows.at(i).object();
+        for (auto it = record.begin(); it != record.end(); ++it) {
+            if (it.value().isObject()) {
+                const QJsonObject inner = it.value().toObject();
+                for (auto jt = inner.begin(); jt != inner.end(); ++jt)
+                    fields.insert(it.key() + QLatin1Char('.') + jt.key());
+            } else {
+                fields.insert(it.key());
+            }
+        }
+    }
+    QStringList out(fields.cbegin(), fields.cend());
+    out.sort(Qt::CaseInsensitive);
+    return out;
 }
 
 void SegmentTableModel::clearSource()
@@ -118,7 +179,8 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Segment &s = m_rows.at(index.row());
     const Column &c = m_columns.at(index.column());
-    const QVariant value = s.values.value(index.column());
+    // Extra columns are not parsed up front: only the rows on screen ever read them.
+    const QVariant value = index.column() < s.values.size() ? s.values.at(index.column()) : extractValue(s.object(), c);
     switch (role) {
     case Qt::DisplayRole:
         return displayText(value, c.type);

@@ -42,6 +42,14 @@ public:
     const Query &query() const { return m_query; }
     PageFetcher *fetcher() const { return m_fetcher; }
     QList<Column> columns() const { return m_columns; }
+    // Fields of the vendor's record shown after the default columns ("rules", "owner.id"),
+    // read from each row's JSON when shown. Columns change in place; rows stay loaded.
+    void setExtraFields(const QStringList &fields);
+    QStringList extraFields() const;
+    int defaultColumnCount() const { return int(m_columns.size() - m_extraCount); }
+    // The fields found in the first `sampleRows` loaded records (nested objects one level deep,
+    // as "owner.id"), sorted: what the user can add as columns.
+    QStringList recordFields(int sampleRows = 200) const;
     const Segment &segment(int row) const { return m_rows.at(row); }
 
     qint64 loadedCount() const { return m_rows.size(); }
@@ -91,6 +99,7 @@ private:
     Error m_error;
     int m_pageSize = 0;
     int m_sortColumn = -1;
+    qsizetype m_extraCount = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
