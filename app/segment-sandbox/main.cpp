@@ -11,10 +11,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// The translation context lupdate sees for this program's strings.
+struct Text
 {
-    return QCoreApplication::translate("segment-sandbox", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SegmentSandbox)
+};
 
 // A whole number from an option; nullopt (after a message) when it is not one.
 std::optional<int> number(const QCommandLineParser &parser, const QString &option, int fallback, int minimum)
@@ -24,7 +25,7 @@ std::optional<int> number(const QCommandLineParser &parser, const QString &optio
     bool ok = false;
     const int value = parser.value(option).toInt(&ok);
     if (!ok || value < minimum) {
-        QTextStream(stderr) << tr("--%1 needs a whole number of at least %2, not \"%3\"")
+        QTextStream(stderr) << Text::tr("--%1 needs a whole number of at least %2, not \"%3\"")
                                    .arg(option)
                                    .arg(minimum)
                                    .arg(parser.value(option))
@@ -44,19 +45,21 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Plays the list-segments APIs of Batch, LaunchDarkly, Amperity and SailPoint on 127.0.0.1,\n"
-           "with deterministic data and faults on demand. Runs until killed.\n\n")
+        Text::tr("Plays the list-segments APIs of Batch, LaunchDarkly, Amperity and SailPoint on 127.0.0.1,\n"
+                 "with deterministic data and faults on demand. Runs until killed.\n\n")
         + sb::FaultPlan::syntaxHelp());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("port"), tr("Port to listen on (0: any free port)."), tr("N"), QStringLiteral("0")},
-        {QStringLiteral("segments"), tr("Segments each vendor lists (default 1000)."), tr("N")},
-        {QStringLiteral("latency-ms"), tr("Delay every answer by MS milliseconds."), tr("MS")},
-        {QStringLiteral("faults"), tr("Fault rules, see above."), tr("SPEC")},
-        {QStringLiteral("ld-max-page-size"), tr("LaunchDarkly sends at most N segments a page (0: no cap)."), tr("N")},
-        {QStringLiteral("token-lifetime"), tr("SailPoint access tokens live S seconds (default 3600)."), tr("S")},
-        {QStringLiteral("quiet"), tr("Do not print a line for every request.")},
+        {QStringLiteral("port"), Text::tr("Port to listen on (0: any free port)."), Text::tr("N"), QStringLiteral("0")},
+        {QStringLiteral("segments"), Text::tr("Segments each vendor lists (default 1000)."), Text::tr("N")},
+        {QStringLiteral("latency-ms"), Text::tr("Delay every answer by MS milliseconds."), Text::tr("MS")},
+        {QStringLiteral("faults"), Text::tr("Fault rules, see above."), Text::tr("SPEC")},
+        {QStringLiteral("ld-max-page-size"), Text::tr("LaunchDarkly sends at most N segments a page (0: no cap)."),
+         Text::tr("N")},
+        {QStringLiteral("token-lifetime"), Text::tr("SailPoint access tokens live S seconds (default 3600)."),
+         Text::tr("S")},
+        {QStringLiteral("quiet"), Text::tr("Do not print a line for every request.")},
     });
     parser.process(app);
 
@@ -80,7 +83,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     if (!server.listen(quint16(*port))) {
-        QTextStream(stderr) << tr("Cannot listen on 127.0.0.1:%1").arg(*port) << Qt::endl;
+        QTextStream(stderr) << Text::tr("Cannot listen on 127.0.0.1:%1").arg(*port) << Qt::endl;
         return 1;
     }
 
@@ -93,7 +96,7 @@ int main(int argc, char *argv[])
                                  << (channel.isEmpty() ? QStringLiteral("-") : channel);
                              if (number > 0)
                                  out << " #" << number;
-                             out << "  " << status << (faulted ? tr("  (fault)") : QString()) << Qt::endl;
+                             out << "  " << status << (faulted ? Text::tr("  (fault)") : QString()) << Qt::endl;
                          });
     }
 
@@ -101,15 +104,16 @@ int main(int argc, char *argv[])
     using C = sb::SandboxCredentials;
     const QString root = server.rootUrl().toString();
     QTextStream out(stdout);
-    out << tr("Sandbox listening on %1").arg(root) << '\n'
-        << tr("Batch         base %1/2.11  REST key %2  project %3").arg(root, C::batchRestKey(), C::batchProjectKey())
+    out << Text::tr("Sandbox listening on %1").arg(root) << '\n'
+        << Text::tr("Batch         base %1/2.11  REST key %2  project %3")
+               .arg(root, C::batchRestKey(), C::batchProjectKey())
         << '\n'
-        << tr("LaunchDarkly  base %1  token %2  project %3  environment %4")
+        << Text::tr("LaunchDarkly  base %1  token %2  project %3  environment %4")
                .arg(root, C::ldToken(), C::ldProject(), C::ldEnvironment())
         << '\n'
-        << tr("Amperity      base %1/api  tenant %2  token %3").arg(root, C::amperityTenant(), C::amperityToken())
+        << Text::tr("Amperity      base %1/api  tenant %2  token %3").arg(root, C::amperityTenant(), C::amperityToken())
         << '\n'
-        << tr("SailPoint     base %1/v3  token URL %1/oauth/token  client id %2  client secret %3")
+        << Text::tr("SailPoint     base %1/v3  token URL %1/oauth/token  client id %2  client secret %3")
                .arg(root, C::sailpointClientId(), C::sailpointClientSecret())
         << Qt::endl;
     return QCoreApplication::exec();

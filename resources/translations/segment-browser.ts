@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>SegmentSandbox</name>
+    <message>
+        <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plays the list-segments APIs of Batch, LaunchDarkly, Amperity and SailPoint on 127.0.0.1,
+with deterministic data and faults on demand. Runs until killed.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port to listen on (0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments each vendor lists (default 1000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay every answer by MS milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault rules, see above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPEC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LaunchDarkly sends at most N segments a page (0: no cap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SailPoint access tokens live S seconds (default 3600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not print a line for every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (fault)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch         base %1/2.11  REST key %2  project %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LaunchDarkly  base %1  token %2  project %3  environment %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amperity      base %1/api  tenant %2  token %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SailPoint     base %1/v3  token URL %1/oauth/token  client id %2  client secret %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb</name>
+    <message>
+        <source>Bad fault rule &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected TARGET:FAULT, e.g. batch:503@first2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown target &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;@%1&quot; is not N, firstN, everyN or afterN (N &gt;= 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown fault &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no &quot;=&quot; value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::AmperityApi</name>
+    <message>
+        <source>Tenant ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::AmperityEndpoint</name>
+    <message>
+        <source>Authentication required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amperity-tenant header is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not authorized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The api-version header is required, for example 2024-04-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported api-version &quot;%1&quot;; supported: 2024-04-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be a positive integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with_total must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next_token cannot be empty; leave it out for the first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next_token is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::App</name>
+    <message>
+        <source>Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse and export audience segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on the built-in sandbox, one profile per vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments per vendor in the demo sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start the demo sandbox on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: these profiles read made-up segments from the built-in sandbox on %1. Nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::BatchApi</name>
+    <message>
+        <source>Project key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;has_more&apos; is not true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;has_more&apos; is true but &apos;next_from&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::BatchEndpoint</name>
+    <message>
+        <source>The REST API Key is not valid for this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only GET is allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests, please slow down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch&apos;s services are under maintenance. Please try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The X-Batch-Project header is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be an integer between 1 and 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from is not a cursor this API returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::CsvWriter</name>
+    <message>
+        <source>Could not write the CSV data: the file is not open for writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the CSV data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the CSV data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Error</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s key or token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is limiting requests; retry in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the connection and the API address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ExportJob</name>
+    <message>
+        <source>Cannot write to standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::FaultPlan</name>
+    <message>
+        <source>Empty fault rule in &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fault rules, comma-separated:  TARGET:FAULT[=N][@WHEN]
+  TARGET  batch, launchdarkly, amperity, sailpoint (list endpoints),
+          sailpoint-token (POST /oauth/token), all (the four list endpoints)
+  FAULT   latency=MS   answer MS milliseconds late (default 1000)
+          401          the vendor&apos;s 401 (SailPoint: JWT is expired)
+          429=S        the vendor&apos;s 429; SailPoint sends Retry-After: S,
+                       LaunchDarkly X-Ratelimit-Reset: now + S s (default 1)
+          500, 503     the vendor&apos;s error body; 502 an HTML page (text/html)
+          drop         full Content-Length, half the body, then the connection closes
+          malformed    the normal answer with a body that is not JSON
+          truncated    the normal answer cut in half (Content-Length matches)
+          drip=MS      the body in 10 pieces, MS milliseconds apart (default 100)
+  WHEN    N (only the Nth request), firstN, everyN, afterN; none: every request
+Each target numbers its own requests from 1, counted from when the faults are set.
+When rules meet: latencies add up; the first status, body and delivery rule wins.
+Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Http</name>
+    <message>
+        <source>Not a valid URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing plain HTTP to %1: use https:// (plain http:// is allowed only to this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported URL scheme &apos;%1&apos;: use https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::LaunchDarklyApi</name>
+    <message>
+        <source>Project key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LaunchDarkly&apos;s link to the next page points at another server; not following it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;_links&apos; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;_links.next&apos; has no &apos;href&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::LaunchDarklyEndpoint</name>
+    <message>
+        <source>Invalid access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You&apos;ve exceeded the API rate limit. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid LD-API-Version; use a date such as 20240415</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid resource identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be a positive integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offset must be a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported sort field &quot;%1&quot;; use name, creationDate or lastModified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::MainWindow</name>
+    <message>
+        <source>Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Keys you enter are kept in memory for this session only and forgotten when Segment Browser closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown vendor &apos;%1&apos; in profile &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the key for “%1” from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 is stored for “%2”.
+Enter it in the profile to browse its segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for “%1” could not be read from the keychain.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot sort on this column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile yet.
+Add a profile with the key of a Batch, LaunchDarkly, Amperity or SailPoint account to browse its segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments match the filter.
+Change or clear the filter to see more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments could be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied the request as curl; set %1 to the key before running it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field of the %1 record, as the API names it (&quot;owner.name&quot; for a nested one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a field name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use “segment-browser profiles add” to add a profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use “segment-browser export” to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Segment Browser %1&lt;/h3&gt;&lt;p&gt;Browse, filter and export the segments of Batch, LaunchDarkly, Amperity and SailPoint accounts.&lt;/p&gt;&lt;p&gt;Keys are kept in the system keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::PageFetcher</name>
+    <message>
+        <source>The %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 holds a line break; paste it again as one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key or header value contains a line break; it was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply from %1 is larger than %2 MB; stopped reading it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure connection to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error talking to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No HTTP reply from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s next page does not move forward (offset %1); stopped to avoid a loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said there are more segments but gave no cursor for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server returned a page cursor it had returned before; stopped to avoid a loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the server asks to wait %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 tries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network error getting an access token from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::PageStream</name>
+    <message>
+        <source>The server&apos;s pages no longer line up (offset %1); the list changed during the export. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfileStore</name>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name must not start or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name must be valid text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name must not contain control characters or line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name can have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; needs a vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be read; its profiles are left as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 has an unknown profile format &quot;%2&quot;; its profiles are left as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file %1 was written by a newer version of Segment Browser (profile format %2); profiles can be used but not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the profiles to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SailPointApi</name>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a token reply without an access_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a token reply whose expires_in is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SailPointEndpoint</name>
+    <message>
+        <source>Bad client credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT validation failed: JWT is expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request method not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is temporarily unavailable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An internal fault occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing grant type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported grant type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT validation failed: JWT is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT validation failed: JWT is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value &quot;%1&quot; of query parameter limit is invalid: it must be between 0 and 250.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value &quot;%1&quot; of query parameter offset is invalid: it must be 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value &quot;%1&quot; of query parameter count is invalid: it must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offset %1 is beyond the last result (there are %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SandboxServer</name>
+    <message>
+        <source>The sandbox cannot evaluate filters yet; leave out the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SecretStore</name>
+    <message>
+        <source>The key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key contains a line break or a NUL character; paste it again without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key was given for the secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored under &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot; from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not store &quot;%1&quot; in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove &quot;%1&quot; from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not use the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no pending secret request %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SegmentTableModel</name>
+    <message>
+        <source>1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 loaded, more available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sort on the server by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::VendorApi</name>
+    <message>
+        <source>%1 does not exchange tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::VendorSupport</name>
+    <message>
+        <source>The profile has no base URL, which %1 needs (for example %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL is not a valid URL (replace placeholders such as {tenant} with your own value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base URL must be the API root only (for example %1), without a user name, query or fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile has no %1, which %2 needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be a single line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot filter segments on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot sort segments on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot sort by &apos;%2&apos;; it sorts by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 holds a line break; paste it again as one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an empty reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a reply that is not valid JSON (%2 at byte %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent no error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent an error page instead of an API error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a page of an unexpected shape: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing or not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent the same page cursor again; stopping rather than looping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::cli</name>
+    <message>
+        <source>Usage:
+  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser export ...               write every segment to CSV (export --help)
+  segment-browser profiles list            list profiles (never their secrets)
+  segment-browser profiles add ...         add a profile; the secret is read from standard input
+  segment-browser profiles remove NAME     remove a profile and its keychain entry
+  segment-browser --version | --help
+
+Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every segment of an account (or of a filtered, sorted query) to CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a saved profile; its secret comes from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server-side filter (LaunchDarkly&apos;s filter language).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server-side sort, e.g. -lastModified,name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns in order, comma separated (default: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments per request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the file with a UTF-8 byte order mark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not prefix cells that a spreadsheet would run as formulas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write, or - for standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The secret: with --profile, from the keychain; otherwise from the environment variable SEGMENT_BROWSER_SECRET (SailPoint: the client secret).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output FILE (or - for standard output) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use either --profile or --vendor/--base-url, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no profile named &apos;%1&apos; (see: segment-browser profiles list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret for profile &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret: set SEGMENT_BROWSER_SECRET, or use --profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown vendor &apos;%1&apos; in profile &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not filter on the server; --filter is for LaunchDarkly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not sort on the server; --sort is for LaunchDarkly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page-size must be a number from 1 to %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos; for %2 (known: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 segments to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a profile. The secret (API key, token or client secret) is read from standard input, never from the command line, and kept in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a profile named &apos;%1&apos; exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the secret from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usable keychain, so the secret was not stored anywhere: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added profile &apos;%1&apos; (%2); its secret is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: segment-browser profiles remove NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown profiles command &apos;%1&apos; (list, add, remove)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::cli::ConnectionOptions</name>
+    <message>
+        <source>Vendor: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API root URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project key (Batch, LaunchDarkly).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment key (LaunchDarkly).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant id (Amperity, SailPoint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id (SailPoint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--vendor is required (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown vendor &apos;%1&apos; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --base-url (for example %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ldfilter::Parser</name>
+    <message>
+        <source>parentheses are nested more than %1 deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos;, &apos;|&apos; or the end of the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos;, &apos;|&apos; or &apos;)&apos; to close the &apos;(&apos; at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a field (%1) or &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an operator for &apos;%1&apos; (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true, false or nothing after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string or a list of strings after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list of strings after &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; to close the &apos;[&apos; at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;&quot;&apos; to close the string at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected \u%1 instead of a control character in the string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of \&quot; \\ \/ \b \f \n \r \t \uXXXX after &apos;\&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected four hexadecimal digits after \u</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ldfilter::Scanner</name>
+    <message>
+        <source>%1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ldfilter::SortParser</name>
+    <message>
+        <source>&apos;%1&apos; is already in the sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or the end of the sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a sort field (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
