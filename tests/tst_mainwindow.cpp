@@ -268,6 +268,23 @@ private slots:
         QTest::keySequence(&w, QKeySequence::SelectAll);
         QCOMPARE(w.selectedRows().size(), 10);
     }
+    void theAppearanceMenuSwitchesToDarkAndBackAndIsRemembered()
+    {
+        MainWindow w;
+        w.show();
+        QAction *dark = w.action(QStringLiteral("actionAppearance_dark"));
+        QAction *light = w.action(QStringLiteral("actionAppearance_light"));
+        QVERIFY(dark && light);
+        dark->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 150);
+        QCOMPARE(QSettings().value(QStringLiteral("appearance")).toString(), QStringLiteral("dark"));
+        light->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+        QCOMPARE(QSettings().value(QStringLiteral("appearance")).toString(), QStringLiteral("light"));
+        w.action(QStringLiteral("actionAppearance_system"))->trigger();
+    }
+
     void opensEmptyWithoutProfiles()
     {
         MainWindow w;

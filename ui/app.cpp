@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "appearance.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 
 #include <memory>
 
@@ -37,6 +39,8 @@ int runGui(int argc, char *argv[])
     parser.addOption(demo);
     parser.addOption(segments);
     parser.process(app);
+
+    applyAppearance(appearanceFromName(QSettings().value(kAppearanceKey).toString()));
 
     // Declared before the window, so they outlive it.
     std::unique_ptr<ProfileStore> profiles;

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "errorbanner.h"
+#include "icons.h"
 #include "model/segmenttablemodel.h"
 #include "model/valueformat.h"
 #include "net/curlcommand.h"
@@ -11,6 +13,7 @@
 #include "version.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -204,6 +207,9 @@ void MainWindow::createActions()
         if (!key.isEmpty())
             a->setShortcut(key);
         a->setShortcutContext(Qt::WindowShortcut);
+        QString tip = text;
+        tip.remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+        a->setToolTip(key.isEmpty() ? tip : tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, slot);
         addAction(a); // shortcuts work while the menu bar is hidden or native
         return a;
@@ -212,11 +218,11 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *profiles = make(file, tr("&Profiles…"), QStringLiteral("actionProfiles"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &MainWindow::openProfiles);
-    profiles->setIcon(QIcon::fromTheme(QStringLiteral("document-properties")));
+    profiles->setProperty("lineIcon", QStringLiteral("profiles"));
     file->addSeparator();
     QAction *exportAction = make(file, tr("&Export…"), QStringLiteral("actionExport"),
                                  QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportSegments);
-    exportAction->setIcon(QIcon::fromTheme(QStringLiteral("document-save-as")));
+    exportAction->setProperty("lineIcon", QStringLiteral("export"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -226,9 +232,10 @@ void MainWindow::createActions()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *copy =
         make(edit, tr("&Copy"), QStringLiteral("actionCopy"), QKeySequence::Copy, &MainWindow::copySelection);
-    copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    copy->setProperty("lineIcon", QStringLiteral("copy"));
     make(edit, tr("Copy as c&url"), QStringLiteral("actionCopyCurl"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-         &MainWindow::copyAsCurl);
+         &MainWindow::copyAsCurl)
+        ->setProperty("lineIcon", QStringLiteral("terminal"));
     make(edit, tr("Select &All"), QStringLiteral("actionSelectAll"), QKeySequence::SelectAll,
          [this] { m_table->selectAll(); });
 
@@ -238,16 +245,33 @@ void MainWindow::createActions()
         if (m_model->canFetchMore({}))
             m_model->fetchMore({});
     });
-    reload->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    reload->setProperty("lineIcon", QStringLiteral("reload"));
     QAction *details = view->addAction(tr("&Details Pane"));
     details->setObjectName(QStringLiteral("actionToggleDetails"));
     details->setCheckable(true);
     details->setChecked(true);
     details->setShortcut(QKeySequence(Qt::Key_F9));
+    details->setProperty("lineIcon", QStringLiteral("details"));
     connect(details, &QAction::toggled, m_detailHost, &QWidget::setVisible);
     addAction(details);
     view->addSeparator();
     make(view, tr("Reset &Columns"), QStringLiteral("actionResetColumns"), QKeySequence(), &MainWindow::resetColumns);
+    view->addSeparator();
+    QMenu *appearance = view->addMenu(tr("&Appearance"));
+    auto *looks = new QActionGroup(this);
+    for (const auto &[look, text] :
+         {std::pair {Appearance::System, tr("As the &System")}, std::pair {Appearance::Light, tr("&Light")},
+          std::pair {Appearance::Dark, tr("&Dark")}}) {
+        QAction *a = appearance->addAction(text);
+        a->setObjectName(QStringLiteral("actionAppearance_") + appearanceName(look));
+        a->setCheckable(true);
+        a->setChecked(currentAppearance() == look);
+        looks->addAction(a);
+        connect(a, &QAction::triggered, this, [look] {
+            applyAppearance(look);
+            QSettings().setValue(kAppearanceKey, appearanceName(look));
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Segment Browser"), this, &MainWindow::showAbout);
@@ -268,7 +292,26 @@ void MainWindow::createActions()
     bar->addSeparator();
     bar->addAction(reload);
     bar->addAction(exportAction);
+    bar->addSeparator();
+    bar->addAction(details);
+    refreshIcons();
     updateActions();
+}
+
+void MainWindow::refreshIcons()
+{
+    for (QAction *a : findChildren<QAction *>()) {
+        const QString name = a->property("lineIcon").toString();
+        if (!name.isEmpty())
+            a->setIcon(lineIcon(name, this));
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        refreshIcons(); // the icons take the text colour: redraw them for a dark or light palette
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::updateActions()

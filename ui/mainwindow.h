@@ -79,9 +79,11 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
+    void refreshIcons();
     void reloadProfiles(const QString &select);
     void onStoreChanged();
     void openProfile(const Profile &profile, const QString &secret);

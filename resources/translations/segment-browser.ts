@@ -674,6 +674,22 @@ Change or clear the filter to see more.</source>
         <source>&lt;h3&gt;Segment Browser %1&lt;/h3&gt;&lt;p&gt;Browse, filter and export the segments of Batch, LaunchDarkly, Amperity and SailPoint accounts.&lt;/p&gt;&lt;p&gt;Keys are kept in the system keychain.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the &amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>

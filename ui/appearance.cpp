@@ -1,0 +1,107 @@
+#include "appearance.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+
+#include <optional>
+
+namespace sb {
+
+namespace {
+
+struct SystemLook
+{
+    QString style;
+    QPalette palette;
+};
+
+std::optional<SystemLook> g_system;
+Appearance g_current = Appearance::System;
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor disabled(0x7f, 0x82, 0x87);
+    const QColor highlight(0x35, 0x74, 0xf0);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x3c, 0x3f, 0x43));
+    p.setColor(QPalette::Midlight, QColor(0x34, 0x37, 0x3a));
+    p.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x29));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6e, 0xa8, 0xfe));
+    p.setColor(QPalette::LinkVisited, QColor(0xb3, 0x8c, 0xf5));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4a, 0x4d, 0x52));
+    return p;
+}
+
+} // namespace
+
+void applyAppearance(Appearance appearance)
+{
+    if (!g_system)
+        g_system = SystemLook {QApplication::style()->name(), QApplication::palette()};
+    g_current = appearance;
+    switch (appearance) {
+    case Appearance::System:
+        QApplication::setStyle(QStyleFactory::create(g_system->style));
+        QApplication::setPalette(g_system->palette);
+        break;
+    case Appearance::Light:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        break;
+    case Appearance::Dark:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+        break;
+    }
+}
+
+Appearance currentAppearance()
+{
+    return g_current;
+}
+
+QString appearanceName(Appearance appearance)
+{
+    switch (appearance) {
+    case Appearance::Light:
+        return QStringLiteral("light");
+    case Appearance::Dark:
+        return QStringLiteral("dark");
+    case Appearance::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+Appearance appearanceFromName(const QString &name)
+{
+    if (name == QLatin1String("light"))
+        return Appearance::Light;
+    if (name == QLatin1String("dark"))
+        return Appearance::Dark;
+    return Appearance::System;
+}
+
+} // namespace sb
