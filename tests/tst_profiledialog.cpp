@@ -403,6 +403,53 @@ private slots:
         QVERIFY(!child<QPushButton>(&dialog, QStringLiteral("revertButton"))->isEnabled());
     }
 
+    void unsavedChangesAreNotDroppedSilently()
+    {
+        storeProfile(ldProfile(QStringLiteral("First")), QStringLiteral("api-1"));
+        storeProfile(ldProfile(QStringLiteral("Second")), QStringLiteral("api-2"));
+        ProfileDialog dialog(m_store.get(), m_secrets.get());
+        dialog.selectProfile(QStringLiteral("First"));
+        auto *list = child<QTreeWidget>(&dialog, QStringLiteral("profileList"));
+        type(edit(&dialog, QStringLiteral("field_project")), QStringLiteral("edited"));
+
+        // Picking another profile asks; Cancel keeps the edits and the list on the edited one.
+        list->setCurrentItem(list->topLevelItem(1));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>(QStringLiteral("confirmDiscard"))));
+        QCOMPARE(list->currentItem(), list->topLevelItem(0));
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!dialog.findChild<QMessageBox *>(QStringLiteral("confirmDiscard")));
+        QCOMPARE(dialog.currentName(), QStringLiteral("First"));
+        QCOMPARE(edit(&dialog, QStringLiteral("field_project"))->text(), QStringLiteral("edited"));
+
+        // Add asks too; Discard goes ahead.
+        click(&dialog, QStringLiteral("addButton"));
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>(QStringLiteral("confirmDiscard"))));
+        box->button(QMessageBox::Discard)->click();
+        QCOMPARE(dialog.currentName(), QString());
+        QCOMPARE(edit(&dialog, QStringLiteral("nameEdit"))->text(), QString());
+        QCOMPARE(m_store->profile(QStringLiteral("First"))->param(ParamKey::project), QStringLiteral("default"));
+    }
+
+    void closingWithUnsavedChangesAsks()
+    {
+        ProfileDialog dialog(m_store.get(), m_secrets.get());
+        dialog.show();
+        type(edit(&dialog, QStringLiteral("nameEdit")), QStringLiteral("Half typed"));
+        dialog.reject();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>(QStringLiteral("confirmDiscard"))));
+        QVERIFY(dialog.isVisible());
+        box->button(QMessageBox::Discard)->click();
+        QVERIFY(!dialog.isVisible());
+
+        // With nothing typed, closing just closes.
+        ProfileDialog untouched(m_store.get(), m_secrets.get());
+        untouched.show();
+        untouched.reject();
+        QVERIFY(!untouched.isVisible());
+    }
+
     void deleteAsksThenRemovesProfileAndSecret()
     {
         storeProfile(ldProfile(QStringLiteral("Keep")), QStringLiteral("api-keep"));

@@ -236,8 +236,10 @@ void ProfileDialog::buildUi()
     layout->addWidget(buttons);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &ProfileDialog::onSelectionChanged);
-    connect(m_addButton, &QPushButton::clicked, this, &ProfileDialog::startNewProfile);
-    connect(m_duplicateButton, &QPushButton::clicked, this, &ProfileDialog::duplicateProfile);
+    connect(m_addButton, &QPushButton::clicked, this,
+            [this] { afterConfirmingDiscard([this] { startNewProfile(); }); });
+    connect(m_duplicateButton, &QPushButton::clicked, this,
+            [this] { afterConfirmingDiscard([this] { duplicateProfile(); }); });
     connect(m_deleteButton, &QPushButton::clicked, this, &ProfileDialog::confirmDelete);
     connect(m_nameEdit, &QLineEdit::textEdited, this, [this] { setDirty(true); });
     connect(m_vendorCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -338,8 +340,49 @@ void ProfileDialog::onSelectionChanged()
     if (!item)
         return;
     const QString name = item->data(0, nameRole).toString();
-    if (name != m_current || m_isNew)
-        selectProfile(name);
+    if (name == m_current && !m_isNew)
+        return;
+    if (!m_dirty)
+        return selectProfile(name);
+    // The list shows the form's profile until the user says the edits may go.
+    markCurrentInList();
+    afterConfirmingDiscard([this, name] { selectProfile(name); });
+}
+
+void ProfileDialog::markCurrentInList()
+{
+    const QSignalBlocker blocker(m_list);
+    m_list->setCurrentItem(nullptr);
+    m_list->clearSelection();
+    if (m_isNew)
+        return;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        if (m_list->topLevelItem(i)->data(0, nameRole).toString() == m_current)
+            m_list->setCurrentItem(m_list->topLevelItem(i));
+    }
+}
+
+void ProfileDialog::afterConfirmingDiscard(const std::function<void()> &proceed)
+{
+    if (!m_dirty)
+        return proceed();
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Unsaved Changes"),
+                        m_isNew ? tr("Discard the new profile?") : tr("Discard the changes to “%1”?").arg(m_current),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDiscard"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [box, proceed](QAbstractButton *button) {
+        if (box->standardButton(button) == QMessageBox::Discard)
+            proceed();
+    });
+    box->open();
+}
+
+void ProfileDialog::reject()
+{
+    afterConfirmingDiscard([this] { QDialog::reject(); });
 }
 
 void ProfileDialog::selectProfile(const QString &name)
@@ -349,27 +392,19 @@ void ProfileDialog::selectProfile(const QString &name)
         return;
     cancelTest();
     m_current = name;
+    m_isNew = false;
     m_secretSource.clear();
-    {
-        const QSignalBlocker blocker(m_list);
-        for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-            if (m_list->topLevelItem(i)->data(0, nameRole).toString() == name)
-                m_list->setCurrentItem(m_list->topLevelItem(i));
-        }
-    }
+    markCurrentInList();
     loadProfile(*profile, false);
 }
 
 void ProfileDialog::startNewProfile()
 {
     cancelTest();
-    {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentItem(nullptr);
-        m_list->clearSelection();
-    }
     m_current.clear();
+    m_isNew = true;
     m_secretSource.clear();
+    markCurrentInList();
     Profile blank;
     blank.vendor = allVendors().constFirst()->id();
     loadProfile(blank, true);
@@ -393,12 +428,10 @@ void ProfileDialog::duplicateProfile()
         return;
     const QString source = m_current;
     copy->name = copyName(source);
-    {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentItem(nullptr);
-        m_list->clearSelection();
-    }
+    cancelTest();
     m_current.clear();
+    m_isNew = true;
+    markCurrentInList();
     loadProfile(*copy, true);
     // Saved with the original's secret unless the user types another.
     m_secretSource = source;

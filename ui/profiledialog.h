@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QPointer>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
@@ -58,6 +60,10 @@ public:
     QString listWarning(const QString &name) const;
     bool isBusy() const { return m_saving || m_testing; }
 
+public slots:
+    // Asks first when the form has unsaved changes (Escape, Close, the window's close button).
+    void reject() override;
+
 signals:
     // After a profile and its secret are saved (added, changed or renamed to `name`).
     void profileSaved(const QString &name);
@@ -76,6 +82,9 @@ private:
     void refreshExpiryWarnings();
     void setListWarning(const QString &name, const QString &warning);
     void onSelectionChanged();
+    void markCurrentInList(); // selects the form's saved profile in the list, or nothing for a new one
+    // Runs `proceed` now when nothing is unsaved; otherwise after the user agrees to discard the edits.
+    void afterConfirmingDiscard(const std::function<void()> &proceed);
     void loadProfile(const Profile &profile, bool isNew);
     void setVendor(const VendorApi *vendor);
     void rebuildFields(const VendorApi *vendor, const QMap<QString, QString> &values);
