@@ -130,9 +130,9 @@ void ProfileDialog::buildUi()
     m_list->setHeaderLabels({tr("Name"), tr("Vendor")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
-    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // Names are what the user picks by: they get their full width, the vendor the rest.
+    m_list->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(true);
     leftLayout->addWidget(m_list, 1);
     auto *listButtons = new QHBoxLayout;
     m_addButton = formButton(tr("&Add"), QStringLiteral("addButton"), left);
@@ -229,6 +229,7 @@ void ProfileDialog::buildUi()
 
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({340, 560});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
