@@ -2,6 +2,10 @@
 
 #include "vendors/vendorsupport.h"
 
+#include <QJsonDocument>
+
+#include <cmath>
+
 namespace sb {
 
 using namespace vendorsupport;
@@ -109,6 +113,45 @@ Result<Page> AmperityApi::parsePage(const HttpReply &reply, const PageQuery &que
 QString AmperityApi::recordKey(const QJsonObject &record) const
 {
     return record.value(QStringLiteral("id")).toString();
+}
+
+namespace {
+
+// One base64url part of a JWT as a JSON object; padded or not, as issuers differ.
+std::optional<QJsonObject> jwtPart(const QString &part)
+{
+    if (part.isEmpty())
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        part.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(*decoded, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+} // namespace
+
+std::optional<QDateTime> AmperityApi::secretExpiry(const QString &secret) const
+{
+    // Read without verifying the signature: only to warn the user, never to trust the token.
+    const QStringList parts = secret.trimmed().split(QLatin1Char('.'));
+    if (parts.size() != 3 || !jwtPart(parts.at(0)))
+        return std::nullopt;
+    const std::optional<QJsonObject> payload = jwtPart(parts.at(1));
+    if (!payload)
+        return std::nullopt;
+    const QJsonValue exp = payload->value(QStringLiteral("exp"));
+    if (!exp.isDouble() || !std::isfinite(exp.toDouble()))
+        return std::nullopt;
+    // NumericDate: seconds since the epoch, fractions allowed. Outside QDateTime's range is not a date.
+    const double seconds = std::floor(exp.toDouble());
+    if (seconds < 0 || seconds > 253402300799.0) // 9999-12-31T23:59:59Z
+        return std::nullopt;
+    return QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC);
 }
 
 } // namespace sb
