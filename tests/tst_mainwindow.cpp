@@ -4,6 +4,7 @@
 #include "secrets/profilestore.h"
 #include "ui/errorbanner.h"
 #include "ui/mainwindow.h"
+#include "ui/profiledialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -103,6 +105,45 @@ private slots:
         QVERIFY(w.findChild<QPushButton *>(QStringLiteral("placeholderButton"))->isVisible());
         QCOMPARE(w.model()->rowCount(), 0);
         QVERIFY(!w.model()->vendor());
+    }
+
+    void aFirstRunAddsAProfileInTheEditorAndBrowsesIt()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(12);
+        QTemporaryDir dir;
+        ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+        MemorySecretStore secrets;
+        MainWindow w;
+        w.setStores(&store, &secrets);
+        w.show();
+        auto *button = w.findChild<QPushButton *>(QStringLiteral("placeholderButton"));
+        QTRY_VERIFY(button->isVisible());
+        button->click();
+        auto *dialog = w.findChild<ProfileDialog *>(QStringLiteral("profileDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        const Profile amperity = rig.profile(QStringLiteral("amperity"));
+        const auto type = [dialog](const QString &name, const QString &text) {
+            auto *edit = dialog->findChild<QLineEdit *>(name);
+            QVERIFY2(edit, qPrintable(name));
+            edit->selectAll();
+            QTest::keyClicks(edit, text);
+        };
+        type(QStringLiteral("nameEdit"), QStringLiteral("Mine"));
+        auto *vendor = dialog->findChild<QComboBox *>(QStringLiteral("vendorCombo"));
+        vendor->setCurrentIndex(vendor->findData(QStringLiteral("amperity")));
+        type(QStringLiteral("field_tenant"), amperity.param(ParamKey::tenant));
+        dialog->findChild<QComboBox *>(QStringLiteral("baseUrlCombo"))->setEditText(amperity.baseUrl.toString());
+        type(QStringLiteral("secretEdit"), rig.secret(QStringLiteral("amperity")));
+        QSignalSpy saved(dialog, &ProfileDialog::profileSaved);
+        dialog->findChild<QPushButton *>(QStringLiteral("saveButton"))->click();
+        QTRY_COMPARE(saved.size(), 1);
+        dialog->reject();
+        QTRY_COMPARE(w.currentProfileName(), QStringLiteral("Mine"));
+        QTRY_VERIFY2(w.model()->rowCount() == 12,
+                     qPrintable(w.placeholderText() + w.model()->error().toString() + w.statusText()));
+        QCOMPARE(w.model()->vendor()->id(), QStringLiteral("amperity"));
+        QVERIFY(w.placeholderText().isEmpty());
     }
 
     void copiesSelectedRowsAsTabSeparatedTextWithAHeader()

@@ -6,6 +6,8 @@
 #include "model/segmenttablemodel.h"
 #include "model/valueformat.h"
 #include "net/curlcommand.h"
+#include "profiledialog.h"
+#include "secretexpiry.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/profilestore.h"
 #include "secrets/secretstore.h"
@@ -93,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_detailHost(new QWidget(this)),
       m_demoNote(noteLabel(QStringLiteral("demoNote"), this)),
       m_sessionNote(noteLabel(QStringLiteral("sessionNote"), this)),
+      m_expiryNote(noteLabel(QStringLiteral("expiryNote"), this)),
       m_banner(new ErrorBanner(this)),
       m_statusLabel(new QLabel(this)),
       m_busy(new QProgressBar(this)),
@@ -155,6 +158,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(m_demoNote);
     layout->addWidget(m_sessionNote);
+    layout->addWidget(m_expiryNote);
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -431,6 +435,7 @@ void MainWindow::selectProfile(int index)
     ++m_openGeneration;
     m_retryTimer->stop();
     m_banner->clear();
+    m_expiryNote->hide();
     const std::optional<Profile> profile =
         m_store && index >= 0 ? m_store->profile(m_profileCombo->itemData(index).toString()) : std::nullopt;
     if (!profile) {
@@ -491,6 +496,10 @@ void MainWindow::openProfile(const Profile &profile, const QString &secret)
     const VendorApi *vendor = vendorById(profile.vendor);
     m_model->setSource(vendor, profile, secret);
     restoreColumns();
+    const QString expiry = secretExpiryWarning(*vendor, secret, QDateTime::currentDateTime());
+    m_expiryNote->setText(expiry.isEmpty() ? QString()
+                                           : expiry + QLatin1Char(' ') + tr("Renew it in File > Profiles…"));
+    m_expiryNote->setVisible(!expiry.isEmpty());
     m_table->horizontalHeader()->setSortIndicatorShown(false);
     setWindowTitle(tr("%1 — Segment Browser").arg(profile.name));
     if (m_model->canFetchMore({}))
@@ -769,8 +778,32 @@ void MainWindow::resetColumns()
 
 void MainWindow::openProfiles()
 {
-    // The profile editor lands with its own change; until then the demo and command line manage profiles.
-    statusBar()->showMessage(tr("Use “segment-browser profiles add” to add a profile."), 5000);
+    if (!m_store || !m_secrets)
+        return;
+    auto *dialog = new ProfileDialog(m_store, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("profileDialog"));
+    connect(dialog, &ProfileDialog::profileSaved, this, &MainWindow::onProfileSecretChanged);
+    connect(dialog, &ProfileDialog::profileRemoved, this, &MainWindow::onProfileSecretChanged);
+    connect(dialog, &QDialog::finished, this, [this, dialog] {
+        // Open what the user was looking at in the editor, when it is another profile.
+        const QString name = dialog->currentName();
+        if (!name.isEmpty() && name != currentProfileName())
+            selectProfileByName(name);
+    });
+    if (m_store->profiles().isEmpty())
+        dialog->startNewProfile();
+    else
+        dialog->selectProfile(currentProfileName());
+    dialog->open();
+}
+
+void MainWindow::onProfileSecretChanged(const QString &name)
+{
+    // The key may have changed with the profile: read it again when it is next needed.
+    m_secretCache.remove(name);
+    if (name == currentProfileName())
+        selectProfile(m_profileCombo->currentIndex());
 }
 
 void MainWindow::exportSegments()

@@ -102,6 +102,7 @@ private:
     void copySelection();
     void copyAsCurl();
     void openProfiles();
+    void onProfileSecretChanged(const QString &name);
     void exportSegments();
     void showAbout();
     void saveWindowState();
@@ -129,6 +130,7 @@ private:
     QWidget *m_detailHost;
     QLabel *m_demoNote;
     QLabel *m_sessionNote;
+    QLabel *m_expiryNote;
     ErrorBanner *m_banner;
     QLabel *m_statusLabel;
     QProgressBar *m_busy;
