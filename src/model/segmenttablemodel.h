@@ -41,6 +41,7 @@ public:
     const Profile &profile() const { return m_profile; }
     const Query &query() const { return m_query; }
     PageFetcher *fetcher() const { return m_fetcher; }
+    QString secret() const { return m_secret; } // for an export's own PageFetcher; memory only
     QList<Column> columns() const { return m_columns; }
     const Segment &segment(int row) const { return m_rows.at(row); }
 
@@ -78,6 +79,7 @@ private:
 
     const VendorApi *m_vendor = nullptr;
     Profile m_profile;
+    QString m_secret;
     Query m_query;
     QPointer<PageFetcher> m_fetcher;
     QList<Column> m_columns;
