@@ -172,6 +172,7 @@ private slots:
                     ->text()
                     .startsWith(QStringLiteral("Exported %1 segments in ").arg(matching.size())));
         QVERIFY(child<QPushButton>(f.progress(), "openFolderButton"));
+        QTRY_VERIFY(!child<QPushButton>(f.progress(), "cancelButton")); // nothing left to cancel
         QTRY_VERIFY_WITH_TIMEOUT(!f.model.isLoading(), 30000);
         QCOMPARE(f.model.rowCount(), 40);
         QVERIFY(!f.model.error().isError());
@@ -382,6 +383,27 @@ private slots:
         QVERIFY(!child<QPushButton>(f.progress(), "openFolderButton"));
         QVERIFY(!QFile::exists(path));
         QVERIFY(QDir(f.dir.path()).isEmpty());
+    }
+
+    void rateLimitIsShownAndWaitedOut()
+    {
+        Fixture f(120);
+        QString error;
+        QVERIFY2(f.rig.server.setFaults(QStringLiteral("launchdarkly:429=1@2"), &error), qPrintable(error));
+        QDialog *options = f.options();
+        child<QLineEdit>(options, "fileEdit")->setText(f.path(QStringLiteral("limited.csv")));
+        child<QPushButton>(options, "exportButton")->click();
+        QTRY_VERIFY(f.progress());
+        auto *retry = child<QLabel>(f.progress(), "exportRetry");
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 30000);
+        QVERIFY2(retry->text().startsWith(QStringLiteral("Rate limited by LaunchDarkly; retrying in ")),
+                 qPrintable(retry->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(f.progress(), "closeButton"), 60000);
+        QVERIFY(!retry->isVisible());
+        QList<QJsonObject> records;
+        for (int i = 0; i < 120; ++i)
+            records << f.rig.server.record(kLd, i);
+        QCOMPARE(readFile(f.path(QStringLiteral("limited.csv"))), expectedCsv(records, allColumns(f.model)));
     }
 
     void missingFolderIsRefusedInTheDialog()

@@ -453,11 +453,11 @@ ExportProgressDialog::ExportProgressDialog(ExportJob *job, const QString &vendor
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
     m_error->hide();
-    layout->addWidget(m_file);
     layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addWidget(m_bar);
     layout->addWidget(m_retry);
+    layout->addWidget(m_file);
     layout->addStretch();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_cancel = m_buttons->button(QDialogButtonBox::Cancel);
@@ -533,7 +533,9 @@ void ExportProgressDialog::showEnd(const QString &title)
     m_retryTimer->stop();
     m_retry->hide();
     m_bar->hide();
-    m_cancel->hide();
+    // Nothing left to cancel; a hidden button would come back when the box lays out its buttons.
+    m_buttons->removeButton(m_cancel);
+    m_cancel->deleteLater();
     QPushButton *close = m_buttons->addButton(QDialogButtonBox::Close);
     close->setObjectName(QStringLiteral("closeButton"));
     close->setDefault(true);
