@@ -460,6 +460,84 @@ private slots:
         QVERIFY(!toLater.errorString().isEmpty());
         QCOMPARE(later.data(), QByteArray("a\r\n"));
     }
+
+    // Fields the user adds as columns are typed from the JSON value itself.
+    void extraColumnValues_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("string") << QByteArray("\"a b\"") << QStringLiteral("a b");
+        QTest::newRow("integer") << QByteArray("-42") << QStringLiteral("-42");
+        QTest::newRow("large integer") << QByteArray("9007199254740992") << QStringLiteral("9007199254740992");
+        QTest::newRow("fraction") << QByteArray("0.25") << QStringLiteral("0.25");
+        QTest::newRow("true") << QByteArray("true") << QStringLiteral("true");
+        QTest::newRow("false") << QByteArray("false") << QStringLiteral("false");
+        QTest::newRow("null") << QByteArray("null") << QString();
+        QTest::newRow("strings") << QByteArray("[\"x\",\"y z\"]") << QStringLiteral("x;y z");
+        QTest::newRow("no strings") << QByteArray("[]") << QString();
+        QTest::newRow("numbers") << QByteArray("[1,2]") << QStringLiteral("[1,2]");
+        QTest::newRow("mixed") << QByteArray("[\"a\",1]") << QStringLiteral("[\"a\",1]");
+        QTest::newRow("object") << QByteArray("{ \"k\" : [ true ] }") << QStringLiteral("{\"k\":[true]}");
+    }
+
+    void extraColumnValues()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const QJsonObject record = QJsonDocument::fromJson("{\"f\":" + json + "}").object();
+        QVERIFY(!record.isEmpty());
+        const Column column {QStringLiteral("f"), ValueType::Json};
+        QCOMPARE(sb::csvValue(extractValue(record, column), column.type), expected);
+    }
+
+    // Columns past the segment's parsed values are read from its JSON: nested paths, missing
+    // fields as empty cells, vendor text guarded and quoted as any other.
+    void writeSegmentWithExtraColumns()
+    {
+        const QList<Column> defaults = {{QStringLiteral("key"), ValueType::String}};
+        const Segment segment = Segment::fromRecord(
+            QJsonDocument::fromJson("{\"key\":\"k1\",\"rules\":[{\"id\":\"r\"}],\"owner\":{\"id\":\"=1\"},"
+                                    "\"tags\":[\"a\",\"b,c\"],\"n\":7}")
+                .object(),
+            defaults);
+        QCOMPARE(segment.values.size(), 1);
+        QList<Column> columns = defaults;
+        for (const char *name : {"rules", "owner.id", "tags", "n", "absent", "owner.id.deeper"})
+            columns.append({QString::fromLatin1(name), ValueType::Json});
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        CsvWriter writer(&buffer);
+        const QList<int> order = {2, 0, 1, 3, 4, 5, 6};
+        QVERIFY(writer.writeHeader(order, columns));
+        QVERIFY(writer.writeSegment(segment, order, columns));
+        QCOMPARE(buffer.data(),
+                 QByteArray("owner.id,key,rules,tags,n,absent,owner.id.deeper\r\n"
+                            "'=1,k1,\"[{\"\"id\"\":\"\"r\"\"}]\",\"a;b,c\",7,,\r\n"));
+    }
+
+    void fieldPaths_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<bool>("wellFormed");
+        QTest::newRow("plain") << QStringLiteral("rules") << true;
+        QTest::newRow("nested") << QStringLiteral("owner.id") << true;
+        QTest::newRow("underscore and digits") << QStringLiteral("_links.self2") << true;
+        QTest::newRow("non-ascii") << QStringLiteral("n\u00e4me") << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("space") << QStringLiteral("owner id") << false;
+        QTest::newRow("tab") << QStringLiteral("a\tb") << false;
+        QTest::newRow("comma") << QStringLiteral("a,b") << false;
+        QTest::newRow("leading dot") << QStringLiteral(".a") << false;
+        QTest::newRow("trailing dot") << QStringLiteral("a.") << false;
+        QTest::newRow("double dot") << QStringLiteral("a..b") << false;
+    }
+
+    void fieldPaths()
+    {
+        QFETCH(QString, field);
+        QFETCH(bool, wellFormed);
+        QCOMPARE(isWellFormedFieldPath(field), wellFormed);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCsvWriter)

@@ -179,7 +179,10 @@ int runExport(const QStringList &args)
     const QCommandLineOption sortOpt(QStringLiteral("sort"), tr("Server-side sort, e.g. -lastModified,name."),
                                      QStringLiteral("SPEC"));
     const QCommandLineOption columnsOpt(
-        QStringLiteral("columns"), tr("Columns in order, comma separated (default: all)."), QStringLiteral("a,b,c"));
+        QStringLiteral("columns"),
+        tr("Columns in order, comma separated (default: the vendor's columns); any field of the vendor's "
+           "record may be named, e.g. rules or owner.id."),
+        QStringLiteral("a,b,c"));
     const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"), tr("Segments per request."), QStringLiteral("N"));
     const QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte order mark."));
     const QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"),
@@ -257,18 +260,25 @@ int runExport(const QStringList &args)
                 Usage,
                 tr("--page-size must be a number from 1 to %1 for %2").arg(api->maxPageSize()).arg(api->displayName()));
     }
-    const QList<Column> columns = api->columns();
+    QList<Column> columns = api->columns();
     if (parser.isSet(columnsOpt)) {
         QStringList known;
         for (const Column &c : columns)
             known << c.field;
         for (const QString &raw : parser.value(columnsOpt).split(QLatin1Char(','))) {
             const QString name = raw.trimmed();
-            const qsizetype i = known.indexOf(name);
-            if (i < 0)
+            if (!isWellFormedFieldPath(name))
                 return fail(Usage,
-                            tr("unknown column '%1' for %2 (known: %3)")
-                                .arg(name, api->displayName(), known.join(QStringLiteral(","))));
+                            tr("malformed column name '%1' in --columns: use field names such as %2 or owner.id, "
+                               "separated by commas")
+                                .arg(name, known.value(0)));
+            qsizetype i = known.indexOf(name);
+            if (i < 0) {
+                // Any other field of the vendor's record; cells are empty where a record lacks it.
+                i = known.size();
+                known << name;
+                columns.append(Column {name, ValueType::Json});
+            }
             options.columns.append(int(i));
         }
     }
@@ -307,7 +317,9 @@ int runExport(const QStringList &args)
         loop.quit();
     });
     job.start();
-    loop.exec();
+    // A target that cannot be opened fails inside start(), before the loop could see quit().
+    if (job.isRunning())
+        loop.exec();
     if (showProgress)
         err() << "\r" << Qt::flush;
     if (failure.isError())

@@ -3,7 +3,24 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace sb {
+
+bool isWellFormedFieldPath(QStringView field)
+{
+    if (field.isEmpty())
+        return false;
+    for (const QStringView part : field.split(QLatin1Char('.'))) {
+        if (part.isEmpty())
+            return false;
+        for (const QChar c : part) {
+            if (c.isSpace() || c == QLatin1Char(',') || !c.isPrint())
+                return false;
+        }
+    }
+    return true;
+}
 
 QVariant extractValue(const QJsonObject &record, const Column &column)
 {
@@ -45,6 +62,17 @@ QVariant extractValue(const QJsonObject &record, const Column &column)
         }
         break;
     case ValueType::Json:
+        // An array of strings reads best as a list, as tags do; an empty array is an empty list.
+        if (v.isArray()) {
+            const QJsonArray array = v.toArray();
+            if (std::all_of(array.begin(), array.end(), [](const QJsonValue &item) { return item.isString(); })) {
+                QStringList out;
+                out.reserve(array.size());
+                for (const QJsonValue &item : array)
+                    out.append(item.toString());
+                return out;
+            }
+        }
         break;
     }
     // A value of another type than documented: keep it readable rather than drop it.

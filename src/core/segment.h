@@ -16,7 +16,7 @@ enum class ValueType {
     UnixMillis, // LaunchDarkly: integer milliseconds since the epoch
     Timestamp, // an RFC 3339 string as the vendor sent it
     StringList, // e.g. tags
-    Json, // anything else, kept as compact JSON text
+    Json, // anything else, kept as compact JSON text; also the type of a field the user adds
 };
 
 // A column is one field of the vendor's record, named as the vendor names it
@@ -29,8 +29,15 @@ struct Column
     friend bool operator==(const Column &, const Column &) = default;
 };
 
+// A field path a user may add as a column (`rules`, `owner.id`): dot-separated names, none empty,
+// without white space or commas (a comma separates columns on the command line). Whether the
+// vendor's records have that field is not checked: a missing field is an empty cell.
+bool isWellFormedFieldPath(QStringView field);
+
 // Reads a (possibly dotted) field from a record and types it:
 // QString, bool, qint64, QStringList, or an invalid QVariant for null or missing.
+// ValueType::Json takes the JSON value's own type: a string, a bool, a number (qint64 when whole,
+// else double), an array of strings as a QStringList, any other array or object as compact JSON.
 QVariant extractValue(const QJsonObject &record, const Column &column);
 
 // One segment: the vendor's record as compact JSON (every field it sent, for the detail

@@ -2,10 +2,12 @@
 
 #include <QDate>
 #include <QIODevice>
+#include <QJsonObject>
 
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 namespace sb {
 
@@ -209,10 +211,17 @@ bool CsvWriter::writeSegment(const Segment &segment, const QList<int> &columnInd
 {
     if (!startRecord())
         return false;
-    static const QVariant missing;
+    std::optional<QJsonObject> record; // parsed once, and only when an extra column needs it
     for (const int i : columnIndexes) {
-        const QVariant &value = i >= 0 && i < segment.values.size() ? segment.values.at(i) : missing;
-        appendValue(value, i >= 0 && i < columns.size() ? columns.at(i).type : ValueType::String);
+        if (i >= 0 && i < segment.values.size()) {
+            appendValue(segment.values.at(i), i < columns.size() ? columns.at(i).type : ValueType::String);
+        } else if (i >= 0 && i < columns.size()) {
+            if (!record)
+                record = segment.object();
+            appendValue(extractValue(*record, columns.at(i)), columns.at(i).type);
+        } else {
+            appendValue(QVariant(), ValueType::String);
+        }
     }
     return finishRecord();
 }

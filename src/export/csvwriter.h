@@ -63,8 +63,10 @@ public:
     // The header row: the field names of columns[i] for each i of columnIndexes, in that order.
     bool writeHeader(const QList<int> &columnIndexes, const QList<Column> &columns);
     // One record from segment.values[i] typed by columns[i], for each i of columnIndexes.
-    // `columns` are the columns segment.values were extracted with (Segment::fromRecord).
-    // An index out of range gives an empty cell.
+    // `columns` are the columns segment.values were extracted with (Segment::fromRecord), then any
+    // extra fields the user asked for (ValueType::Json, see extractValue): a column past the end
+    // of segment.values is read from segment.json, so it needs no second page walk.
+    // An index out of range of `columns` gives an empty cell.
     bool writeSegment(const Segment &segment, const QList<int> &columnIndexes, const QList<Column> &columns);
 
     // Empty until a write has failed.

@@ -24,6 +24,7 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
     delete m_fetcher; // cancels whatever it had in flight
     m_vendor = vendor;
     m_profile = profile;
+    m_secret = secret;
     m_query = {};
     m_sortColumn = -1;
     m_columns = vendor ? vendor->columns() : QList<Column> {};

@@ -41,6 +41,7 @@ public:
     const Profile &profile() const { return m_profile; }
     const Query &query() const { return m_query; }
     PageFetcher *fetcher() const { return m_fetcher; }
+    QString secret() const { return m_secret; } // for an export's own PageFetcher; memory only
     QList<Column> columns() const { return m_columns; }
     // Fields of the vendor's record shown after the default columns ("rules", "owner.id"),
     // read from each row's JSON when shown. Columns change in place; rows stay loaded.
@@ -86,6 +87,7 @@ private:
 
     const VendorApi *m_vendor = nullptr;
     Profile m_profile;
+    QString m_secret;
     Query m_query;
     QPointer<PageFetcher> m_fetcher;
     QList<Column> m_columns;
