@@ -14,6 +14,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -282,19 +284,21 @@ private slots:
     {
         DetailPane pane;
         pane.show();
-        auto *web = child<QPushButton>(pane, "detailOpenWeb");
+        auto *web = child<QLabel>(pane, "detailOpenWeb");
         const Profile profile = m_rig->profile(QStringLiteral("launchdarkly"));
         const VendorApi *launchDarkly = vendorById(QStringLiteral("launchdarkly"));
         pane.setSegment(launchDarkly, profile, launchDarklyExample);
         QVERIFY(web->isVisible());
-        QCOMPARE(web->text(), s("Open in LaunchDarkly web app"));
+        QCOMPARE(web->accessibleName(), s("Open in LaunchDarkly web app"));
+        QVERIFY(web->text().contains(s(">Open in LaunchDarkly web app</a>")));
         const QUrl expected = launchDarkly->webUrl(profile, QJsonDocument::fromJson(launchDarklyExample).object());
         QVERIFY(expected.isValid());
         QCOMPARE(pane.webUrl(), expected);
 
         UrlCatcher catcher;
         QDesktopServices::setUrlHandler(expected.scheme(), &catcher, "open");
-        QTest::mouseClick(web, Qt::LeftButton);
+        // A click on the link's first letters.
+        QTest::mouseClick(web, Qt::LeftButton, {}, QPoint(web->contentsRect().left() + 4, web->height() / 2));
         QDesktopServices::unsetUrlHandler(expected.scheme());
         QCOMPARE(catcher.urls, QList<QUrl> {expected});
 
@@ -321,7 +325,7 @@ private slots:
         QVERIFY2(facts(pane).first().startsWith(s("Problem: The record is not valid JSON: ")),
                  qPrintable(facts(pane).first()));
         QCOMPARE(child<QPlainTextEdit>(pane, "detailJson")->toPlainText(), QString::fromUtf8(bytes));
-        QVERIFY(!child<QPushButton>(pane, "detailOpenWeb")->isVisible());
+        QVERIFY(!child<QLabel>(pane, "detailOpenWeb")->isVisible());
 
         pane.setSegment(vendorById(QStringLiteral("launchdarkly")), {}, "[1, 2]");
         QCOMPARE(facts(pane), QStringList {s("Problem: The record is not a JSON object")});
@@ -347,6 +351,41 @@ private slots:
         QVERIFY(child<QPlainTextEdit>(pane, "detailJson")->toPlainText().isEmpty());
         QVERIFY(child<QLabel>(pane, "detailFindStatus")->text().isEmpty());
         QVERIFY(!child<QPushButton>(pane, "detailCopyJson")->isEnabled());
+    }
+
+    void followsADarkPaletteAndFitsNarrow()
+    {
+        DetailPane pane;
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x30, 0x30, 0x30));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Highlight, QColor(0x2a, 0x6f, 0xdb));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+        pane.resize(260, 700);
+        pane.show();
+        const QString ld = QStringLiteral("launchdarkly");
+        pane.setSegment(vendorById(ld), m_rig->profile(ld),
+                        QJsonDocument(m_rig->server.record(ld, 4)).toJson(QJsonDocument::Compact));
+        child<QLineEdit>(pane, "detailFind")->setText(QStringLiteral("user"));
+        auto *json = child<QPlainTextEdit>(pane, "detailJson");
+        QVERIFY(json->extraSelections().size() > 1);
+
+        // The highlights are remade from the new palette, not kept from the old one.
+        pane.setPalette(dark);
+        QTRY_COMPARE(json->extraSelections().first().format.background().color(), dark.color(QPalette::Highlight));
+        const QColor other = json->extraSelections().at(1).format.background().color();
+        QVERIFY(other.lightness() < 128); // a dark tint, not the light palette's
+
+        // Beside the table the pane is narrow: the text wraps rather than the pane scrolling sideways.
+        auto *scroll = child<QScrollArea>(pane, "detailScroll");
+        QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+        maybeSave(pane, QStringLiteral("narrow-dark"));
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
     }
 
     void controlsHaveAccessibleNames()

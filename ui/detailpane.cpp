@@ -79,7 +79,7 @@ DetailPane::DetailPane(QWidget *parent)
       m_findNext(new QToolButton(this)),
       m_jsonView(new QPlainTextEdit(this)),
       m_copyJson(new QPushButton(tr("&Copy JSON"), this)),
-      m_openWeb(new QPushButton(this))
+      m_openWeb(new QLabel(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     setAccessibleName(tr("Segment details"));
@@ -94,8 +94,13 @@ DetailPane::DetailPane(QWidget *parent)
     m_title->setAccessibleName(tr("Segment name"));
 
     m_openWeb->setObjectName(QStringLiteral("detailOpenWeb"));
-    m_openWeb->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
-    connect(m_openWeb, &QPushButton::clicked, this, &DetailPane::openWebUrl);
+    // A link rather than a button: "Open in SailPoint Identity Security Cloud web app" wraps
+    // in a narrow pane where a button would push it sideways. Opened by openWebUrl(), so the
+    // URL itself never has to be written into rich text.
+    m_openWeb->setTextFormat(Qt::RichText);
+    m_openWeb->setWordWrap(true);
+    m_openWeb->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_openWeb, &QLabel::linkActivated, this, &DetailPane::openWebUrl);
 
     m_facts->setObjectName(QStringLiteral("detailFacts"));
     m_facts->setAccessibleName(tr("Key facts"));
@@ -109,6 +114,8 @@ DetailPane::DetailPane(QWidget *parent)
     m_sections->setAccessibleName(tr("Rules, owner and other parts of the segment"));
     m_sections->setHeaderHidden(true);
     m_sections->setColumnCount(1);
+    // Long clauses scroll sideways inside the tree (and show whole in their tooltips): item
+    // views cannot wrap text at the view's width.
     m_sections->setTextElideMode(Qt::ElideNone);
     m_sections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sections->header()->setStretchLastSection(false);
@@ -146,6 +153,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_jsonView->setObjectName(QStringLiteral("detailJson"));
     m_jsonView->setAccessibleName(tr("Segment record as JSON"));
     m_jsonView->setReadOnly(true);
+    m_jsonView->installEventFilter(this);
     m_jsonView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_jsonView->setMinimumHeight(m_jsonView->fontMetrics().lineSpacing() * 12);
     m_jsonView->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -158,23 +166,22 @@ DetailPane::DetailPane(QWidget *parent)
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
-    auto *webRow = new QHBoxLayout;
-    webRow->addWidget(m_openWeb);
-    webRow->addStretch();
-    layout->addLayout(webRow);
+    layout->addWidget(m_openWeb);
     layout->addWidget(m_facts);
     layout->addWidget(m_sections);
     auto *jsonLabel = new QLabel(tr("Record"), content);
     QFont bold = jsonLabel->font();
     bold.setBold(true);
     jsonLabel->setFont(bold);
-    layout->addWidget(jsonLabel);
+    auto *jsonRow = new QHBoxLayout;
+    jsonRow->addWidget(jsonLabel, 1);
+    jsonRow->addWidget(m_copyJson);
+    layout->addLayout(jsonRow);
     auto *findRow = new QHBoxLayout;
     findRow->addWidget(m_find, 1);
     findRow->addWidget(m_findStatus);
     findRow->addWidget(m_findPrevious);
     findRow->addWidget(m_findNext);
-    findRow->addWidget(m_copyJson);
     layout->addLayout(findRow);
     layout->addWidget(m_jsonView, 1);
 
@@ -190,7 +197,7 @@ DetailPane::DetailPane(QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    changeEvent(nullptr);
+    updateTitleFont();
     clear();
 }
 
@@ -213,7 +220,9 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
         if (vendor) {
             details = vendor->details(profile, record);
             m_webUrl = vendor->webUrl(profile, record);
-            m_openWeb->setText(tr("Open in %1 web app").arg(vendor->displayName()));
+            m_openWeb->setText(QStringLiteral("<a href=\"#\">%1</a>")
+                                   .arg(tr("Open in %1 web app").arg(vendor->displayName()).toHtmlEscaped()));
+            m_openWeb->setAccessibleName(tr("Open in %1 web app").arg(vendor->displayName()));
         } else {
             details.title = tr("Segment");
         }
@@ -289,6 +298,10 @@ void DetailPane::copyJson()
 
 bool DetailPane::eventFilter(QObject *watched, QEvent *event)
 {
+    // Highlights are made from the JSON view's palette; a switch to dark mode remakes them
+    // (the view's own change comes after the pane's, so it is the one to watch).
+    if (watched == m_jsonView && event->type() == QEvent::PaletteChange)
+        updateHighlights();
     if (watched == m_find && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
@@ -304,17 +317,18 @@ bool DetailPane::eventFilter(QObject *watched, QEvent *event)
 
 void DetailPane::changeEvent(QEvent *event)
 {
-    if (!event || event->type() == QEvent::FontChange) {
-        QFont font = this->font();
-        font.setPointSizeF(font.pointSizeF() * 1.4);
-        font.setBold(true);
-        m_title->setFont(font);
-    }
-    // Highlights are made from the palette; a switch to dark mode remakes them.
-    if (event && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange))
-        updateHighlights();
-    if (event)
-        QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        updateTitleFont();
+    QWidget::changeEvent(event);
+}
+
+void DetailPane::updateTitleFont()
+{
+    // Larger than the rest and bold, relative to whatever font the user chose.
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    font.setBold(true);
+    m_title->setFont(font);
 }
 
 void DetailPane::updateMatches()

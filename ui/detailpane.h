@@ -55,6 +55,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateTitleFont();
     void updateMatches();
     void moveToMatch(qsizetype index);
     void updateHighlights();
@@ -73,7 +74,7 @@ private:
     QToolButton *m_findNext;
     QPlainTextEdit *m_jsonView;
     QPushButton *m_copyJson;
-    QPushButton *m_openWeb;
+    QLabel *m_openWeb; // a link, shown only when the vendor has a web page for the record
 
     QString m_json;
     QUrl m_webUrl;
