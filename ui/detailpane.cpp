@@ -69,6 +69,7 @@ DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent),
       m_stack(new QStackedWidget(this)),
       m_placeholder(new QLabel(tr("Select a segment to see its details."), this)),
+      m_scroll(new QScrollArea(this)),
       m_title(selectableLabel(QString(), this)),
       m_facts(new QWidget(this)),
       m_factsLayout(new QFormLayout(m_facts)),
@@ -185,14 +186,13 @@ DetailPane::DetailPane(QWidget *parent)
     layout->addLayout(findRow);
     layout->addWidget(m_jsonView, 1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("detailScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
+    m_scroll->setObjectName(QStringLiteral("detailScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
 
     m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(scroll);
+    m_stack->addWidget(m_scroll);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
@@ -220,9 +220,9 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
         if (vendor) {
             details = vendor->details(profile, record);
             m_webUrl = vendor->webUrl(profile, record);
-            m_openWeb->setText(QStringLiteral("<a href=\"#\">%1</a>")
-                                   .arg(tr("Open in %1 web app").arg(vendor->displayName()).toHtmlEscaped()));
-            m_openWeb->setAccessibleName(tr("Open in %1 web app").arg(vendor->displayName()));
+            const QString open = tr("Open in %1 web app").arg(vendor->displayName());
+            m_openWeb->setText(QStringLiteral("<a href=\"#\">%1</a>").arg(open.toHtmlEscaped()));
+            m_openWeb->setAccessibleName(open);
         } else {
             details.title = tr("Segment");
         }
@@ -260,6 +260,8 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
     m_copyJson->setEnabled(true);
     // The search stays as typed, so that browsing from segment to segment keeps finding the same thing.
     updateMatches();
+    // A new segment is read from its name down, wherever the last one was scrolled to.
+    m_scroll->verticalScrollBar()->setValue(0);
     m_stack->setCurrentIndex(1);
 }
 

@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
@@ -64,6 +65,7 @@ private:
 
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
+    QScrollArea *m_scroll;
     QLabel *m_title;
     QWidget *m_facts;
     QFormLayout *m_factsLayout;
