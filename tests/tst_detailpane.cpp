@@ -212,6 +212,20 @@ private slots:
         maybeSave(pane, QStringLiteral("sandbox-last"));
     }
 
+    void newSegmentShowsFromTheTop()
+    {
+        DetailPane pane;
+        pane.resize(300, 300);
+        pane.show();
+        const QString ld = QStringLiteral("launchdarkly");
+        pane.setSegment(vendorById(ld), {}, launchDarklyExample);
+        QScrollBar *bar = child<QScrollArea>(pane, "detailScroll")->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        bar->setValue(bar->maximum());
+        pane.setSegment(vendorById(ld), {}, QJsonDocument(m_rig->server.record(ld, 3)).toJson());
+        QCOMPARE(bar->value(), 0);
+    }
+
     void findCountsAndMoves()
     {
         DetailPane pane;
