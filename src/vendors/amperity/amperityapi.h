@@ -32,6 +32,8 @@ public:
     QString recordKey(const QJsonObject &record) const override;
     // Amperity access tokens are JWTs; their `exp` says when they stop working.
     std::optional<QDateTime> secretExpiry(const QString &secret) const override;
+    // In amperitydetails.cpp.
+    SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 };
 
 } // namespace sb

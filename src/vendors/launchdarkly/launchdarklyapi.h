@@ -40,6 +40,8 @@ public:
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QUrl webUrl(const Profile &profile, const QJsonObject &record) const override;
     QString recordKey(const QJsonObject &record) const override;
+    // The key facts, rules as readable clauses, targets; in launchdarklydetails.cpp.
+    SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 
     // How long a 429 asks us to wait: until X-Ratelimit-Reset (epoch ms), or Retry-After
     // (sent for IP-based limits), whichever is later; -1 when neither is there.

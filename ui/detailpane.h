@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/profile.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QTextCursor>
+#include <QUrl>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QScrollArea;
+class QStackedWidget;
+class QToolButton;
+class QTreeWidget;
+QT_END_NAMESPACE
+
+namespace sb {
+
+class VendorApi;
+
+// The selected segment in detail, beside the table: its name, the vendor's key facts, the
+// vendor's structured parts as a tree (rules, owner, criteria), and the full record as
+// pretty-printed JSON that can be searched and copied. Everything it shows of a vendor comes
+// from VendorApi::details() and webUrl(); the pane itself knows no vendor.
+class DetailPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DetailPane(QWidget *parent = nullptr);
+
+    // Shows one record (the vendor's JSON as Segment::json holds it). A record that is not a
+    // JSON object is still shown as it came, with a note that it could not be read.
+    void setSegment(const VendorApi *vendor, const Profile &profile, const QByteArray &recordJson);
+    // Back to "Select a segment to see its details."
+    void clear();
+
+    // The pretty-printed JSON on show (what Copy JSON copies); empty when cleared.
+    QString json() const { return m_json; }
+    // The web app page of the record on show; invalid when there is none.
+    QUrl webUrl() const { return m_webUrl; }
+
+public slots:
+    void findNext();
+    void findPrevious();
+    void copyJson();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateTitleFont();
+    void updateMatches();
+    void moveToMatch(qsizetype index);
+    void updateHighlights();
+    void fitTreeHeight();
+    void openWebUrl();
+
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    QScrollArea *m_scroll;
+    QLabel *m_title;
+    QWidget *m_facts;
+    QFormLayout *m_factsLayout;
+    QTreeWidget *m_sections;
+    QLineEdit *m_find;
+    QLabel *m_findStatus;
+    QToolButton *m_findPrevious;
+    QToolButton *m_findNext;
+    QPlainTextEdit *m_jsonView;
+    QPushButton *m_copyJson;
+    QLabel *m_openWeb; // a link, shown only when the vendor has a web page for the record
+
+    QString m_json;
+    QUrl m_webUrl;
+    QList<QTextCursor> m_matches;
+    qsizetype m_current = -1;
+};
+
+} // namespace sb
