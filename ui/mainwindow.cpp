@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "appearance.h"
+#include "detailpane.h"
 #include "errorbanner.h"
+#include "exportdialog.h"
 #include "icons.h"
 #include "model/segmenttablemodel.h"
 #include "model/valueformat.h"
@@ -92,7 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_placeholderPage(new QWidget(this)),
       m_placeholder(new QLabel(m_placeholderPage)),
       m_placeholderButton(new QPushButton(m_placeholderPage)),
-      m_detailHost(new QWidget(this)),
+      m_details(new DetailPane(this)),
       m_demoNote(noteLabel(QStringLiteral("demoNote"), this)),
       m_sessionNote(noteLabel(QStringLiteral("sessionNote"), this)),
       m_expiryNote(noteLabel(QStringLiteral("expiryNote"), this)),
@@ -142,12 +144,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_placeholderPage);
 
-    m_detailHost->setObjectName(QStringLiteral("detailHost"));
-    auto *detailLayout = new QVBoxLayout(m_detailHost);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_details->setObjectName(QStringLiteral("detailPane"));
     m_splitter->setObjectName(QStringLiteral("splitter"));
     m_splitter->addWidget(m_stack);
-    m_splitter->addWidget(m_detailHost);
+    m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(true);
@@ -188,6 +188,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_banner, &ErrorBanner::retryRequested, m_model, &SegmentTableModel::retry);
     connect(m_banner, &ErrorBanner::editProfileRequested, this, &MainWindow::openProfiles);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentDetails);
+    // Enter (or a double click) on a row opens its details.
+    connect(m_table, &QAbstractItemView::activated, this, &MainWindow::openDetails);
 
     createActions();
     resize(1200, 760);
@@ -256,7 +260,7 @@ void MainWindow::createActions()
     details->setChecked(true);
     details->setShortcut(QKeySequence(Qt::Key_F9));
     details->setProperty("lineIcon", QStringLiteral("details"));
-    connect(details, &QAction::toggled, m_detailHost, &QWidget::setVisible);
+    connect(details, &QAction::toggled, m_details, &QWidget::setVisible);
     addAction(details);
     view->addSeparator();
     make(view, tr("Reset &Columns"), QStringLiteral("actionResetColumns"), QKeySequence(), &MainWindow::resetColumns);
@@ -808,7 +812,31 @@ void MainWindow::onProfileSecretChanged(const QString &name)
 
 void MainWindow::exportSegments()
 {
-    statusBar()->showMessage(tr("Use “segment-browser export” to export."), 5000);
+    if (!m_model->vendor())
+        return;
+    const QString warning = secretExpiryWarning(*m_model->vendor(), m_model->secret(), QDateTime::currentDateTime());
+    startExport(this, m_model, selectedRows(), visibleColumns(), warning);
+}
+
+void MainWindow::showCurrentDetails()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_model->vendor() || current.row() >= m_model->rowCount()) {
+        m_details->clear();
+        return;
+    }
+    m_details->setSegment(m_model->vendor(), m_model->profile(), m_model->segment(current.row()).json);
+}
+
+void MainWindow::openDetails()
+{
+    QAction *toggle = action(QStringLiteral("actionToggleDetails"));
+    if (!toggle->isChecked())
+        toggle->setChecked(true);
+    if (m_splitter->sizes().value(1) == 0)
+        m_splitter->setSizes({width() * 3 / 5, width() * 2 / 5});
+    showCurrentDetails();
+    m_details->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showAbout()

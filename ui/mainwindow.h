@@ -24,6 +24,7 @@ QT_END_NAMESPACE
 
 namespace sb {
 
+class DetailPane;
 class ErrorBanner;
 class MemorySecretStore;
 class ProfileStore;
@@ -64,6 +65,7 @@ public:
     SegmentTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     ErrorBanner *banner() const { return m_banner; }
+    DetailPane *details() const { return m_details; }
     QString statusText() const;
     QString placeholderText() const;
     bool keychainUsable() const { return m_keychainUsable; }
@@ -105,6 +107,8 @@ private:
     void onProfileSecretChanged(const QString &name);
     void exportSegments();
     void showAbout();
+    void showCurrentDetails();
+    void openDetails();
     void saveWindowState();
     void restoreWindowState();
 
@@ -127,7 +131,7 @@ private:
     QWidget *m_placeholderPage;
     QLabel *m_placeholder;
     QPushButton *m_placeholderButton;
-    QWidget *m_detailHost;
+    DetailPane *m_details;
     QLabel *m_demoNote;
     QLabel *m_sessionNote;
     QLabel *m_expiryNote;

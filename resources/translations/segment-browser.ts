@@ -152,6 +152,14 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::AmperityEndpoint</name>
@@ -253,6 +261,18 @@ with deterministic data and faults on demand. Runs until killed.
         <source>&apos;has_more&apos; is true but &apos;next_from&apos; is missing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::BatchEndpoint</name>
@@ -302,6 +322,142 @@ with deterministic data and faults on demand. Runs until killed.
     <message>
         <source>Could not write the CSV data: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::DetailPane</name>
+    <message>
+        <source>Select a segment to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules, owner and other parts of the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: next match; Shift+Enter: previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment record as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the record as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in %1 web app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::DetailSupport</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unnamed segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more (all are in the JSON)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -366,6 +522,230 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Cannot write to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ExportOptionsDialog</name>
+    <message>
+        <source>Export Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All segments of the current query (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All segments of the current query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loaded segments (none loaded yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loaded segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 loaded segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected segments (none selected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 selected segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns to export, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the columns to export; drag them, or use Up and Down, to set their order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move column up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move column down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect against spreadsheet formulas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells that begin with =, +, -, @ or a tab get a leading &apos; so that a spreadsheet shows them as text instead of running them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byte order mark (for Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lets Excel recognise the file as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Enter a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it when the export is complete?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ExportProgressDialog</name>
+    <message>
+        <source>1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written to %1; a file that was there is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -443,6 +823,156 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
     <message>
         <source>&apos;_links.next&apos; has no &apos;href&apos;</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 context)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty clause)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout: %1% of contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout: %1% of %2 contexts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, bucketed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (all of these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clauses: every context matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included %1 contexts (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded %1 contexts (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Big segment (unbounded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags using this segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -680,10 +1210,6 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>“%1” is not a field name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use “segment-browser export” to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1085,6 +1611,82 @@ Change or clear the filter to see more.</source>
         <source>the reply is not a list</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 equals %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no operator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SailPointEndpoint</name>
@@ -1360,10 +1962,6 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Columns in order, comma separated (default: all).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Segments per request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,10 +2024,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown column &apos;%1&apos; for %2 (known: %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 segments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,6 +2069,14 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>unknown profiles command &apos;%1&apos; (list, add, remove)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns in order, comma separated (default: the vendor&apos;s columns); any field of the vendor&apos;s record may be named, e.g. rules or owner.id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed column name &apos;%1&apos; in --columns: use field names such as %2 or owner.id, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
