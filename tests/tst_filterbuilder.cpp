@@ -71,8 +71,19 @@ void grabIfAsked(FilterBuilder &builder, const QString &name)
         return;
     QCoreApplication::processEvents(); // child widgets added to a shown parent show queued
     builder.resize(820, builder.sizeHint().height());
-    builder.grab().save(qEnvironmentVariable("SB_GRAB_DIR") + QLatin1Char('/')
-                        + QString(name).replace(QLatin1Char(' '), QLatin1Char('-')) + QStringLiteral(".png"));
+    const QString path = qEnvironmentVariable("SB_GRAB_DIR") + QLatin1Char('/')
+        + QString(name).replace(QLatin1Char(' '), QLatin1Char('-'));
+    builder.grab().save(path + QStringLiteral(".png"));
+    // And in a dark palette, to see that nothing has a light-theme colour of its own.
+    const QPalette light = builder.palette();
+    QPalette dark(QColor(0x3c, 0x3c, 0x3c), QColor(0x30, 0x30, 0x30));
+    dark.setColor(QPalette::Base, QColor(0x24, 0x24, 0x24));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    builder.setPalette(dark);
+    builder.grab().save(path + QStringLiteral("-dark.png"));
+    builder.setPalette(light);
 }
 
 QString canonical(const QString &text)
@@ -93,6 +104,7 @@ private slots:
         builder.show();
         QVERIFY(child<QLabel>(&builder, "emptyNote")->isVisible());
         QCOMPARE(builder.query(), Query());
+        grabIfAsked(builder, QStringLiteral("empty"));
 
         QTest::mouseClick(child<QPushButton>(&builder, "addRow"), Qt::LeftButton);
         FilterRow *tags = lastRow(builder);
@@ -258,6 +270,7 @@ private slots:
         auto *note = child<QLabel>(&builder, "nestedNote");
         QVERIFY(note->isVisible());
         QCOMPARE(note->text(), QStringLiteral("This filter has nesting the rows cannot show; edit it as text."));
+        grabIfAsked(builder, QStringLiteral("nested"));
         QCOMPARE(shownRows(builder), QList<QList<Term>>());
         QVERIFY(!child<QPushButton>(&builder, "addRow")->isEnabled());
         QVERIFY(!child<QWidget>(&builder, "filterRows")->isEnabled());

@@ -383,6 +383,7 @@ void FilterBuilder::updateRowControls()
 {
     const bool any = !m_groups.isEmpty();
     m_emptyNote->setVisible(!any && !m_nestedNote->isVisibleTo(this));
+    m_rowsArea->setVisible(any); // an empty area would still take the layout's spacing
     m_rowsArea->setEnabled(m_rowsEditable);
     // The first condition starts the first group; after that, conditions join a group ("And...")
     // or start another one ("Or...").

@@ -7,9 +7,32 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QToolButton>
 
 namespace sb {
+
+namespace {
+
+// One chip: a rounded box in the palette's button colours, painted rather than styled so that it
+// follows a palette change (a switch to a dark theme) like every other control.
+class TokenChip final : public QWidget
+{
+public:
+    using QWidget::QWidget;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.setBrush(palette().button());
+        painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    }
+};
+
+} // namespace
 
 TokenEdit::TokenEdit(QWidget *parent) : QFrame(parent), m_layout(new QHBoxLayout(this)), m_edit(new QLineEdit(this))
 {
@@ -80,16 +103,14 @@ void TokenEdit::addToken(const QString &text)
     const QString token = text.trimmed();
     if (token.isEmpty() || m_tokens.contains(token))
         return;
-    auto *chip = new QFrame(this);
+    auto *chip = new TokenChip(this);
     chip->setObjectName(QStringLiteral("token"));
-    // Palette roles only, so the chip follows light and dark themes.
-    chip->setStyleSheet(QStringLiteral("QFrame#token { background: palette(button); border: 1px solid palette(mid);"
-                                       " border-radius: 4px; }"));
     auto *layout = new QHBoxLayout(chip);
     layout->setContentsMargins(5, 0, 1, 0);
     layout->setSpacing(1);
     auto *label = new QLabel(token, chip);
     label->setTextFormat(Qt::PlainText);
+    label->setForegroundRole(QPalette::ButtonText); // on the chip's button-coloured box
     layout->addWidget(label);
     const QString removeText = tr("Remove %1 \u201c%2\u201d").arg(m_itemName, token);
     QToolButton *remove = makeToolButton(chip, QStringLiteral("\u00d7"), "removeToken", removeText, removeText);
