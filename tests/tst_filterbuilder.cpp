@@ -86,6 +86,16 @@ void grabIfAsked(FilterBuilder &builder, const QString &name)
     builder.setPalette(light);
 }
 
+// Where Tab goes from `widget`: the next control in the focus chain that takes focus by Tab.
+QWidget *nextTabStop(QWidget *widget)
+{
+    for (QWidget *next = widget->nextInFocusChain(); next != widget; next = next->nextInFocusChain()) {
+        if ((next->focusPolicy() & Qt::TabFocus) && next->isVisible() && next->isEnabled())
+            return next;
+    }
+    return nullptr;
+}
+
 QString canonical(const QString &text)
 {
     return ldfilter::print(ldfilter::parse(text).value());
@@ -323,6 +333,23 @@ private slots:
         builder.setSortFields({});
         QVERIFY(!control->isVisible());
         QCOMPARE(builder.query().sort, QString());
+    }
+
+    // Tab goes the way the rows read, even through a row added to an earlier group.
+    void tabFollowsTheRows()
+    {
+        FilterBuilder builder;
+        builder.show();
+        builder.setQuery(Query {QStringLiteral("tags anyOf [\"a\"]|unbounded equals true"), QString()});
+        const QList<QToolButton *> addButtons = builder.findChildren<QToolButton *>(QStringLiteral("addRowToGroup"));
+        QCOMPARE(addButtons.size(), 2);
+        QTest::mouseClick(addButtons.at(0), Qt::LeftButton);
+        QCOMPARE(shownRows(builder).at(0).size(), 2);
+        const QList<QFrame *> groups = builder.findChildren<QFrame *>(QStringLiteral("filterGroup"));
+        FilterRow *added = groups.at(0)->findChildren<FilterRow *>().constLast();
+        QTRY_COMPARE(nextTabStop(child<QToolButton>(added, "removeRow")), addButtons.at(0));
+        // From the first group's "And..." to the second group's first control.
+        QTRY_COMPARE(nextTabStop(addButtons.at(0)), groups.at(1)->findChild<QComboBox *>(QStringLiteral("field")));
     }
 
     void vendorExamplesRoundTrip_data()

@@ -336,6 +336,7 @@ int FilterBuilder::addGroup()
         makeToolButton(group.frame, tr("+ And\u2026"), "addRowToGroup", tr("Add condition to this group"),
                        tr("Add a condition that segments in this group must also meet"));
     group.rows->addWidget(addToGroup, 0, Qt::AlignLeft);
+    group.addRow = addToGroup;
     QFrame *frame = group.frame;
     connect(addToGroup, &QToolButton::clicked, this, [this, frame] {
         for (qsizetype i = 0; i < m_groups.size(); ++i) {
@@ -391,6 +392,24 @@ void FilterBuilder::updateRowControls()
     m_addRow->setEnabled(m_rowsEditable);
     m_addGroup->setVisible(any);
     m_addGroup->setEnabled(m_rowsEditable);
+    updateTabOrder();
+}
+
+void FilterBuilder::updateTabOrder()
+{
+    // Rows are created as the user adds them, anywhere; Tab should still go the way they read.
+    QList<QWidget *> chain;
+    for (const Group &group : std::as_const(m_groups)) {
+        for (const FilterRow *row : group.members)
+            chain += row->focusChain();
+        chain.append(group.addRow);
+    }
+    chain += {m_addRow, m_addGroup, m_text};
+    for (const SortRow &row : std::as_const(m_sortRows))
+        chain += {row.field, row.direction, row.remove};
+    chain += {m_addSort, m_clear, m_apply};
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
 }
 
 void FilterBuilder::addSortRow(const QString &field, bool descending)
@@ -419,16 +438,16 @@ void FilterBuilder::addSortRow(const QString &field, bool descending)
     row.direction->addItem(tr("ascending"), false);
     row.direction->addItem(tr("descending"), true);
     row.direction->setCurrentIndex(descending ? 1 : 0);
-    QToolButton *remove = makeToolButton(row.widget, QStringLiteral("\u2212"), "removeSortKey", tr("Remove sort key"),
-                                         tr("Remove this sort key"));
+    row.remove = makeToolButton(row.widget, QStringLiteral("\u2212"), "removeSortKey", tr("Remove sort key"),
+                                tr("Remove this sort key"));
     layout->addWidget(row.field);
     layout->addWidget(row.direction);
-    layout->addWidget(remove);
+    layout->addWidget(row.remove);
     m_sortLayout->insertWidget(m_sortLayout->count() - 1, row.widget);
     m_sortRows.append(row);
     QWidget *widget = row.widget;
     connect(row.field, &QComboBox::currentIndexChanged, this, &FilterBuilder::updateSortControls);
-    connect(remove, &QToolButton::clicked, this, [this, widget] { removeSortRow(widget); });
+    connect(row.remove, &QToolButton::clicked, this, [this, widget] { removeSortRow(widget); });
     updateSortControls();
 }
 
@@ -461,6 +480,7 @@ QString FilterBuilder::sortSpec() const
 void FilterBuilder::updateSortControls()
 {
     m_addSort->setEnabled(m_sortRows.size() < m_sortFields.size());
+    updateTabOrder();
 }
 
 void FilterBuilder::setValid(bool valid)

@@ -54,12 +54,14 @@ private:
         QFrame *frame = nullptr;
         QVBoxLayout *rows = nullptr;
         QList<FilterRow *> members;
+        QToolButton *addRow = nullptr;
     };
     struct SortRow
     {
         QWidget *widget = nullptr;
         QComboBox *field = nullptr;
         QComboBox *direction = nullptr;
+        QToolButton *remove = nullptr;
     };
 
     void buildSortControl();
@@ -78,6 +80,7 @@ private:
     void removeRow(FilterRow *row);
     void clearGroups();
     void updateRowControls();
+    void updateTabOrder();
 
     void addSortRow(const QString &field = {}, bool descending = false);
     void removeSortRow(QWidget *widget);

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -153,6 +154,11 @@ void FilterRow::setTerm(const ldfilter::Term &term)
 void FilterRow::focusValue()
 {
     m_valueStack->currentWidget()->setFocus();
+}
+
+QList<QWidget *> FilterRow::focusChain() const
+{
+    return {m_field, m_tokens->lineEdit(), m_check, m_remove};
 }
 
 void FilterRow::showField(Field field)

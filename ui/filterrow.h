@@ -31,6 +31,8 @@ public:
     void setTerm(const ldfilter::Term &term);
 
     void focusValue();
+    // The row's focusable controls, left to right, for the builder's tab order.
+    QList<QWidget *> focusChain() const;
 
 signals:
     void changed();
