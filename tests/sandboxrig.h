@@ -18,6 +18,7 @@ struct SandboxRig
     SandboxRig()
     {
         server.setLdFilterHook(ldFilterLanguageHook());
+        server.setLdSortHook(ldSortLanguageHook());
         QVERIFY2(server.listen(), "the sandbox did not start");
     }
 

@@ -1,4 +1,5 @@
 #include "model/segmenttablemodel.h"
+#include "modelload.h"
 #include "sandboxrig.h"
 
 #include <QAbstractItemModelTester>
@@ -7,23 +8,6 @@
 
 using namespace sb;
 using namespace sb::test;
-
-namespace {
-
-// Does what a view scrolled to the bottom does, until the model says there is no more.
-void loadAll(SegmentTableModel &model)
-{
-    for (int guard = 0; guard < 100000; ++guard) {
-        if (model.canFetchMore({}))
-            model.fetchMore({});
-        if (!model.isLoading() && !model.canFetchMore({}))
-            return;
-        QSignalSpy changed(&model, &SegmentTableModel::stateChanged);
-        QVERIFY(changed.wait(30000));
-    }
-}
-
-} // namespace
 
 class TestSegmentTableModel final : public QObject
 {

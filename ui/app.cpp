@@ -50,6 +50,7 @@ int runGui(int argc, char *argv[])
     if (parser.isSet(demo)) {
         sandbox = new SandboxServer(&app);
         sandbox->setLdFilterHook(ldFilterLanguageHook());
+        sandbox->setLdSortHook(ldSortLanguageHook());
         sandbox->setSegmentCount(qMax(0, parser.value(segments).toInt()));
         if (!sandbox->listen()) {
             QMessageBox::critical(nullptr, QApplication::translate("sb::App", "Segment Browser"),

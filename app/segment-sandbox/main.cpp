@@ -73,6 +73,7 @@ int main(int argc, char *argv[])
 
     sb::SandboxServer server;
     server.setLdFilterHook(sb::ldFilterLanguageHook());
+    server.setLdSortHook(sb::ldSortLanguageHook());
     server.setSegmentCount(*segments);
     server.setLatencyMs(*latency);
     server.setLdMaxPageSize(*maxPage);

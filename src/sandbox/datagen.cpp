@@ -182,6 +182,8 @@ QJsonArray jsonStrings(const QStringList &strings)
 
 // ---- LaunchDarkly ----
 
+} // namespace
+
 QString launchDarklyKey(int index)
 {
     static const QStringList stems {
@@ -192,6 +194,8 @@ QString launchDarklyKey(int index)
     };
     return pick(stems, hashOf(LaunchDarklySeed, index, 5)) + QLatin1Char('-') + toBase(quint64(index), 36, 4).toLower();
 }
+
+namespace {
 
 QJsonArray launchDarklyTags(int index)
 {

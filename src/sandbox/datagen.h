@@ -20,6 +20,7 @@ int batchIndexOf(const QString &code);
 // LaunchDarkly UserSegment; `_links.self` points into the given project and environment.
 QJsonObject launchDarklySegment(int index, const QString &project, const QString &environment);
 // The sort keys alone, cheap enough to sort 100,000 segments.
+QString launchDarklyKey(int index);
 QString launchDarklyName(int index);
 qint64 launchDarklyCreationDate(int index);
 qint64 launchDarklyLastModified(int index);

@@ -56,7 +56,8 @@ struct SandboxSettings
     int ldMaxPageSize = 0;
     int tokenLifetimeSeconds = 3600;
     LdFilterHook ldFilter = rejectLdFilter;
-    int ldFilterGeneration = 0; // bumped when the hook changes, so cached filter results are dropped
+    LdSortHook ldSort = builtinLdSort;
+    int ldFilterGeneration = 0; // bumped when either hook changes, so cached listings are dropped
 
     int segmentCount(SandboxChannel channel) const { return segmentCounts.at(size_t(channel)); }
 };

@@ -23,40 +23,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("sb::SandboxServer", text);
 }
 
-struct SortKey
+// One key of the built-in sort: the record field it reads and the direction.
+struct BuiltinSortKey
 {
-    enum class Field { Name, CreationDate, LastModified };
-    Field field = Field::Name;
+    QString field;
+    bool numeric = false;
     bool descending = false;
 };
-
-// `sort=-name,creationDate`: fields by priority, '-' for descending. Empty optional: a bad field.
-std::optional<QList<SortKey>> parseSort(const QString &text, QString *badField)
-{
-    QList<SortKey> keys;
-    if (text.trimmed().isEmpty())
-        return keys;
-    for (const QStringView part : QStringView(text).split(QLatin1Char(','))) {
-        QStringView name = part.trimmed();
-        SortKey key;
-        if (name.startsWith(QLatin1Char('-'))) {
-            key.descending = true;
-            name = name.mid(1);
-        }
-        if (name == QLatin1String("name")) {
-            key.field = SortKey::Field::Name;
-        } else if (name == QLatin1String("creationDate")) {
-            key.field = SortKey::Field::CreationDate;
-        } else if (name == QLatin1String("lastModified")) {
-            key.field = SortKey::Field::LastModified;
-        } else {
-            *badField = part.trimmed().toString();
-            return std::nullopt;
-        }
-        keys.append(key);
-    }
-    return keys;
-}
 
 // Go's url.QueryEscape, which LaunchDarkly's links are written with: a space becomes '+'.
 QString goQueryEscape(const QString &value)
@@ -152,11 +125,11 @@ public:
             return ldError(400, "invalid_request", tr("offset must be a non-negative integer"));
         const qint64 offset = *offsetParameter;
         const QString sortText = request.query(QStringLiteral("sort")).value_or(QString());
-        QString badField;
-        const std::optional<QList<SortKey>> sort = parseSort(sortText, &badField);
-        if (!sort) {
-            return ldError(400, "invalid_request",
-                           tr("Unsupported sort field \"%1\"; use name, creationDate or lastModified").arg(badField));
+        LdSort sort;
+        if (!sortText.isEmpty()) {
+            sort = m_settings.ldSort(sortText);
+            if (!sort.error.isEmpty() || !sort.compare)
+                return ldError(400, "invalid_request", sort.error);
         }
         const QString filterText = request.query(QStringLiteral("filter")).value_or(QString());
         LdFilter filter;
@@ -169,7 +142,7 @@ public:
         // LaunchDarkly may send fewer than asked; the links then step by what it sent.
         const qint64 limit =
             m_settings.ldMaxPageSize > 0 ? std::min<qint64>(*askedLimit, m_settings.ldMaxPageSize) : *askedLimit;
-        const QList<int> &order = listed(*sort, sortText, filterText, filter);
+        const QList<int> &order = listed(sort, sortText, filterText, filter);
         const qint64 total = order.size();
 
         QJsonArray items;
@@ -219,7 +192,7 @@ private:
 
     // The indexes listed, in order: sorted (stable, so ties keep the default order), then filtered.
     // Kept for the last few queries, as a client pages through the same one.
-    const QList<int> &listed(const QList<SortKey> &keys, const QString &sortText, const QString &filterText,
+    const QList<int> &listed(const LdSort &sort, const QString &sortText, const QString &filterText,
                              const LdFilter &filter)
     {
         const int count = m_settings.segmentCount(SandboxChannel::LaunchDarkly);
@@ -233,28 +206,18 @@ private:
 
         QList<int> order(count);
         std::iota(order.begin(), order.end(), 0);
-        if (!keys.isEmpty()) {
-            while (m_names.size() < count)
-                m_names.append(datagen::launchDarklyName(int(m_names.size())));
-            std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-                for (const SortKey &key : keys) {
-                    int c = 0;
-                    switch (key.field) {
-                    case SortKey::Field::Name:
-                        c = m_names.at(a).compare(m_names.at(b));
-                        break;
-                    case SortKey::Field::CreationDate:
-                        c = compareNumbers(datagen::launchDarklyCreationDate(a), datagen::launchDarklyCreationDate(b));
-                        break;
-                    case SortKey::Field::LastModified:
-                        c = compareNumbers(datagen::launchDarklyLastModified(a), datagen::launchDarklyLastModified(b));
-                        break;
-                    }
-                    if (c != 0)
-                        return key.descending ? c > 0 : c < 0;
-                }
-                return false;
-            });
+        if (sort.compare) {
+            while (m_sortRecords.size() < count) {
+                const int i = int(m_sortRecords.size());
+                m_sortRecords.append(QJsonObject {
+                    {QStringLiteral("key"), datagen::launchDarklyKey(i)},
+                    {QStringLiteral("name"), datagen::launchDarklyName(i)},
+                    {QStringLiteral("creationDate"), datagen::launchDarklyCreationDate(i)},
+                    {QStringLiteral("lastModifiedDate"), datagen::launchDarklyLastModified(i)},
+                });
+            }
+            std::stable_sort(order.begin(), order.end(),
+                             [&](int a, int b) { return sort.compare(m_sortRecords.at(a), m_sortRecords.at(b)) < 0; });
         }
         if (filter.matches) {
             order.removeIf([&](int index) { return !filter.matches(record(index)); });
@@ -267,13 +230,56 @@ private:
         return m_cache.constLast().second;
     }
 
-    static int compareNumbers(qint64 a, qint64 b) { return a < b ? -1 : (a > b ? 1 : 0); }
-
-    QStringList m_names; // name(i), grown on demand: the one sort key that is costly to make
+    // The sort fields of record(i), grown on demand: whole records would make big sorts slow.
+    QList<QJsonObject> m_sortRecords;
     QList<QPair<QString, QList<int>>> m_cache;
 };
 
 } // namespace
+
+LdSort builtinLdSort(const QString &sort)
+{
+    QList<BuiltinSortKey> keys;
+    // All-whitespace text sorts nothing; the stable sort then keeps the default order.
+    const QList<QStringView> parts =
+        sort.trimmed().isEmpty() ? QList<QStringView>() : QStringView(sort).split(QLatin1Char(','));
+    for (const QStringView part : parts) {
+        QStringView name = part.trimmed();
+        BuiltinSortKey key;
+        if (name.startsWith(QLatin1Char('-'))) {
+            key.descending = true;
+            name = name.mid(1);
+        }
+        if (name == QLatin1String("name")) {
+            key.field = QStringLiteral("name");
+        } else if (name == QLatin1String("creationDate") || name == QLatin1String("lastModified")) {
+            key.field = name == QLatin1String("creationDate") ? QStringLiteral("creationDate")
+                                                              : QStringLiteral("lastModifiedDate");
+            key.numeric = true;
+        } else {
+            return LdSort {
+                tr("Unsupported sort field \"%1\"; use name, creationDate or lastModified").arg(part.trimmed()), {}};
+        }
+        keys.append(key);
+    }
+    LdSort out;
+    out.compare = [keys](const QJsonObject &a, const QJsonObject &b) {
+        for (const BuiltinSortKey &key : keys) {
+            int c = 0;
+            if (key.numeric) {
+                const qint64 x = a.value(key.field).toInteger();
+                const qint64 y = b.value(key.field).toInteger();
+                c = x < y ? -1 : (x > y ? 1 : 0);
+            } else {
+                c = a.value(key.field).toString().compare(b.value(key.field).toString());
+            }
+            if (c != 0)
+                return key.descending ? -c : c;
+        }
+        return 0;
+    };
+    return out;
+}
 
 std::unique_ptr<SandboxEndpoint> makeLaunchDarklyEndpoint(const SandboxSettings &settings)
 {

@@ -22,4 +22,21 @@ using LdFilterHook = std::function<LdFilter(const QString &filter)>;
 // SandboxServer::setLdFilterHook.
 LdFilter rejectLdFilter(const QString &filter);
 
+// How the sandbox answers LaunchDarkly's `sort` query parameter, kept out of the endpoint for the
+// same reason as the filter: the client's own sort code can be wired in. The hook gets the
+// (URL-decoded, non-empty) sort text and returns either an error, sent as 400 invalid_request, or a
+// comparison of two segment records (negative, 0 or positive). The sandbox sorts stably with it, so
+// ties keep the default order. The records it compares hold key, name, creationDate and
+// lastModifiedDate (building whole records for every comparison would make big sorts slow).
+struct LdSort
+{
+    QString error;
+    std::function<int(const QJsonObject &a, const QJsonObject &b)> compare;
+};
+using LdSortHook = std::function<LdSort(const QString &sort)>;
+
+// The default hook: the sandbox's own reading of `sort`. Names compare by UTF-16 code units, dates
+// as integers; an unknown field is refused.
+LdSort builtinLdSort(const QString &sort);
+
 } // namespace sb

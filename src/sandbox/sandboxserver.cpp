@@ -254,6 +254,12 @@ void SandboxServer::setLdFilterHook(LdFilterHook hook)
     ++m_settings->ldFilterGeneration;
 }
 
+void SandboxServer::setLdSortHook(LdSortHook hook)
+{
+    m_settings->ldSort = hook ? std::move(hook) : LdSortHook(builtinLdSort);
+    ++m_settings->ldFilterGeneration;
+}
+
 bool SandboxServer::setFaults(const QString &spec, QString *error)
 {
     std::optional<FaultPlan> plan = FaultPlan::parse(spec, error);

@@ -92,6 +92,8 @@ public:
     void setTokenLifetimeSeconds(int seconds);
     // Evaluates LaunchDarkly's `filter`. The default, rejectLdFilter, refuses every filter.
     void setLdFilterHook(LdFilterHook hook);
+    // Orders LaunchDarkly's `sort`. The default, builtinLdSort, is the reading described above.
+    void setLdSortHook(LdSortHook hook);
 
     // Same syntax as `segment-sandbox --faults` (FaultPlan::syntaxHelp). Request numbers count from
     // this call. On a bad spec, returns false, sets *error and keeps the faults it had.

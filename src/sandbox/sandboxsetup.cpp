@@ -2,6 +2,7 @@
 
 #include "ldfilter/evaluator.h"
 #include "ldfilter/parser.h"
+#include "ldfilter/sort.h"
 #include "sandboxserver.h"
 
 namespace sb {
@@ -46,6 +47,23 @@ LdFilterHook ldFilterLanguageHook()
         const ldfilter::Filter f = filter.value();
         out.matches = [f](const QJsonObject &segment) {
             return ldfilter::matches(f, segment);
+        };
+        return out;
+    };
+}
+
+LdSortHook ldSortLanguageHook()
+{
+    return [](const QString &text) {
+        LdSort out;
+        const Result<QList<ldfilter::SortKey>> keys = ldfilter::parseSort(text);
+        if (!keys) {
+            out.error = keys.error().message;
+            return out;
+        }
+        const QList<ldfilter::SortKey> k = keys.value();
+        out.compare = [k](const QJsonObject &a, const QJsonObject &b) {
+            return ldfilter::compareForSort(k, a, b);
         };
         return out;
     };

@@ -17,5 +17,8 @@ QList<std::pair<Profile, QString>> sandboxDemoProfiles(const QUrl &root);
 // LaunchDarkly's filter evaluated with src/ldfilter, the same code the client validates with;
 // a bad filter is answered with the parser's message and position.
 LdFilterHook ldFilterLanguageHook();
+// LaunchDarkly's sort read and ordered with src/ldfilter (parseSort, compareForSort), so the
+// sandbox lists in exactly the order the client expects; a bad sort gets the parser's message.
+LdSortHook ldSortLanguageHook();
 
 } // namespace sb
