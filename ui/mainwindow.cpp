@@ -4,6 +4,7 @@
 #include "detailpane.h"
 #include "errorbanner.h"
 #include "exportdialog.h"
+#include "filterbuilder.h"
 #include "icons.h"
 #include "model/segmenttablemodel.h"
 #include "model/valueformat.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_placeholder(new QLabel(m_placeholderPage)),
       m_placeholderButton(new QPushButton(m_placeholderPage)),
       m_details(new DetailPane(this)),
+      m_filter(new FilterBuilder(this)),
       m_demoNote(noteLabel(QStringLiteral("demoNote"), this)),
       m_sessionNote(noteLabel(QStringLiteral("sessionNote"), this)),
       m_expiryNote(noteLabel(QStringLiteral("expiryNote"), this)),
@@ -145,6 +147,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_placeholderPage);
 
     m_details->setObjectName(QStringLiteral("detailPane"));
+    m_filter->setObjectName(QStringLiteral("filterBuilder"));
+    m_filter->hide(); // shown for vendors that filter on the server
+    connect(m_filter, &FilterBuilder::applied, this, &MainWindow::applyQuery);
     m_splitter->setObjectName(QStringLiteral("splitter"));
     m_splitter->addWidget(m_stack);
     m_splitter->addWidget(m_details);
@@ -159,6 +164,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_demoNote);
     layout->addWidget(m_sessionNote);
     layout->addWidget(m_expiryNote);
+    layout->addWidget(m_filter);
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
@@ -246,6 +252,10 @@ void MainWindow::createActions()
         ->setProperty("lineIcon", QStringLiteral("terminal"));
     make(edit, tr("Select &All"), QStringLiteral("actionSelectAll"), QKeySequence::SelectAll,
          [this] { m_table->selectAll(); });
+    edit->addSeparator();
+    make(edit, tr("&Filter…"), QStringLiteral("actionFilter"), QKeySequence(Qt::CTRL | Qt::Key_L),
+         &MainWindow::focusFilter)
+        ->setProperty("lineIcon", QStringLiteral("filter"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *reload = make(view, tr("&Reload"), QStringLiteral("actionReload"), QKeySequence(Qt::Key_F5), [this] {
@@ -500,6 +510,9 @@ void MainWindow::openProfile(const Profile &profile, const QString &secret)
     const VendorApi *vendor = vendorById(profile.vendor);
     m_model->setSource(vendor, profile, secret);
     restoreColumns();
+    m_filter->setSortFields(vendor->sortFields());
+    m_filter->setQuery({});
+    m_filter->setVisible(vendor->filtersOnServer());
     const QString expiry = secretExpiryWarning(*vendor, secret, QDateTime::currentDateTime());
     m_expiryNote->setText(expiry.isEmpty() ? QString()
                                            : expiry + QLatin1Char(' ') + tr("Renew it in File > Profiles…"));
@@ -543,6 +556,7 @@ void MainWindow::onHeaderClicked(int section)
         ? Qt::DescendingOrder
         : Qt::AscendingOrder;
     m_model->sort(section, order);
+    m_filter->setQuery(m_model->query()); // the sort control shows the header's sort
     header->setSortIndicatorShown(true);
     header->setSortIndicator(section, order);
     if (m_model->canFetchMore({}))
@@ -816,6 +830,27 @@ void MainWindow::exportSegments()
         return;
     const QString warning = secretExpiryWarning(*m_model->vendor(), m_model->secret(), QDateTime::currentDateTime());
     startExport(this, m_model, selectedRows(), visibleColumns(), warning);
+}
+
+void MainWindow::applyQuery(const Query &query)
+{
+    m_model->setQuery(query);
+    // The sort control may sort on several keys; the header shows none rather than half of it.
+    m_table->horizontalHeader()->setSortIndicatorShown(false);
+    if (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+}
+
+void MainWindow::focusFilter()
+{
+    if (m_filter->isVisible()) {
+        m_filter->focusFilter();
+        return;
+    }
+    if (m_model->vendor())
+        statusBar()->showMessage(tr("%1 does not filter on the server; use Find (Ctrl+F) over the loaded rows.")
+                                     .arg(m_model->vendor()->displayName()),
+                                 5000);
 }
 
 void MainWindow::showCurrentDetails()

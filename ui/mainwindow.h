@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/page.h"
 #include "core/profile.h"
 
 #include <QElapsedTimer>
@@ -26,6 +27,7 @@ namespace sb {
 
 class DetailPane;
 class ErrorBanner;
+class FilterBuilder;
 class MemorySecretStore;
 class ProfileStore;
 class SecretStore;
@@ -66,6 +68,7 @@ public:
     QTableView *table() const { return m_table; }
     ErrorBanner *banner() const { return m_banner; }
     DetailPane *details() const { return m_details; }
+    FilterBuilder *filterBuilder() const { return m_filter; }
     QString statusText() const;
     QString placeholderText() const;
     bool keychainUsable() const { return m_keychainUsable; }
@@ -109,6 +112,8 @@ private:
     void showAbout();
     void showCurrentDetails();
     void openDetails();
+    void applyQuery(const Query &query);
+    void focusFilter();
     void saveWindowState();
     void restoreWindowState();
 
@@ -132,6 +137,7 @@ private:
     QLabel *m_placeholder;
     QPushButton *m_placeholderButton;
     DetailPane *m_details;
+    FilterBuilder *m_filter;
     QLabel *m_demoNote;
     QLabel *m_sessionNote;
     QLabel *m_expiryNote;

@@ -141,6 +141,10 @@ with deterministic data and faults on demand. Runs until killed.
         <source>The access token expires in less than an hour, on %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unsupported sort field &quot;%1&quot;; use name, creationDate or lastModified</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::AmperityApi</name>
@@ -776,6 +780,236 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
     </message>
 </context>
 <context>
+    <name>sb::FilterBuilder</name>
+    <message>
+        <source>No conditions: every segment is listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This filter has nesting the rows cannot show; edit it as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Or…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition that segments must meet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add alternative group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another group of conditions; a segment may meet either group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter &amp;text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter as LaunchDarkly reads it: &apos;,&apos; is and, &apos;|&apos; is or. Enter applies it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. tags anyOf [&quot;beta&quot;],query equals &quot;toggle&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every condition and list all segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the segments that match (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Sort key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add sort key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by one more field, for segments that tie on the ones before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match all of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ And…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add condition to this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a condition that segments in this group must also meet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ascending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove sort key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this sort key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::FilterRow</name>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tags (Enter or comma after each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in key, name or description (Enter to add another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys (only these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add segment keys (Enter or comma after each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys (all but these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Big segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a big segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a synced segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the condition looks at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each field allows exactly one operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::Http</name>
     <message>
         <source>Not a valid URL: %1</source>
@@ -1013,10 +1247,6 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>offset must be a non-negative integer</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Unsupported sort field &quot;%1&quot;; use name, creationDate or lastModified</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>sb::MainWindow</name>
@@ -1238,6 +1468,14 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>Renew it in File &gt; Profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not filter on the server; use Find (Ctrl+F) over the loaded rows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1829,6 +2067,17 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::TokenEdit</name>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 “%2”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
