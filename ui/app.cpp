@@ -1,6 +1,7 @@
 #include "app.h"
 
 #include "appearance.h"
+#include "demoscene.h"
 #include "mainwindow.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
@@ -36,8 +37,19 @@ int runGui(int argc, char *argv[])
     const QCommandLineOption segments(QStringLiteral("demo-segments"),
                                       QApplication::translate("sb::App", "Segments per vendor in the demo sandbox."),
                                       QStringLiteral("N"), QStringLiteral("2000"));
+    // For scripts/screenshots and the benchmark; not for users, so hidden from --help.
+    QCommandLineOption demoProfile(QStringLiteral("demo-profile"), QStringLiteral("Open the demo profile of VENDOR."),
+                                   QStringLiteral("VENDOR"));
+    QCommandLineOption demoScene(QStringLiteral("demo-scene"), QStringLiteral("Arrange the window for a screenshot."),
+                                 QStringLiteral("SCENE"));
+    QCommandLineOption demoLatency(QStringLiteral("demo-latency-ms"),
+                                   QStringLiteral("Delay every sandbox answer by MS milliseconds."),
+                                   QStringLiteral("MS"));
+    for (QCommandLineOption *hidden : {&demoProfile, &demoScene, &demoLatency})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     parser.addOption(segments);
+    parser.addOptions({demoProfile, demoScene, demoLatency});
     parser.process(app);
 
     applyAppearance(appearanceFromName(QSettings().value(kAppearanceKey).toString()));
@@ -52,6 +64,7 @@ int runGui(int argc, char *argv[])
         sandbox->setLdFilterHook(ldFilterLanguageHook());
         sandbox->setLdSortHook(ldSortLanguageHook());
         sandbox->setSegmentCount(qMax(0, parser.value(segments).toInt()));
+        sandbox->setLatencyMs(qMax(0, parser.value(demoLatency).toInt()));
         if (!sandbox->listen()) {
             QMessageBox::critical(nullptr, QApplication::translate("sb::App", "Segment Browser"),
                                   QApplication::translate("sb::App", "Could not start the demo sandbox on 127.0.0.1."));
@@ -70,7 +83,15 @@ int runGui(int argc, char *argv[])
         secrets = std::make_unique<KeychainSecretStore>();
         window.setStores(profiles.get(), secrets.get());
     }
+    if (parser.isSet(demoProfile)) {
+        const QList<Profile> demoProfiles = window.profiles();
+        for (const Profile &p : demoProfiles) {
+            if (p.vendor == parser.value(demoProfile))
+                window.selectProfileByName(p.name);
+        }
+    }
     window.show();
+    arrangeDemoScene(&window, parser.value(demoScene));
     return app.exec();
 }
 

@@ -63,6 +63,7 @@ public:
     void selectProfile(int index);
     bool selectProfileByName(const QString &name);
     QString currentProfileName() const;
+    QList<Profile> profiles() const { return m_shownProfiles; }
 
     SegmentTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

@@ -1,0 +1,78 @@
+#include "demoscene.h"
+
+#include "appearance.h"
+#include "filterbuilder.h"
+#include "mainwindow.h"
+#include "model/segmenttablemodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScreen>
+#include <QTableView>
+#include <QTimer>
+
+namespace sb {
+
+namespace {
+
+// Calls `then` once the table has rows (polls: this is a screenshot helper, not a test).
+void whenLoaded(MainWindow *window, std::function<void()> then)
+{
+    auto *timer = new QTimer(window);
+    timer->setInterval(100);
+    QObject::connect(timer, &QTimer::timeout, window, [window, timer, then] {
+        if (window->model()->rowCount() == 0 || window->model()->isLoading())
+            return;
+        timer->deleteLater();
+        timer->stop();
+        then();
+    });
+    timer->start();
+}
+
+void selectRow(MainWindow *window, int row)
+{
+    window->table()->selectRow(row);
+    window->table()->setFocus();
+}
+
+} // namespace
+
+void arrangeDemoScene(MainWindow *window, const QString &scene)
+{
+    if (scene.isEmpty())
+        return;
+    if (QScreen *screen = window->screen())
+        window->setGeometry(screen->availableGeometry());
+    if (scene == QLatin1String("dark"))
+        applyAppearance(Appearance::Dark);
+    if (scene == QLatin1String("details") || scene == QLatin1String("dark")) {
+        whenLoaded(window, [window] { selectRow(window, 3); });
+    } else if (scene == QLatin1String("filter")) {
+        whenLoaded(window, [window] {
+            Query query;
+            query.filter = QStringLiteral("tags anyOf [\"beta\", \"mobile\"], unbounded equals false");
+            query.sort = QStringLiteral("-creationDate,name");
+            window->filterBuilder()->setQuery(query);
+            emit window->filterBuilder()->applied(window->filterBuilder()->query());
+            whenLoaded(window, [window] { selectRow(window, 0); });
+        });
+    } else if (scene == QLatin1String("export")) {
+        whenLoaded(window, [window] {
+            window->action(QStringLiteral("actionExport"))->trigger();
+            auto *options = window->findChild<QDialog *>(QStringLiteral("exportOptionsDialog"));
+            if (!options)
+                return;
+            if (auto *file = options->findChild<QLineEdit *>(QStringLiteral("fileEdit")))
+                file->setText(QDir::temp().filePath(QStringLiteral("segment-browser-demo-export.csv")));
+            if (auto *start = options->findChild<QPushButton *>(QStringLiteral("exportButton")))
+                start->click();
+        });
+    }
+}
+
+} // namespace sb
