@@ -91,13 +91,14 @@ def main():
     if models:
         out.append("## The window's model (SegmentTableModel + SegmentSearchProxy + an offscreen QTableView)\n")
         table(out, ["latency", "N", "vendor", "first rows ms", "all rows s", "longest event-loop gap ms", "gaps > 50 ms",
+                    "most main-thread CPU in one gap ms",
                     "held B/segment", "JSON B/segment", "held / JSON", "heap delta B/segment",
                     "search index B/segment", "search max ms"])
         for r in models:
             n = max(1, r["rows"])
-            out.append("| %d ms | %d | %s | %.0f | %.2f | %d | %d | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f |" % (
+            out.append("| %d ms | %d | %s | %.0f | %.2f | %d | %d | %.0f | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f |" % (
                 r["latencyMs"], r["segments"], r["vendor"], r["firstRowsMs"], r["allRowsMs"] / 1000, r["maxGapMs"],
-                r["stallsOver50Ms"], r["bytesHeld"] / n, r["jsonBytes"] / n, r["bytesHeld"] / max(1, r["jsonBytes"]),
+                r["stallsOver50Ms"], r["maxBusyMs"], r["bytesHeld"] / n, r["jsonBytes"] / n, r["bytesHeld"] / max(1, r["jsonBytes"]),
                 r["heapDeltaBytes"] / n, r["searchCacheBytes"] / n, r["searchMaxMs"]))
         out.append("")
         out.append("held: bytes the model's rows hold, counted from the containers' capacities (Segment::json and")
