@@ -116,6 +116,25 @@ private slots:
         QCOMPARE(proxy.matchCount(), 4);
     }
 
+    void aNewSourceIsSearchedInstead()
+    {
+        FixedTable first({{QStringLiteral("Alpha"), QStringLiteral("one")}});
+        auto second = std::make_unique<FixedTable>(QList<QStringList> {{QStringLiteral("beta"), QStringLiteral("x")},
+                                                                       {QStringLiteral("alpine"), QStringLiteral("y")},
+                                                                       {QStringLiteral("ALPS"), QStringLiteral("z")}});
+        SegmentSearchProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&first);
+        proxy.setSearchText(QStringLiteral("alp"));
+        QCOMPARE(firstColumn(proxy), QStringList {QStringLiteral("Alpha")});
+        proxy.setSourceModel(second.get());
+        QCOMPARE(firstColumn(proxy), (QStringList {QStringLiteral("alpine"), QStringLiteral("ALPS")}));
+        second.reset(); // the proxy lets go of a source that goes away
+        QCOMPARE(proxy.matchCount(), 0);
+        proxy.setSourceModel(&first);
+        QCOMPARE(firstColumn(proxy), QStringList {QStringLiteral("Alpha")});
+    }
+
     void searchesTheLoadedSegments()
     {
         SandboxRig rig;

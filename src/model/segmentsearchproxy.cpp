@@ -14,20 +14,23 @@ SegmentSearchProxy::~SegmentSearchProxy() = default;
 
 void SegmentSearchProxy::setSourceModel(QAbstractItemModel *source)
 {
-    if (QAbstractItemModel *old = sourceModel())
-        disconnect(old, nullptr, this, nullptr);
+    for (const QMetaObject::Connection &c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
     dropCache();
     // Connected before the base class connects its own handlers, so the folded text of new rows
     // is ready when the base class filters them.
     if (source) {
-        connect(source, &QAbstractItemModel::rowsInserted, this, &SegmentSearchProxy::onSourceRowsInserted);
-        connect(source, &QAbstractItemModel::modelReset, this, &SegmentSearchProxy::dropCache);
-        connect(source, &QAbstractItemModel::layoutChanged, this, &SegmentSearchProxy::dropCache);
-        connect(source, &QAbstractItemModel::rowsRemoved, this, &SegmentSearchProxy::dropCache);
-        connect(source, &QAbstractItemModel::rowsMoved, this, &SegmentSearchProxy::dropCache);
-        connect(source, &QAbstractItemModel::columnsInserted, this, &SegmentSearchProxy::dropCache);
-        connect(source, &QAbstractItemModel::columnsRemoved, this, &SegmentSearchProxy::dropCache);
-        connect(source, &QAbstractItemModel::dataChanged, this, &SegmentSearchProxy::dropCache);
+        m_sourceConnections = {
+            connect(source, &QAbstractItemModel::rowsInserted, this, &SegmentSearchProxy::onSourceRowsInserted),
+            connect(source, &QAbstractItemModel::modelReset, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::layoutChanged, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::rowsRemoved, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::rowsMoved, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::columnsInserted, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::columnsRemoved, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::dataChanged, this, &SegmentSearchProxy::dropCache),
+        };
     }
     QSortFilterProxyModel::setSourceModel(source);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QSortFilterProxyModel>
 #include <QString>
 
@@ -51,6 +52,7 @@ private:
     void cacheUpTo(int sourceRow) const;
     QByteArray foldedRow(int sourceRow) const;
 
+    QList<QMetaObject::Connection> m_sourceConnections;
     QString m_text;
     QByteArray m_needle; // the folded search text, UTF-8
     // Folded displayed text of source rows 0..size()-1, cells separated by NUL. Filled as rows
