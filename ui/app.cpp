@@ -11,17 +11,56 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTextStream>
+#include <QTimer>
 
 #include <memory>
 
 namespace sb {
 
+namespace {
+
+// For scripts/bench only (SB_BENCH_EXIT_AFTER_PAINT=1): prints how long the first paint of the
+// window took from the start of runGui, then quits. Not documented to users.
+class FirstPaintProbe final : public QObject
+{
+public:
+    FirstPaintProbe(const QElapsedTimer &started, QObject *parent) : QObject(parent), m_clock(started) { }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            const double ms = double(m_clock.nsecsElapsed()) / 1e6;
+            // After this paint has finished, not in the middle of it.
+            QTimer::singleShot(0, this, [ms] {
+                QTextStream(stdout) << "first paint after " << ms << " ms" << Qt::endl;
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    bool m_done = false;
+};
+
+} // namespace
+
 int runGui(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication app(argc, argv);
+    FirstPaintProbe *paintProbe = nullptr;
+    if (qEnvironmentVariableIntValue("SB_BENCH_EXIT_AFTER_PAINT") == 1)
+        paintProbe = new FirstPaintProbe(started, &app);
     QApplication::setApplicationName(QStringLiteral("segment-browser"));
     QApplication::setApplicationDisplayName(QApplication::translate("sb::App", "Segment Browser"));
     QApplication::setOrganizationName(QStringLiteral("segment-browser"));
@@ -90,6 +129,8 @@ int runGui(int argc, char *argv[])
                 window.selectProfileByName(p.name);
         }
     }
+    if (paintProbe)
+        window.installEventFilter(paintProbe);
     window.show();
     arrangeDemoScene(&window, parser.value(demoScene));
     return app.exec();

@@ -96,6 +96,8 @@ Segment Segment::fromRecord(const QJsonObject &record, const QList<Column> &colu
 {
     Segment s;
     s.json = QJsonDocument(record).toJson(QJsonDocument::Compact);
+    // toJson grows its buffer as it writes; the model keeps 100,000 of these, so give back the slack.
+    s.json.squeeze();
     s.values.reserve(columns.size());
     for (const Column &c : columns)
         s.values.append(extractValue(record, c));

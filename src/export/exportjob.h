@@ -24,7 +24,10 @@ struct ExportOptions
     QList<int> columns; // indexes into the vendor's columns, in output order; empty: all
     CsvOptions csv;
     int pageSize = 0; // 0: the vendor's default
-    int concurrency = 4; // pages at once for offset-paged vendors
+    // Pages at once for offset-paged vendors. Six is what QNetworkAccessManager opens to one host
+    // over HTTP/1.1; more would only queue inside it. Four left a 50 ms export under 4x the
+    // sequential client's speed (docs/benchmark.md). A 429 halves it (PageStream).
+    int concurrency = 6;
 };
 
 // Writes segments to a CSV file: every segment of the fetcher's current query (through the
