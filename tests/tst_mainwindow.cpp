@@ -293,6 +293,9 @@ private slots:
             {QStringLiteral("actionSelectAll"), QKeySequence(QKeySequence::SelectAll)},
             {QStringLiteral("actionProfiles"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)},
             {QStringLiteral("actionCopyCurl"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+            {QStringLiteral("actionFind"), QKeySequence(QKeySequence::Find)},
+            {QStringLiteral("actionFilter"), QKeySequence(Qt::CTRL | Qt::Key_L)},
+            {QStringLiteral("actionToggleDetails"), QKeySequence(Qt::Key_F9)},
         };
         for (const auto &[name, key] : expected) {
             QAction *a = w.action(name);
@@ -309,6 +312,63 @@ private slots:
         QTest::keySequence(&w, QKeySequence::SelectAll);
         QCOMPARE(w.selectedRows().size(), 10);
     }
+    void quickSearchFiltersLoadedRowsWithoutLoadingMore()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(2000);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.selectProfile(profileIndex(profiles, QStringLiteral("batch")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.model()->rowCount() > 0 && !w.model()->isLoading());
+        const int loaded = w.model()->rowCount();
+        QVERIFY(loaded < 2000);
+        const int requests = rig.server.requestCount(QStringLiteral("batch"));
+
+        // Ctrl+F focuses the search field.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keySequence(&w, QKeySequence::Find);
+        QTRY_VERIFY(w.searchEdit()->hasFocus());
+        // What the rows should give: every loaded row whose shown text has the word, any case.
+        const QString needle = QStringLiteral("käufer");
+        int expected = 0;
+        for (int r = 0; r < loaded; ++r) {
+            for (int c = 0; c < w.model()->columnCount(); ++c) {
+                if (w.model()->index(r, c).data().toString().contains(needle, Qt::CaseInsensitive)) {
+                    ++expected;
+                    break;
+                }
+            }
+        }
+        QVERIFY(expected > 0 && expected < loaded);
+        QTest::keyClicks(w.searchEdit(), QStringLiteral("KÄUFER"));
+        QCOMPARE(w.table()->model()->rowCount(), expected);
+        QCOMPARE(w.searchStatus(), QStringLiteral("%1 of %2 loaded rows match").arg(expected).arg(loaded));
+        // The view is short of rows now, but searching does not page through the account.
+        QTest::qWait(0);
+        QCOMPARE(w.model()->rowCount(), loaded);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("batch")), requests);
+        // A row found opens its details.
+        QTest::keyClick(w.searchEdit(), Qt::Key_Return);
+        QVERIFY(w.selectedRows().size() == 1);
+        QVERIFY(w.model()->index(w.selectedRows().first(), 1).data().toString().contains(needle, Qt::CaseInsensitive)
+                || w.selectionAsText().contains(needle, Qt::CaseInsensitive));
+
+        QTest::keyClicks(w.searchEdit(), QStringLiteral("no such text anywhere"));
+        w.searchEdit()->setText(QStringLiteral("no such text anywhere"));
+        QCOMPARE(w.table()->model()->rowCount(), 0);
+        QVERIFY(w.searchStatus().startsWith(QStringLiteral("No loaded row matches")));
+        // Escape ends the search: every loaded row is back.
+        w.searchEdit()->setFocus();
+        QTest::keyClick(w.searchEdit(), Qt::Key_Escape);
+        QCOMPARE(w.searchEdit()->text(), QString());
+        QTRY_VERIFY(w.table()->model()->rowCount() >= loaded);
+        QVERIFY(w.searchStatus().isEmpty());
+    }
+
     void theAppearanceMenuSwitchesToDarkAndBackAndIsRemembered()
     {
         MainWindow w;

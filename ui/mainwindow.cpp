@@ -6,6 +6,7 @@
 #include "exportdialog.h"
 #include "filterbuilder.h"
 #include "icons.h"
+#include "model/segmentsearchproxy.h"
 #include "model/segmenttablemodel.h"
 #include "model/valueformat.h"
 #include "net/curlcommand.h"
@@ -26,6 +27,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,6 +35,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -88,6 +91,9 @@ QLabel *noteLabel(const QString &objectName, QWidget *parent)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_model(new SegmentTableModel(this)),
+      m_search(new SegmentSearchProxy(this)),
+      m_searchEdit(new QLineEdit(this)),
+      m_searchStatus(new QLabel(this)),
       m_profileCombo(new QComboBox(this)),
       m_table(new QTableView(this)),
       m_splitter(new QSplitter(Qt::Horizontal, this)),
@@ -108,7 +114,8 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Segment Browser"));
     setObjectName(QStringLiteral("mainWindow"));
 
-    m_table->setModel(m_model);
+    m_search->setSourceModel(m_model);
+    m_table->setModel(m_search);
     m_table->setObjectName(QStringLiteral("segmentTable"));
     m_table->setAccessibleName(tr("Segments"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -188,6 +195,26 @@ MainWindow::MainWindow(QWidget *parent)
     m_retryTimer->setInterval(1000);
     connect(m_retryTimer, &QTimer::timeout, this, &MainWindow::updateRetryNotice);
 
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setAccessibleName(tr("Find in loaded rows"));
+    m_searchEdit->setPlaceholderText(tr("Find in loaded rows (Ctrl+F)"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setMaximumWidth(280);
+    m_searchStatus->setObjectName(QStringLiteral("searchStatus"));
+    m_searchStatus->setContentsMargins(6, 0, 6, 0);
+    connect(m_searchEdit, &QLineEdit::textChanged, m_search, &SegmentSearchProxy::setSearchText);
+    connect(m_searchEdit, &QLineEdit::returnPressed, this, [this] {
+        if (m_search->rowCount() > 0) {
+            m_table->setFocus();
+            m_table->selectRow(0);
+        }
+    });
+    auto *clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_searchEdit, m_searchEdit, &QLineEdit::clear);
+    clearSearch->setContext(Qt::WidgetShortcut);
+    connect(m_search, &SegmentSearchProxy::searchTextChanged, this, &MainWindow::updateSearchStatus);
+    connect(m_search, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateSearchStatus);
+    connect(m_search, &QAbstractItemModel::modelReset, this, &MainWindow::updateSearchStatus);
+    connect(m_search, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateSearchStatus);
     connect(m_model, &SegmentTableModel::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_model, &SegmentTableModel::rowsInserted, this, &MainWindow::onStateChanged);
     connect(m_model, &SegmentTableModel::retrying, this, &MainWindow::onRetrying);
@@ -253,6 +280,8 @@ void MainWindow::createActions()
     make(edit, tr("Select &All"), QStringLiteral("actionSelectAll"), QKeySequence::SelectAll,
          [this] { m_table->selectAll(); });
     edit->addSeparator();
+    make(edit, tr("&Find in Loaded Rows…"), QStringLiteral("actionFind"), QKeySequence::Find, &MainWindow::focusSearch)
+        ->setProperty("lineIcon", QStringLiteral("search"));
     make(edit, tr("&Filter…"), QStringLiteral("actionFilter"), QKeySequence(Qt::CTRL | Qt::Key_L),
          &MainWindow::focusFilter)
         ->setProperty("lineIcon", QStringLiteral("filter"));
@@ -312,6 +341,11 @@ void MainWindow::createActions()
     bar->addAction(exportAction);
     bar->addSeparator();
     bar->addAction(details);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_searchStatus);
+    bar->addWidget(m_searchEdit);
     refreshIcons();
     updateActions();
 }
@@ -508,6 +542,7 @@ void MainWindow::openProfile(const Profile &profile, const QString &secret)
 {
     saveColumns();
     const VendorApi *vendor = vendorById(profile.vendor);
+    m_searchEdit->clear(); // a search belongs to the rows it was typed over
     m_model->setSource(vendor, profile, secret);
     restoreColumns();
     m_filter->setSortFields(vendor->sortFields());
@@ -629,7 +664,7 @@ QList<int> MainWindow::selectedRows() const
 {
     QList<int> rows;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        rows.append(index.row());
+        rows.append(sourceRow(index));
     std::sort(rows.begin(), rows.end());
     return rows;
 }
@@ -841,6 +876,36 @@ void MainWindow::applyQuery(const Query &query)
         m_model->fetchMore({});
 }
 
+int MainWindow::sourceRow(const QModelIndex &viewIndex) const
+{
+    const QModelIndex source = m_search->mapToSource(viewIndex);
+    return source.isValid() ? source.row() : -1;
+}
+
+void MainWindow::focusSearch()
+{
+    m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+    m_searchEdit->selectAll();
+}
+
+QString MainWindow::searchStatus() const
+{
+    return m_searchStatus->text();
+}
+
+void MainWindow::updateSearchStatus()
+{
+    if (!m_search->isSearching()) {
+        m_searchStatus->clear();
+        return;
+    }
+    const int loaded = int(m_model->loadedCount());
+    const int matches = m_search->matchCount();
+    // Says "loaded" every time: the search never looks at pages that are not loaded yet.
+    m_searchStatus->setText(matches == 0 ? tr("No loaded row matches (of %n)", nullptr, loaded)
+                                         : tr("%1 of %n loaded rows match", nullptr, loaded).arg(matches));
+}
+
 void MainWindow::focusFilter()
 {
     if (m_filter->isVisible()) {
@@ -855,12 +920,12 @@ void MainWindow::focusFilter()
 
 void MainWindow::showCurrentDetails()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_model->vendor() || current.row() >= m_model->rowCount()) {
+    const int row = sourceRow(m_table->selectionModel()->currentIndex());
+    if (row < 0 || !m_model->vendor() || row >= m_model->rowCount()) {
         m_details->clear();
         return;
     }
-    m_details->setSegment(m_model->vendor(), m_model->profile(), m_model->segment(current.row()).json);
+    m_details->setSegment(m_model->vendor(), m_model->profile(), m_model->segment(row).json);
 }
 
 void MainWindow::openDetails()

@@ -13,6 +13,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
+class QLineEdit;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -31,6 +32,7 @@ class FilterBuilder;
 class MemorySecretStore;
 class ProfileStore;
 class SecretStore;
+class SegmentSearchProxy;
 class SegmentTableModel;
 struct Error;
 struct SecretResult;
@@ -66,6 +68,9 @@ public:
     QList<Profile> profiles() const { return m_shownProfiles; }
 
     SegmentTableModel *model() const { return m_model; }
+    SegmentSearchProxy *searchProxy() const { return m_search; }
+    QLineEdit *searchEdit() const { return m_searchEdit; }
+    QString searchStatus() const;
     QTableView *table() const { return m_table; }
     ErrorBanner *banner() const { return m_banner; }
     DetailPane *details() const { return m_details; }
@@ -115,6 +120,9 @@ private:
     void openDetails();
     void applyQuery(const Query &query);
     void focusFilter();
+    void focusSearch();
+    void updateSearchStatus();
+    int sourceRow(const QModelIndex &viewIndex) const;
     void saveWindowState();
     void restoreWindowState();
 
@@ -130,6 +138,9 @@ private:
     QString m_columnsVendor; // whose column state the header shows now
 
     SegmentTableModel *m_model;
+    SegmentSearchProxy *m_search;
+    QLineEdit *m_searchEdit;
+    QLabel *m_searchStatus;
     QComboBox *m_profileCombo;
     QTableView *m_table;
     QSplitter *m_splitter;
