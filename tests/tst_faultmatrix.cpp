@@ -85,6 +85,35 @@ QStringList csvKeys(const QString &path)
     return keys;
 }
 
+// One row of the matrix.
+struct Case
+{
+    QString vendor;
+    QString faults; // the plan, "%1" standing for the vendor
+    int expectedKind = 0; // Error::Kind; None: every row exactly once
+    int idleTimeoutMs = 0;
+};
+
+Case currentCase()
+{
+    QFETCH(QString, vendor);
+    QFETCH(QString, faults);
+    QFETCH(int, expectedKind);
+    QFETCH(int, idleTimeoutMs);
+    return {vendor, faults, expectedKind, idleTimeoutMs};
+}
+
+// The sandbox lists kSegments segments and plays the row's faults from its next request on.
+bool prepare(SandboxRig &rig, const Case &row)
+{
+    rig.server.setSegmentCount(row.vendor, kSegments);
+    QString error;
+    const bool ok = rig.server.setFaults(row.faults.arg(row.vendor), &error);
+    if (!ok)
+        qWarning("bad fault plan: %s", qPrintable(error));
+    return ok;
+}
+
 } // namespace
 
 class TestFaultMatrix final : public QObject
@@ -95,18 +124,15 @@ private slots:
     void model_data() { matrix(); }
     void model()
     {
-        QFETCH(QString, vendor);
-        QFETCH(QString, faults);
-        QFETCH(int, expectedKind);
-        QFETCH(int, idleTimeoutMs);
+        const Case row = currentCase();
+        const QString &vendor = row.vendor;
+        const int expectedKind = row.expectedKind;
         SandboxRig rig;
-        rig.server.setSegmentCount(vendor, kSegments);
         SegmentTableModel model;
         model.setSource(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
-        model.fetcher()->setOptions(fastOptions(idleTimeoutMs));
+        model.fetcher()->setOptions(fastOptions(row.idleTimeoutMs));
         model.setPageSize(kPageSize);
-        QString specError;
-        QVERIFY2(rig.server.setFaults(faults.arg(vendor), &specError), qPrintable(specError));
+        QVERIFY(prepare(rig, row));
 
         loadToEnd(model);
         const QStringList expected = rig.expectedKeys(vendor, kSegments);
@@ -134,16 +160,13 @@ private slots:
     void exportJob_data() { matrix(); }
     void exportJob()
     {
-        QFETCH(QString, vendor);
-        QFETCH(QString, faults);
-        QFETCH(int, expectedKind);
-        QFETCH(int, idleTimeoutMs);
+        const Case row = currentCase();
+        const QString &vendor = row.vendor;
+        const int expectedKind = row.expectedKind;
         SandboxRig rig;
-        rig.server.setSegmentCount(vendor, kSegments);
         PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
-        fetcher.setOptions(fastOptions(idleTimeoutMs));
-        QString specError;
-        QVERIFY2(rig.server.setFaults(faults.arg(vendor), &specError), qPrintable(specError));
+        fetcher.setOptions(fastOptions(row.idleTimeoutMs));
+        QVERIFY(prepare(rig, row));
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("segments.csv"));
         ExportOptions options;

@@ -98,6 +98,15 @@ private:
     static inline QtMessageHandler s_previous = nullptr;
 };
 
+// One vendor's session: the sandbox's secret for it, a wrong one, its profile, the CSV to write.
+struct Session
+{
+    QString secret;
+    QString wrong;
+    Profile profile;
+    QString csv;
+};
+
 struct Run
 {
     int exitCode = -1;
@@ -139,12 +148,11 @@ private slots:
     void commandLineSession_data() { vendors(); }
     void commandLineSession()
     {
-        QFETCH(QString, vendor);
-        m_rig = std::make_unique<SandboxRig>();
-        const QString secret = m_rig->secret(vendor);
-        const QString wrong = QStringLiteral("wrong-") + secret;
-        const Profile profile = m_rig->profile(vendor);
-        const QString csv = m_scratch->filePath(QStringLiteral("segments.csv"));
+        const Session session = begin();
+        const QString &secret = session.secret;
+        const QString &wrong = session.wrong;
+        const Profile &profile = session.profile;
+        const QString &csv = session.csv;
 
         Run add = run(QStringList {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
                                    QStringLiteral("good")}
@@ -181,12 +189,11 @@ private slots:
     void commandLineWithoutKeychain_data() { vendors(); }
     void commandLineWithoutKeychain()
     {
-        QFETCH(QString, vendor);
-        m_rig = std::make_unique<SandboxRig>();
-        const QString secret = m_rig->secret(vendor);
-        const QString wrong = QStringLiteral("wrong-") + secret;
-        const Profile profile = m_rig->profile(vendor);
-        const QString csv = m_scratch->filePath(QStringLiteral("segments.csv"));
+        const Session session = begin();
+        const QString &secret = session.secret;
+        const QString &wrong = session.wrong;
+        const Profile &profile = session.profile;
+        const QString &csv = session.csv;
         const QStringList exportArgs =
             QStringList {QStringLiteral("export"), QStringLiteral("-o"), csv} + connectionArgs(profile);
 
@@ -207,11 +214,11 @@ private slots:
     void inProcessSession_data() { vendors(); }
     void inProcessSession()
     {
-        QFETCH(QString, vendor);
-        m_rig = std::make_unique<SandboxRig>();
-        const QString secret = m_rig->secret(vendor);
-        const Profile profile = m_rig->profile(vendor);
-        const QString csv = m_scratch->filePath(QStringLiteral("segments.csv"));
+        const Session session = begin();
+        const QString &vendor = session.profile.vendor;
+        const QString &secret = session.secret;
+        const Profile &profile = session.profile;
+        const QString &csv = session.csv;
         QByteArray logs;
         {
             LogCapture capture;
@@ -313,6 +320,16 @@ private slots:
     }
 
 private:
+    // A sandbox for the row's vendor.
+    Session begin()
+    {
+        QFETCH(QString, vendor);
+        m_rig = std::make_unique<SandboxRig>();
+        const QString secret = m_rig->secret(vendor);
+        return {secret, QStringLiteral("wrong-") + secret, m_rig->profile(vendor),
+                m_scratch->filePath(QStringLiteral("segments.csv"))};
+    }
+
     static void vendors()
     {
         QTest::addColumn<QString>("vendor");
