@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace sb;
@@ -404,6 +406,94 @@ private slots:
         dripping->deleteLater();
         QCOMPARE(get(QStringLiteral("batch")).status, 200);
         QCOMPARE(get(QStringLiteral("amperity")).status, 200);
+    }
+
+    void newFaultsParse()
+    {
+        const FaultPlan plan = *FaultPlan::parse(QStringLiteral("batch:huge=3@2,amperity:repeat@2,sailpoint:shift@3"));
+        QCOMPARE(plan.rules().at(0).kind, FaultRule::Kind::Huge);
+        QCOMPARE(plan.rules().at(0).argument, 3);
+        QCOMPARE(plan.rules().at(1).kind, FaultRule::Kind::Repeat);
+        QCOMPARE(plan.rules().at(2).kind, FaultRule::Kind::Shift);
+        QCOMPARE(plan.rules().at(2).argument, 5); // the default shift
+        QCOMPARE(plan.actionFor(SandboxChannel::Batch, 2).body, FaultAction::Body::Huge);
+        QCOMPARE(plan.actionFor(SandboxChannel::Batch, 2).hugeMegabytes, 3);
+        QVERIFY(plan.actionFor(SandboxChannel::Amperity, 2).repeat);
+        QVERIFY(!plan.actionFor(SandboxChannel::Amperity, 1).repeat);
+        QCOMPARE(plan.actionFor(SandboxChannel::SailPoint, 3).shiftRows, 5);
+        QVERIFY(!plan.actionFor(SandboxChannel::SailPoint, 3).isNone());
+        QString error;
+        QVERIFY(!FaultPlan::parse(QStringLiteral("batch:repeat=2"), &error));
+        QVERIFY2(error.contains(QStringLiteral("repeat")), qPrintable(error));
+        QVERIFY(!FaultPlan::parse(QStringLiteral("batch:huge=5000"), &error));
+        QVERIFY2(error.contains(QStringLiteral("1024")), qPrintable(error));
+        QVERIFY(FaultPlan::syntaxHelp().contains(QStringLiteral("huge=MB")));
+        QVERIFY(FaultPlan::syntaxHelp().contains(QStringLiteral("repeat")));
+        QVERIFY(FaultPlan::syntaxHelp().contains(QStringLiteral("shift=K")));
+    }
+
+    void huge_data() { vendors(); }
+    void huge()
+    {
+        QFETCH(QString, vendor);
+        const VendorRequest request = listRequest(vendor);
+        const HttpResult normal = m_client->get(request.path, request.headers);
+        QVERIFY(m_server->setFaults(vendor + QStringLiteral(":huge=2@1")));
+        const HttpResult big = m_client->get(request.path, request.headers);
+        QCOMPARE(big.status, 200);
+        QCOMPARE(big.body.size(), 2 * 1024 * 1024);
+        // The same JSON, only padded.
+        QCOMPARE(QJsonDocument::fromJson(big.body), QJsonDocument::fromJson(normal.body));
+        QCOMPARE(m_client->get(request.path, request.headers).body, normal.body);
+    }
+
+    void repeat_data() { vendors(); }
+    void repeat()
+    {
+        QFETCH(QString, vendor);
+        const VendorRequest request = listRequest(vendor);
+        QVERIFY(m_server->setFaults(vendor + QStringLiteral(":repeat@1,") + vendor + QStringLiteral(":repeat@3")));
+        // Nothing to repeat yet: the normal answer.
+        const HttpResult first = m_client->get(request.path, request.headers);
+        QCOMPARE(first.status, 200);
+        QString otherPath = request.path;
+        otherPath.replace(QRegularExpression(QStringLiteral("limit=\\d+")), QStringLiteral("limit=3"));
+        const VendorRequest other = {otherPath, request.headers};
+        const HttpResult second = m_client->get(other.path, other.headers);
+        QCOMPARE(second.status, 200);
+        QVERIFY(second.body != first.body);
+        // Whatever was asked, the answer before comes again.
+        const HttpResult third = m_client->get(request.path, request.headers);
+        QCOMPARE(third.status, 200);
+        QCOMPARE(third.body, second.body);
+    }
+
+    void shift_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("launchdarkly") << QStringLiteral("launchdarkly")
+                                      << QStringLiteral("/api/v2/segments/default/production?limit=10&offset=%1");
+        QTest::newRow("sailpoint") << QStringLiteral("sailpoint") << QStringLiteral("/v3/segments?limit=10&offset=%1");
+    }
+
+    void shift()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(QString, path);
+        const Headers headers = listRequest(vendor).headers;
+        const HttpResult asked = m_client->get(path.arg(7), headers);
+        const HttpResult earlier = m_client->get(path.arg(3), headers);
+        QVERIFY(m_server->setFaults(vendor + QStringLiteral(":shift=4@1")));
+        const HttpResult shifted = m_client->get(path.arg(7), headers);
+        QCOMPARE(shifted.status, 200);
+        QVERIFY(shifted.body != asked.body);
+        QCOMPARE(shifted.body, earlier.body); // offset 7 answered as offset 3
+        QCOMPARE(m_client->get(path.arg(7), headers).body, asked.body);
+        // Never below zero.
+        QVERIFY(m_server->setFaults(vendor + QStringLiteral(":shift=40@1")));
+        const HttpResult clamped = m_client->get(path.arg(2), headers);
+        QCOMPARE(clamped.body, m_client->get(path.arg(0), headers).body);
     }
 
 private:

@@ -118,8 +118,13 @@ struct ConnectionOptions
                                                                               {ParamKey::tenant, &tenant},
                                                                               {ParamKey::clientId, &clientId}};
         for (const auto &[key, option] : params) {
-            if (parser.isSet(*option))
-                p.params.insert(key, parser.value(*option).trimmed());
+            if (!parser.isSet(*option))
+                continue;
+            const QString value = parser.value(*option).trimmed();
+            // Keys go into headers and URLs: a line break there would forge a header.
+            if (!isSafeHeaderValue(value.toUtf8()))
+                return Error::usage(tr("--%1 must be one line, without line breaks").arg(option->names().constFirst()));
+            p.params.insert(key, value);
         }
         for (const ProfileField &f : api->profileFields()) {
             if (f.required && p.param(f.key).isEmpty()) {

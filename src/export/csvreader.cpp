@@ -1,6 +1,7 @@
 #include "csvreader.h"
 
 #include <QByteArrayView>
+#include <QStringDecoder>
 
 namespace sb {
 
@@ -9,6 +10,14 @@ namespace {
 bool endsField(char c)
 {
     return c == ',' || c == '\r' || c == '\n';
+}
+
+// QString::fromUtf8 drops a U+FEFF at the start as a byte order mark; inside a file it is a
+// character of the cell (the file's own mark is skipped before any field is read).
+QString decodeField(const QByteArray &utf8)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return decoder(utf8);
 }
 
 } // namespace
@@ -57,7 +66,7 @@ QList<QStringList> parseCsv(const QByteArray &utf8, bool *ok)
                     field.append(in[i]);
                 }
             }
-            record.append(QString::fromUtf8(field));
+            record.append(decodeField(field));
             if (i < n && in[i] == ',') {
                 ++i;
                 continue;

@@ -125,6 +125,7 @@ void SegmentTableModel::resetRows()
         m_fetcher->setQuery(m_query); // cancels the request of the previous generation
     m_rows.clear();
     m_rows.squeeze();
+    m_rowJson.clear();
     m_next = Cursor {};
     m_total = -1;
     m_inFlight = 0;
@@ -238,6 +239,20 @@ void SegmentTableModel::onPage(quint64 id, const Page &page)
     if (id != m_inFlight || m_inFlightGeneration != m_generation)
         return; // a reply to a superseded query
     m_inFlight = 0;
+    // A record that came before means the list moved under the walk (rows were added or removed
+    // between pages): rows may be missing too. Stop where we are; retry() asks this page again.
+    QSet<QByteArray> pageJson;
+    for (const Segment &s : page.segments) {
+        if (m_rowJson.contains(s.json) || pageJson.contains(s.json)) {
+            m_error = Error::parse(tr("The server sent segment \"%1\" a second time: the list changed while it was "
+                                      "loading. Reload to start again.")
+                                       .arg(m_vendor->recordKey(s.object())));
+            emit stateChanged();
+            return;
+        }
+        pageJson.insert(s.json);
+    }
+    m_rowJson.unite(pageJson);
     if (page.total >= 0)
         m_total = page.total;
     // The cursor moves before the rows go in: a view (or a tester) reacting to rowsInserted may

@@ -8,6 +8,7 @@
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <QSet>
 
 namespace sb {
 
@@ -92,6 +93,7 @@ private:
     QPointer<PageFetcher> m_fetcher;
     QList<Column> m_columns;
     QList<Segment> m_rows;
+    QSet<QByteArray> m_rowJson; // every loaded record, to notice one the server sends again
     std::optional<Cursor> m_next;
     qint64 m_total = -1;
     quint64 m_inFlight = 0; // the one request in flight, 0 when none

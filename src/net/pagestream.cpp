@@ -29,6 +29,7 @@ void PageStream::start()
     if (!m_fetcher)
         return;
     m_running = true;
+    m_rowHashes.clear();
     m_fetcher->resetWalk();
     m_inFlight.insert(m_fetcher->fetch(Cursor {}, m_pageSize, true), 0);
 }
@@ -99,6 +100,8 @@ void PageStream::onPage(quint64 id, const Page &page)
 
     if (!m_offsetMode) {
         // One page after the other, following the server's cursor.
+        if (!checkUnique(page.segments))
+            return;
         if (!page.segments.isEmpty()) {
             m_delivered += page.segments.size();
             emit segmentsReady(page.segments);
@@ -156,6 +159,8 @@ void PageStream::deliver()
         if (!progressed)
             break;
     }
+    if (!checkUnique(out))
+        return;
     if (!out.isEmpty()) {
         m_delivered += out.size();
         emit segmentsReady(out);
@@ -167,6 +172,24 @@ void PageStream::deliver()
     // Pages past the end may still be out; nothing they say can matter.
     if (reachedEnd)
         complete();
+}
+
+bool PageStream::checkUnique(const QList<Segment> &segments)
+{
+    // A record seen before means the list moved between pages (rows added or removed): rows may be
+    // missing as well as repeated, so the export stops rather than write a wrong file.
+    for (const Segment &s : segments) {
+        const size_t hash = qHash(s.json);
+        if (m_rowHashes.contains(hash)) {
+            fail(Error::parse(QCoreApplication::translate("sb::PageStream",
+                                                          "The server sent segment \"%1\" a second time: the list "
+                                                          "changed during the export. Try again.")
+                                  .arg(m_fetcher->vendor()->recordKey(s.object()))));
+            return false;
+        }
+        m_rowHashes.insert(hash);
+    }
+    return true;
 }
 
 void PageStream::request(qint64 offset)

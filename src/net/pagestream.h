@@ -49,6 +49,7 @@ private:
     void deliver();
     void fail(const Error &error);
     void complete();
+    bool checkUnique(const QList<Segment> &segments);
 
     QPointer<PageFetcher> m_fetcher;
     int m_pageSize;
@@ -66,6 +67,7 @@ private:
     qint64 m_endOffset = -1;
     QMap<qint64, Page> m_received; // offset -> page, waiting for its turn
     QSet<qint64> m_asked;
+    QSet<size_t> m_rowHashes; // every record handed on, hashed (the rows themselves are gone)
 };
 
 } // namespace sb

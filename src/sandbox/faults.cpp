@@ -36,7 +36,7 @@ struct KindName
     int defaultArgument;
 };
 
-constexpr std::array<KindName, 10> kKindNames {{
+constexpr std::array<KindName, 13> kKindNames {{
     {FaultRule::Kind::Latency, "latency", true, 1000},
     {FaultRule::Kind::Unauthorized, "401", false, 0},
     {FaultRule::Kind::RateLimited, "429", true, 1},
@@ -47,6 +47,9 @@ constexpr std::array<KindName, 10> kKindNames {{
     {FaultRule::Kind::Malformed, "malformed", false, 0},
     {FaultRule::Kind::Truncated, "truncated", false, 0},
     {FaultRule::Kind::Drip, "drip", true, 100},
+    {FaultRule::Kind::Huge, "huge", true, 50},
+    {FaultRule::Kind::Repeat, "repeat", false, 0},
+    {FaultRule::Kind::Shift, "shift", true, 5},
 }};
 
 // Digits only: no sign, no spaces, no "0x". Empty when it is not such a number or too big.
@@ -143,6 +146,10 @@ std::optional<FaultRule> parseRule(QStringView text, QString *error)
             return fail(tr("\"%1\" is not a whole number").arg(argument.toString()));
         rule.argument = *value;
     }
+    // The sandbox builds the whole body in memory.
+    constexpr int kMaxHugeMegabytes = 1024;
+    if (rule.kind == FaultRule::Kind::Huge && rule.argument > kMaxHugeMegabytes)
+        return fail(tr("\"huge\" is at most %1 megabytes").arg(kMaxHugeMegabytes));
     return rule;
 }
 
@@ -188,7 +195,8 @@ bool FaultRule::appliesTo(SandboxChannel requestChannel, int requestNumber) cons
 
 bool FaultAction::isNone() const
 {
-    return latencyMs == 0 && status == 0 && body == Body::Intact && delivery == Delivery::Normal;
+    return latencyMs == 0 && status == 0 && body == Body::Intact && delivery == Delivery::Normal && !repeat
+        && shiftRows == 0;
 }
 
 std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
@@ -232,11 +240,25 @@ FaultAction FaultPlan::actionFor(SandboxChannel channel, int requestNumber) cons
             }
             break;
         case FaultRule::Kind::Malformed:
+            if (action.body == FaultAction::Body::Intact)
+                action.body = FaultAction::Body::Malformed;
+            break;
         case FaultRule::Kind::Truncated:
+            if (action.body == FaultAction::Body::Intact)
+                action.body = FaultAction::Body::Truncated;
+            break;
+        case FaultRule::Kind::Huge:
             if (action.body == FaultAction::Body::Intact) {
-                action.body = rule.kind == FaultRule::Kind::Malformed ? FaultAction::Body::Malformed
-                                                                      : FaultAction::Body::Truncated;
+                action.body = FaultAction::Body::Huge;
+                action.hugeMegabytes = rule.argument;
             }
+            break;
+        case FaultRule::Kind::Repeat:
+            action.repeat = true;
+            break;
+        case FaultRule::Kind::Shift:
+            if (action.shiftRows == 0)
+                action.shiftRows = rule.argument;
             break;
         case FaultRule::Kind::Drop:
         case FaultRule::Kind::Drip:
@@ -265,9 +287,14 @@ QString FaultPlan::syntaxHelp()
               "          malformed    the normal answer with a body that is not JSON\n"
               "          truncated    the normal answer cut in half (Content-Length matches)\n"
               "          drip=MS      the body in 10 pieces, MS milliseconds apart (default 100)\n"
+              "          huge=MB      the normal answer padded with whitespace to MB megabytes (default 50)\n"
+              "          repeat       the target's previous 200 answer again: same rows, same next cursor\n"
+              "          shift=K      the page starts K rows before the asked offset (LaunchDarkly,\n"
+              "                       SailPoint), so rows of the page before come again (default 5)\n"
               "  WHEN    N (only the Nth request), firstN, everyN, afterN; none: every request\n"
               "Each target numbers its own requests from 1, counted from when the faults are set.\n"
-              "When rules meet: latencies add up; the first status, body and delivery rule wins.\n"
+              "When rules meet: latencies add up; the first status, body, delivery and shift rule wins;\n"
+              "a status fault beats repeat.\n"
               "Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4");
 }
 

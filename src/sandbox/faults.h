@@ -31,6 +31,9 @@ struct FaultRule
         Malformed, // the normal answer with a body that is not JSON any more
         Truncated, // the normal answer cut in half, Content-Length matching the cut body
         Drip, // the normal answer, its body sent in 10 pieces: argument = milliseconds between pieces
+        Huge, // the normal answer padded with whitespace (still valid JSON): argument = megabytes
+        Repeat, // the channel's previous successful answer again: the same rows, the same next cursor
+        Shift, // the page starts this many rows before the asked `offset`: argument = rows
     };
     enum class When {
         Always, // every request
@@ -52,7 +55,7 @@ struct FaultRule
 // What to do to one request: the sum of the rules that match it.
 struct FaultAction
 {
-    enum class Body { Intact, Malformed, Truncated };
+    enum class Body { Intact, Malformed, Truncated, Huge };
     enum class Delivery { Normal, Drop, Drip };
 
     int latencyMs = 0; // all matching latency rules add up
@@ -61,6 +64,9 @@ struct FaultAction
     Body body = Body::Intact; // from the first matching body rule
     Delivery delivery = Delivery::Normal; // from the first matching delivery rule
     int dripIntervalMs = 0; // with Delivery::Drip
+    int hugeMegabytes = 0; // with Body::Huge
+    bool repeat = false; // answer with the channel's previous 200 answer (when there is one)
+    int shiftRows = 0; // the `offset` query parameter is lowered by this much (offset-paged vendors)
 
     bool isNone() const;
 };

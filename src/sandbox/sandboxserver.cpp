@@ -156,11 +156,33 @@ bool wantsClose(const SandboxRequest &request)
     return request.header("Connection").value_or(QByteArray()).trimmed().compare("close", Qt::CaseInsensitive) == 0;
 }
 
-QByteArray corrupted(const QByteArray &body, FaultAction::Body fault)
+// The request with its `offset` parameter lowered by `rows` (not below 0); as it was without one.
+SandboxRequest shifted(const SandboxRequest &request, int rows)
 {
-    switch (fault) {
+    SandboxRequest copy = request;
+    QList<QByteArray> items = request.rawQuery.split('&');
+    for (QByteArray &item : items) {
+        if (!item.startsWith("offset="))
+            continue;
+        bool ok = false;
+        const qint64 offset = item.mid(7).toLongLong(&ok);
+        if (ok)
+            item = "offset=" + QByteArray::number(std::max<qint64>(0, offset - rows));
+    }
+    copy.rawQuery = items.join('&');
+    return copy;
+}
+
+QByteArray corrupted(const QByteArray &body, const FaultAction &action)
+{
+    switch (action.body) {
     case FaultAction::Body::Intact:
         break;
+    case FaultAction::Body::Huge: {
+        // Whitespace after the opening bracket: still the same JSON, only very long.
+        const qsizetype padding = std::max<qsizetype>(0, qsizetype(action.hugeMegabytes) * 1024 * 1024 - body.size());
+        return body.left(1) + QByteArray(padding, ' ') + body.mid(1);
+    }
     case FaultAction::Body::Malformed:
         // A comma straight after the opening bracket: invalid for every JSON parser, whatever follows.
         if (body.startsWith('{') || body.startsWith('['))
@@ -325,10 +347,14 @@ SandboxResponse SandboxServer::respond(const SandboxRequest &request, FaultActio
             response = badGatewayPage();
         else if (action->status != 0)
             response = listing->statusResponse(*channel, action->status, action->retryAfterSeconds);
+        else if (action->repeat && m_lastAnswers.at(slot))
+            response = *m_lastAnswers.at(slot);
         else if (request.method != listing->method(*channel))
             response = methodNotAllowed(*listing, *channel);
         else
-            response = listing->handle(*channel, request);
+            response = listing->handle(*channel, action->shiftRows ? shifted(request, action->shiftRows) : request);
+        if (response.status == 200 && !action->repeat)
+            m_lastAnswers.at(slot) = std::make_unique<SandboxResponse>(response);
         Q_EMIT requestServed(sandboxChannelId(*channel), number, QString::fromLatin1(request.method), request.path,
                              response.status, !action->isNone());
         return response;
@@ -340,7 +366,7 @@ SandboxResponse SandboxServer::respond(const SandboxRequest &request, FaultActio
 void SandboxServer::send(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close)
 {
     SandboxResponse answer = response;
-    answer.body = corrupted(answer.body, action.body);
+    answer.body = corrupted(answer.body, action);
     const int delay = m_latencyMs + action.latencyMs;
     if (delay <= 0) {
         write(socket, answer, action, close);

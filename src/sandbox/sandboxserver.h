@@ -132,6 +132,8 @@ private:
     FaultPlan m_faults;
     std::array<int, kSandboxChannelCount> m_requestCounts {};
     std::array<int, kSandboxChannelCount> m_faultBase {}; // request counts when the faults were set
+    // Each channel's last 200 answer, for the "repeat" fault.
+    std::array<std::unique_ptr<SandboxResponse>, kSandboxChannelCount> m_lastAnswers;
     int m_latencyMs = 0;
     quint16 m_port = 0;
 };

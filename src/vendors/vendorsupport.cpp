@@ -16,6 +16,13 @@ struct VendorSupport
     Q_DECLARE_TR_FUNCTIONS(sb::VendorSupport)
 };
 
+// What the user typed, short enough to quote in a message.
+QString elided(const QString &text)
+{
+    constexpr qsizetype maxLength = 40;
+    return text.size() <= maxLength ? text : text.left(maxLength) + QChar(0x2026);
+}
+
 // A short plain-text error body is worth showing (e.g. "upstream connect error");
 // a page of HTML or anything long is not.
 QString plainTextMessage(const QByteArray &body)
@@ -113,6 +120,16 @@ int pageSize(const VendorApi &api, const PageQuery &query)
 
 Error checkServerQuery(const VendorApi &api, const Query &query)
 {
+    // Filter and sort travel in the URL. Servers refuse request lines much past 8 KB (414), so a
+    // longer query is the user's to shorten, said before anything is sent.
+    constexpr qsizetype kMaxQueryText = 8000;
+    if (query.filter.size() > kMaxQueryText || query.sort.size() > kMaxQueryText) {
+        return Error::usage(
+            VendorSupport::tr("The %1 is %2 characters long; a request holds at most %3")
+                .arg(query.filter.size() > kMaxQueryText ? VendorSupport::tr("filter") : VendorSupport::tr("sort"))
+                .arg(std::max(query.filter.size(), query.sort.size()))
+                .arg(kMaxQueryText));
+    }
     if (!query.filter.isEmpty() && !api.filtersOnServer())
         return Error::usage(VendorSupport::tr("%1 cannot filter segments on the server").arg(api.displayName()));
     if (query.sort.isEmpty())
@@ -127,7 +144,7 @@ Error checkServerQuery(const VendorApi &api, const Query &query)
             field.remove(0, 1);
         if (!fields.contains(field))
             return Error::usage(VendorSupport::tr("%1 cannot sort by '%2'; it sorts by %3")
-                                    .arg(api.displayName(), field, fields.join(QLatin1String(", "))));
+                                    .arg(api.displayName(), elided(field), fields.join(QLatin1String(", "))));
     }
     return {};
 }
