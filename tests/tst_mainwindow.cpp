@@ -2,7 +2,9 @@
 #include "sandboxrig.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/profilestore.h"
+#include "ui/detailpane.h"
 #include "ui/errorbanner.h"
+#include "ui/filterbuilder.h"
 #include "ui/mainwindow.h"
 #include "ui/profiledialog.h"
 
@@ -10,6 +12,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -367,6 +370,72 @@ private slots:
         QCOMPARE(w.searchEdit()->text(), QString());
         QTRY_VERIFY(w.table()->model()->rowCount() >= loaded);
         QVERIFY(w.searchStatus().isEmpty());
+    }
+
+    void selectingARowFillsTheDetailsAndEnterOpensThem()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(30);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.selectProfile(profileIndex(profiles, QStringLiteral("launchdarkly")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.model()->rowCount(), 30);
+        QVERIFY(w.details()->json().isEmpty());
+        const QString key =
+            vendorById(QStringLiteral("launchdarkly"))->recordKey(rig.server.record(QStringLiteral("launchdarkly"), 3));
+        w.table()->selectRow(3);
+        QVERIFY(w.details()->json().contains(QStringLiteral("\"key\": \"") + key + QLatin1Char('"')));
+        QVERIFY(w.details()->webUrl().toString().contains(key));
+        // With the pane hidden, Enter on a row brings it back with that row's details.
+        QAction *toggle = w.action(QStringLiteral("actionToggleDetails"));
+        toggle->setChecked(false);
+        QVERIFY(!w.details()->isVisible());
+        w.table()->setFocus();
+        w.table()->selectRow(5);
+        QTest::keyClick(w.table(), Qt::Key_Return);
+        QTRY_VERIFY(w.details()->isVisible());
+        QVERIFY(toggle->isChecked());
+        QVERIFY(w.details()->json().contains(vendorById(QStringLiteral("launchdarkly"))
+                                                 ->recordKey(rig.server.record(QStringLiteral("launchdarkly"), 5))));
+        // A new query empties the pane rather than showing a row that is gone.
+        w.model()->reload();
+        QVERIFY(w.details()->json().isEmpty());
+    }
+
+    void ctrlLFocusesTheFilterAndCtrlEOpensTheExport()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(30);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        w.setProfiles(profiles);
+        w.selectProfile(profileIndex(profiles, QStringLiteral("launchdarkly")));
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTRY_COMPARE(w.model()->rowCount(), 30);
+        QVERIFY(w.filterBuilder()->isVisible());
+        QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
+        auto *filterText = w.filterBuilder()->findChild<QLineEdit *>(QStringLiteral("filterText"));
+        QVERIFY(filterText);
+        QTRY_VERIFY(filterText->hasFocus());
+        // Typing a filter and Enter starts the query on the server.
+        QTest::keyClicks(filterText, QStringLiteral("tags anyOf [\"beta\"]"));
+        QTest::keyClick(filterText, Qt::Key_Return);
+        QCOMPARE(w.model()->query().filter, QStringLiteral("tags anyOf [\"beta\"]"));
+        QTRY_VERIFY(!w.model()->isLoading() && w.model()->rowCount() > 0 && w.model()->rowCount() < 30);
+
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        QDialog *options = nullptr;
+        QTRY_VERIFY((options = w.findChild<QDialog *>(QStringLiteral("exportOptionsDialog"))) && options->isVisible());
+        options->reject();
+
+        // Batch does not filter on the server: no builder, and Ctrl+L says where to look instead.
+        w.selectProfile(profileIndex(profiles, QStringLiteral("batch")));
+        QVERIFY(!w.filterBuilder()->isVisible());
     }
 
     void theAppearanceMenuSwitchesToDarkAndBackAndIsRemembered()

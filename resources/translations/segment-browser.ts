@@ -145,6 +145,10 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Unsupported sort field &quot;%1&quot;; use name, creationDate or lastModified</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;huge&quot; is at most %1 megabytes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::AmperityApi</name>
@@ -772,9 +776,14 @@ with deterministic data and faults on demand. Runs until killed.
           malformed    the normal answer with a body that is not JSON
           truncated    the normal answer cut in half (Content-Length matches)
           drip=MS      the body in 10 pieces, MS milliseconds apart (default 100)
+          huge=MB      the normal answer padded with whitespace to MB megabytes (default 50)
+          repeat       the target&apos;s previous 200 answer again: same rows, same next cursor
+          shift=K      the page starts K rows before the asked offset (LaunchDarkly,
+                       SailPoint), so rows of the page before come again (default 5)
   WHEN    N (only the Nth request), firstN, everyN, afterN; none: every request
 Each target numbers its own requests from 1, counted from when the faults are set.
-When rules meet: latencies add up; the first status, body and delivery rule wins.
+When rules meet: latencies add up; the first status, body, delivery and shift rule wins;
+a status fault beats repeat.
 Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,6 +1487,30 @@ Change or clear the filter to see more.</source>
         <source>%1 does not filter on the server; use Find (Ctrl+F) over the loaded rows.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find in loaded rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in loaded rows (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in Loaded Rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No loaded row matches (of %n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n loaded rows match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -1542,6 +1575,10 @@ Change or clear the filter to see more.</source>
     <name>sb::PageStream</name>
     <message>
         <source>The server&apos;s pages no longer line up (offset %1); the list changed during the export. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent segment &quot;%1&quot; a second time: the list changed during the export. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2069,6 +2106,10 @@ Change or clear the filter to see more.</source>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server sent segment &quot;%1&quot; a second time: the list changed while it was loading. Reload to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::TokenEdit</name>
@@ -2176,6 +2217,18 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>%1 sent the same page cursor again; stopping rather than looping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is %2 characters long; a request holds at most %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sort</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2369,6 +2422,10 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1 needs --base-url (for example %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be one line, without line breaks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
