@@ -70,6 +70,22 @@ private slots:
         QVERIFY(!store.isReadOnly());
     }
 
+    void keysWithLineBreaksAreRefused()
+    {
+        ProfileStore store(m_path);
+        Profile p = makeProfile(QStringLiteral("inject"), QStringLiteral("batch"));
+        p.params = {{ParamKey::project, QStringLiteral("PROJ\r\nX-Evil: 1")}};
+        const Error added = store.add(p);
+        QCOMPARE(added.kind, Error::Kind::Usage);
+        QVERIFY(added.message.contains(QStringLiteral("line break")));
+        QVERIFY(store.profiles().isEmpty());
+        p.params = {{ParamKey::project, QStringLiteral("PROJ")}};
+        QCOMPARE(store.add(p).kind, Error::Kind::None);
+        p.params = {{ParamKey::project, QStringLiteral("PROJ\n")}};
+        QCOMPARE(store.update(p).kind, Error::Kind::Usage);
+        QCOMPARE(store.profile(QStringLiteral("inject"))->param(ParamKey::project), QStringLiteral("PROJ"));
+    }
+
     void roundTrip()
     {
         Profile batch = makeProfile(QStringLiteral("batch prod"), QStringLiteral("batch"));

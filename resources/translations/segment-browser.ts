@@ -1859,6 +1859,10 @@ Change or clear the filter to see more.</source>
         <source>Could not save the profiles to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 of the profile &quot;%2&quot; contains a line break or another control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SailPointApi</name>

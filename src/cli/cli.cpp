@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -461,6 +462,10 @@ int run(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("segment-browser"));
     QCoreApplication::setOrganizationName(QStringLiteral("segment-browser"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    // Standard error is for the command's own messages; the program's informational log (retries,
+    // keychain start-up) stays quiet unless asked for with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("sb.*.info=false"));
     const QStringList args = app.arguments().mid(1);
     const QString command = args.value(0);
     if (command == QLatin1String("export"))

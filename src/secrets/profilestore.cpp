@@ -130,6 +130,19 @@ Error ProfileStore::checkProfile(const Profile &profile) const
         return error;
     if (profile.vendor.isEmpty())
         return Error::usage(tr("The profile \"%1\" needs a vendor.").arg(profile.name));
+    return checkParams(profile);
+}
+
+Error ProfileStore::checkParams(const Profile &profile) const
+{
+    // Keys end up in headers, URLs and form bodies: a line break could forge a header.
+    for (auto it = profile.params.cbegin(); it != profile.params.cend(); ++it) {
+        const bool control = std::any_of(it.value().cbegin(), it.value().cend(),
+                                         [](QChar c) { return c.category() == QChar::Other_Control; });
+        if (control)
+            return Error::usage(tr("The %1 of the profile \"%2\" contains a line break or another control character.")
+                                    .arg(it.key(), profile.name));
+    }
     return {};
 }
 
@@ -152,6 +165,8 @@ Error ProfileStore::update(const Profile &profile)
     // Only the vendor is checked: a migrated name that no longer validates may still be edited.
     if (profile.vendor.isEmpty())
         return Error::usage(tr("The profile \"%1\" needs a vendor.").arg(profile.name));
+    if (const Error error = checkParams(profile); error.isError())
+        return error;
     QList<Profile> next = m_profiles;
     next[index] = profile;
     return save(next, m_lastUsed);

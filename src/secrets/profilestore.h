@@ -85,6 +85,7 @@ private:
     Error save(const QList<Profile> &profiles, const QString &lastUsed);
     Error checkWritable() const;
     Error checkProfile(const Profile &profile) const;
+    Error checkParams(const Profile &profile) const;
     Error notFound(const QString &name) const;
     Error nameTaken(const QString &name) const;
     qsizetype indexOf(const QString &name) const;
