@@ -103,20 +103,21 @@ def main():
     if models:
         out.append("## The window's model (SegmentTableModel + SegmentSearchProxy + an offscreen QTableView)\n")
         table(out, ["latency", "N", "vendor", "first rows ms", "all rows s", "longest event-loop gap ms", "gaps > 50 ms",
-                    "most main-thread CPU in one gap ms",
+                    "most main-thread CPU in one gap ms", "longest event CPU ms (type to receiver)",
                     "held B/segment", "JSON B/segment", "held / JSON", "heap delta B/segment",
                     "search index B/segment", "search max ms"])
         for r in models:
             n = max(1, r["rows"])
-            out.append("| %d ms | %d | %s | %.0f | %.2f | %d | %d | %.0f | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f |" % (
+            out.append("| %d ms | %d | %s | %.0f | %.2f | %d | %d | %.0f | %.0f (%s) | %.0f | %.0f | %.2f | %.0f | %.0f | %.1f |" % (
                 r["latencyMs"], r["segments"], r["vendor"], r["firstRowsMs"], r["allRowsMs"] / 1000, r["maxGapMs"],
-                r["stallsOver50Ms"], r["maxBusyMs"], r["bytesHeld"] / n, r["jsonBytes"] / n, r["bytesHeld"] / max(1, r["jsonBytes"]),
+                r["stallsOver50Ms"], r["maxBusyMs"], r["longestEventMs"], r["longestEvent"], r["bytesHeld"] / n, r["jsonBytes"] / n, r["bytesHeld"] / max(1, r["jsonBytes"]),
                 r["heapDeltaBytes"] / n, r["searchCacheBytes"] / n, r["searchMaxMs"]))
         out.append("")
         out.append("held: bytes the model's rows hold, counted from the containers' capacities (Segment::json and")
         out.append("Segment::values with their strings). JSON: the records' compact JSON. heap delta: glibc heap in use")
         out.append("after loading minus before (model, proxy, view and search index together). Search: the slowest of")
-        out.append("four searches (rare, common, none, a year), each until the view has repainted.\n")
+        out.append("four searches (rare, common, none, a year), each until the view has repainted. Event types are QEvent::Type\n"
+                   "numbers (206 Expose: the window repainting; 43 MetaCall: a queued signal such as a page arriving).\n")
 
     startup = [r for r in records if r["kind"] == "startup"]
     for r in startup:

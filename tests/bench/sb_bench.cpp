@@ -298,6 +298,48 @@ qint64 bytesHeld(const SegmentTableModel &model)
     return bytes;
 }
 
+// Times each event the main loop delivers (outermost only), to name the longest when the view
+// froze: its type and receiver say whether parsing, painting or layout was to blame.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || !m_recording)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        const double start = threadCpuMs();
+        const QEvent::Type type = event->type(); // the event may be gone after delivery
+        const QByteArray receiverClass = receiver->metaObject()->className();
+        const bool result = QApplication::notify(receiver, event);
+        const double spent = threadCpuMs() - start;
+        --m_depth;
+        if (spent > m_longestMs) {
+            m_longestMs = spent;
+            m_longest = QStringLiteral("%1 to %2").arg(int(type)).arg(QString::fromLatin1(receiverClass));
+        }
+        return result;
+    }
+
+    void startRecording()
+    {
+        m_recording = true;
+        m_longestMs = 0;
+        m_longest.clear();
+    }
+    void stopRecording() { m_recording = false; }
+    double longestMs() const { return m_longestMs; }
+    QString longest() const { return m_longest; }
+
+private:
+    int m_depth = 0;
+    bool m_recording = false;
+    double m_longestMs = 0;
+    QString m_longest;
+};
+
 int runModel(const QUrl &root, int segments, int latency, const QStringList &vendors)
 {
     for (const QString &vendor : vendors) {
@@ -356,6 +398,8 @@ int runModel(const QUrl &root, int segments, int latency, const QStringList &ven
                 QTimer::singleShot(0, model.get(), [&] { proxy->fetchMore({}); });
             }
         });
+        auto *timedApp = static_cast<TimedApplication *>(QCoreApplication::instance());
+        timedApp->startRecording();
         clock.start();
         ticker.start();
         model->setSource(api, profile, secret);
@@ -363,6 +407,7 @@ int runModel(const QUrl &root, int segments, int latency, const QStringList &ven
         loop.exec();
         const double allRowsMs = double(clock.nsecsElapsed()) / 1e6;
         ticker.stop();
+        timedApp->stopRecording();
         if (!failure.isEmpty()) {
             note(QStringLiteral("%1: model failed: %2").arg(vendor, failure));
             return 1;
@@ -401,6 +446,8 @@ int runModel(const QUrl &root, int segments, int latency, const QStringList &ven
                     {QStringLiteral("maxGapMs"), maxGap},
                     {QStringLiteral("stallsOver50Ms"), stalls},
                     {QStringLiteral("maxBusyMs"), maxBusy},
+                    {QStringLiteral("longestEventMs"), timedApp->longestMs()},
+                    {QStringLiteral("longestEvent"), timedApp->longest()},
                     {QStringLiteral("jsonBytes"), jsonBytes},
                     {QStringLiteral("bytesHeld"), held},
                     {QStringLiteral("heapDeltaBytes"), heapDelta},
@@ -450,7 +497,7 @@ int runStartup(const QString &app, int runs)
 int main(int argc, char *argv[])
 {
     using namespace sb::bench;
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("export, model or startup"));
