@@ -110,6 +110,23 @@ private slots:
         QVERIFY(!w.model()->vendor());
     }
 
+    void theDemosProfileEditorSaysItsKeysAreForThisSession()
+    {
+        SandboxRig rig;
+        MainWindow w;
+        w.setProfiles(demoProfiles(rig));
+        w.show();
+        w.action(QStringLiteral("actionProfiles"))->trigger();
+        auto *dialog = w.findChild<ProfileDialog *>(QStringLiteral("profileDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        auto *note = dialog->findChild<QLabel *>(QStringLiteral("keychainNote"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY(note->text().contains(QStringLiteral("for this session only")));
+        QVERIFY(!note->text().contains(QStringLiteral("No keychain")));
+        QCOMPARE(dialog->currentName(), w.currentProfileName());
+        dialog->reject();
+    }
+
     void aFirstRunAddsAProfileInTheEditorAndBrowsesIt()
     {
         SandboxRig rig;

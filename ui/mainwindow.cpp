@@ -844,6 +844,9 @@ void MainWindow::openProfiles()
         if (!name.isEmpty() && name != currentProfileName())
             selectProfileByName(name);
     });
+    if (!m_secrets->isPersistent() && m_keychainUsable)
+        dialog->setMemoryNote(tr("These profiles are for this session only: their keys are kept in memory and "
+                                 "forgotten when Segment Browser closes."));
     if (m_store->profiles().isEmpty())
         dialog->startNewProfile();
     else

@@ -399,6 +399,11 @@ void ProfileDialog::selectProfile(const QString &name)
     loadProfile(*profile, false);
 }
 
+void ProfileDialog::setMemoryNote(const QString &text)
+{
+    m_keychainNote->setText(text);
+}
+
 void ProfileDialog::startNewProfile()
 {
     cancelTest();

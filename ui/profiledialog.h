@@ -49,6 +49,8 @@ public:
 
     void selectProfile(const QString &name); // open on this one
     void startNewProfile(); // open with a blank new profile (first run)
+    // Replaces the note shown when keys are kept in memory (the demo says why in its own words).
+    void setMemoryNote(const QString &text);
     // The saved profile the form shows; empty while a new one is being entered.
     QString currentName() const { return m_current; }
 

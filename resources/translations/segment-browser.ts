@@ -1511,6 +1511,10 @@ Change or clear the filter to see more.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>These profiles are for this session only: their keys are kept in memory and forgotten when Segment Browser closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
