@@ -230,6 +230,43 @@ private:
     }
 
 private slots:
+
+    void segmentsKeepTheRecordsOwnBytes()
+    {
+        // A page written with spaces and line breaks, strings holding brackets, quotes, escapes
+        // and non-ASCII: each segment keeps exactly its record's bytes, and they parse back to it.
+        const QByteArray first = "{ \"key\" : \"a]\\\"}{\", \"name\": \"Caf\u00e9 [x]\",\n  \"tags\": [\"t,1\", "
+                                 "\"}\"], \"n\": { \"x\": [1, {\"y\": null}] } }";
+        const QByteArray second = "{\"key\":\"b\",\"name\":\"B\\\\\",\"creationDate\":1700000000000}";
+        const QByteArray body = "{ \"_links\": {\"next\": {\"href\": \"/x?a=[1]\"}},\n \"items\" : [\n  " + first
+            + " ,\n  " + second + "\n ],\n \"totalCount\": 2 }";
+        const LaunchDarklyApi ld;
+        const Result<Page> page = ld.parsePage(reply(200, body), {});
+        QVERIFY2(page, page ? "" : qPrintable(page.error().toString()));
+        QCOMPARE(page.value().segments.size(), 2);
+        QCOMPARE(page.value().segments.at(0).json, first);
+        QCOMPARE(page.value().segments.at(1).json, second);
+        QCOMPARE(page.value().segments.at(0).object(), QJsonDocument::fromJson(first).object());
+        QCOMPARE(page.value().segments.at(0).values.at(0).toString(),
+                 QStringLiteral("a]\\\"}{").remove(QLatin1Char('\\')));
+
+        // SailPoint's top-level array, too.
+        const SailPointApi sailPoint;
+        const QByteArray list = "[ " + second + " , " + first + " ]";
+        const Result<Page> sp = sailPoint.parsePage(reply(200, list, {{"X-Total-Count", "2"}}), {});
+        QVERIFY2(sp, sp ? "" : qPrintable(sp.error().toString()));
+        QCOMPARE(sp.value().segments.at(1).json, first);
+
+        // A page that names its array twice: the parser keeps one; the copy is written out again.
+        const QByteArray twice = "{\"items\":[{\"key\":\"old\"}],\"items\":[ {\"key\": \"new\"} ]}";
+        const Result<Page> dup = ld.parsePage(reply(200, twice), {});
+        QVERIFY2(dup, dup ? "" : qPrintable(dup.error().toString()));
+        QCOMPARE(dup.value().segments.size(), 1);
+        QCOMPARE(dup.value().segments.at(0).object(),
+                 QJsonDocument::fromJson(twice).object().value(QStringLiteral("items")).toArray().at(0).toObject());
+        QCOMPARE(dup.value().segments.at(0).json,
+                 QJsonDocument(dup.value().segments.at(0).object()).toJson(QJsonDocument::Compact));
+    }
     // ---- registry and the vendors' data ----
 
     void registryKnowsEveryVendor()

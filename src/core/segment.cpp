@@ -94,10 +94,18 @@ QJsonObject Segment::object() const
 
 Segment Segment::fromRecord(const QJsonObject &record, const QList<Column> &columns)
 {
-    Segment s;
-    s.json = QJsonDocument(record).toJson(QJsonDocument::Compact);
+    QByteArray json = QJsonDocument(record).toJson(QJsonDocument::Compact);
     // toJson grows its buffer as it writes; the model keeps 100,000 of these, so give back the slack.
-    s.json.squeeze();
+    json.squeeze();
+    Segment s = fromRecord(record, columns, QByteArrayView());
+    s.json = std::move(json);
+    return s;
+}
+
+Segment Segment::fromRecord(const QJsonObject &record, const QList<Column> &columns, QByteArrayView rawJson)
+{
+    Segment s;
+    s.json = rawJson.toByteArray(); // an exact-size copy
     s.values.reserve(columns.size());
     for (const Column &c : columns)
         s.values.append(extractValue(record, c));

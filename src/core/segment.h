@@ -49,6 +49,9 @@ struct Segment
 
     QJsonObject object() const;
     static Segment fromRecord(const QJsonObject &record, const QList<Column> &columns);
+    // The same, keeping `rawJson` (the record's own bytes, as the vendor sent them) instead of
+    // writing the record out again: a page parser that has them saves that work.
+    static Segment fromRecord(const QJsonObject &record, const QList<Column> &columns, QByteArrayView rawJson);
 };
 
 } // namespace sb

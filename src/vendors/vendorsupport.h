@@ -62,10 +62,14 @@ Error replyError(const VendorApi &api, const HttpReply &reply, const QString &ve
 Result<QJsonObject> objectBody(const VendorApi &api, const HttpReply &reply);
 // A parse error for a body of the wrong shape, naming the vendor and what is wrong.
 Error shapeError(const VendorApi &api, const QString &what);
-// Every element of `records` as a Segment with the vendor's columns, or a parse error.
-Result<QList<Segment>> segmentsFrom(const VendorApi &api, const QJsonArray &records);
+// Every element of `records` as a Segment with the vendor's columns, or a parse error. With the
+// reply's `body` (and the `key` of the array in its top-level object; empty for a top-level array)
+// each segment keeps the record's own bytes instead of a copy written out again.
+Result<QList<Segment>> segmentsFrom(const VendorApi &api, const QJsonArray &records, const QByteArray &body = {},
+                                    const QString &key = {});
 // The same for the array at `key` of a page object, which must be there.
-Result<QList<Segment>> segmentsAt(const VendorApi &api, const QJsonObject &object, const QString &key);
+Result<QList<Segment>> segmentsAt(const VendorApi &api, const QJsonObject &object, const QString &key,
+                                  const QByteArray &body = {});
 // An optional string field: empty when missing or null, a parse error when of another type.
 Result<QString> optionalString(const VendorApi &api, const QJsonObject &object, const QString &key);
 // An optional count (a total): -1 when missing or null, a parse error when not a number.

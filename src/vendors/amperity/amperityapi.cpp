@@ -89,7 +89,7 @@ Result<Page> AmperityApi::parsePage(const HttpReply &reply, const PageQuery &que
     const Result<QJsonObject> body = objectBody(*this, reply);
     if (!body)
         return body.error();
-    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("data"));
+    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("data"), reply.body);
     if (!segments)
         return segments.error();
     const Result<QString> token = optionalString(*this, body.value(), QStringLiteral("next_token"));

@@ -80,7 +80,7 @@ Result<Page> BatchApi::parsePage(const HttpReply &reply, const PageQuery &query)
     const Result<QJsonObject> body = objectBody(*this, reply);
     if (!body)
         return body.error();
-    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("segments"));
+    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("segments"), reply.body);
     if (!segments)
         return segments.error();
     const Result<QString> token = optionalString(*this, body.value(), QStringLiteral("next_from"));

@@ -173,7 +173,7 @@ Result<Page> LaunchDarklyApi::parsePage(const HttpReply &reply, const PageQuery 
     const Result<QJsonObject> body = objectBody(*this, reply);
     if (!body)
         return body.error();
-    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("items"));
+    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("items"), reply.body);
     if (!segments)
         return segments.error();
     const Result<qint64> total = optionalCount(*this, body.value(), QStringLiteral("totalCount"));

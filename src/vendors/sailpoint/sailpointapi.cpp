@@ -171,7 +171,7 @@ Result<Page> SailPointApi::parsePage(const HttpReply &reply, const PageQuery &qu
         return doc.error();
     if (!doc.value().isArray())
         return shapeError(*this, tr("the reply is not a list"));
-    Result<QList<Segment>> segments = segmentsFrom(*this, doc.value().array());
+    Result<QList<Segment>> segments = segmentsFrom(*this, doc.value().array(), reply.body);
     if (!segments)
         return segments.error();
 
