@@ -48,6 +48,15 @@ int profileIndex(const QList<SessionProfile> &profiles, const QString &vendor)
     return -1;
 }
 
+// Opens `w` on the demo profile of `vendor` and waits until it is on screen.
+void openOn(MainWindow &w, const QList<SessionProfile> &profiles, const QString &vendor)
+{
+    w.setProfiles(profiles);
+    w.selectProfile(profileIndex(profiles, vendor));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -172,10 +181,7 @@ private slots:
         rig.server.setSegmentCount(30);
         const QList<SessionProfile> profiles = demoProfiles(rig);
         MainWindow w;
-        w.setProfiles(profiles);
-        w.selectProfile(profileIndex(profiles, QStringLiteral("launchdarkly")));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        openOn(w, profiles, QStringLiteral("launchdarkly"));
         QTRY_COMPARE(w.model()->rowCount(), 30);
         QAction *copy = w.action(QStringLiteral("actionCopy"));
         QVERIFY(copy && !copy->isEnabled());
@@ -338,10 +344,7 @@ private slots:
         rig.server.setSegmentCount(2000);
         const QList<SessionProfile> profiles = demoProfiles(rig);
         MainWindow w;
-        w.setProfiles(profiles);
-        w.selectProfile(profileIndex(profiles, QStringLiteral("batch")));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        openOn(w, profiles, QStringLiteral("batch"));
         QTRY_VERIFY(w.model()->rowCount() > 0 && !w.model()->isLoading());
         const int loaded = w.model()->rowCount();
         QVERIFY(loaded < 2000);
@@ -395,10 +398,7 @@ private slots:
         rig.server.setSegmentCount(30);
         const QList<SessionProfile> profiles = demoProfiles(rig);
         MainWindow w;
-        w.setProfiles(profiles);
-        w.selectProfile(profileIndex(profiles, QStringLiteral("launchdarkly")));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        openOn(w, profiles, QStringLiteral("launchdarkly"));
         QTRY_COMPARE(w.model()->rowCount(), 30);
         QVERIFY(w.details()->json().isEmpty());
         const QString key =

@@ -487,15 +487,13 @@ void MainWindow::selectProfile(int index)
     const std::optional<Profile> profile =
         m_store && index >= 0 ? m_store->profile(m_profileCombo->itemData(index).toString()) : std::nullopt;
     if (!profile) {
-        saveColumns();
-        m_model->clearSource();
+        closeSource();
         return;
     }
     if (!m_store->isReadOnly())
         m_store->setLastUsed(profile->name);
     if (!vendorById(profile->vendor)) {
-        saveColumns();
-        m_model->clearSource();
+        closeSource();
         m_banner->showError(
             Error::usage(tr("Unknown vendor '%1' in profile '%2'").arg(profile->vendor, profile->name)));
         return;
@@ -505,8 +503,7 @@ void MainWindow::selectProfile(int index)
         openProfile(*profile, *cached);
         return;
     }
-    saveColumns();
-    m_model->clearSource();
+    closeSource();
     showPlaceholder(tr("Reading the key for “%1” from the keychain…").arg(profile->name), false);
     const quint64 generation = m_openGeneration;
     const Profile p = *profile;
@@ -557,6 +554,12 @@ void MainWindow::openProfile(const Profile &profile, const QString &secret)
     if (m_model->canFetchMore({}))
         m_model->fetchMore({});
     updateActions();
+}
+
+void MainWindow::closeSource()
+{
+    saveColumns(); // the header still shows the closing vendor's columns
+    m_model->clearSource();
 }
 
 QString MainWindow::statusText() const
@@ -776,7 +779,7 @@ void MainWindow::addFieldColumn()
             .trimmed();
     if (!ok || field.isEmpty())
         return;
-    if (field.contains(QLatin1Char(' ')) || field.startsWith(QLatin1Char('.')) || field.endsWith(QLatin1Char('.'))) {
+    if (!isWellFormedFieldPath(field)) {
         QMessageBox::warning(this, tr("Add Field"), tr("“%1” is not a field name.").arg(field));
         return;
     }

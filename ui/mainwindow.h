@@ -98,6 +98,7 @@ private:
     void reloadProfiles(const QString &select);
     void onStoreChanged();
     void openProfile(const Profile &profile, const QString &secret);
+    void closeSource();
     void onSecretRead(const Profile &profile, quint64 generation, const SecretResult &result);
     void onStateChanged();
     void onRetrying(const Error &reason, int delayMs);

@@ -68,6 +68,8 @@ public:
     virtual bool exchangesToken() const { return false; }
     virtual Result<HttpRequest> tokenRequest(const Profile &profile, const QString &secret) const;
     virtual Result<AccessToken> parseToken(const HttpReply &reply) const;
+    // The field of the token reply's JSON object that holds the access token (for "Copy as curl").
+    virtual QString tokenField() const { return {}; }
 
     // The request for one page, without credentials. Fails on a bad base URL or query.
     virtual Result<HttpRequest> pageRequest(const Profile &profile, const PageQuery &query) const = 0;

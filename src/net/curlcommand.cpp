@@ -68,9 +68,10 @@ Result<QString> curlCommand(const VendorApi &vendor, const Profile &profile, con
         Result<HttpRequest> token = vendor.tokenRequest(profile, kMarker);
         if (!token)
             return token.error();
-        // OAuth 2.0 (RFC 6749 section 5.1) names the token `access_token` in a JSON answer.
+        // The vendor names the field; the shell reads it with the JSON reader every Debian has.
         lines << QStringLiteral("TOKEN=$(") + curlLine(token.value(), kSecretVariable)
-                + QStringLiteral(" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"access_token\"])')");
+                + QStringLiteral(" | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"") + vendor.tokenField()
+                + QStringLiteral("\"])')");
         vendor.authorize(page.value(), kMarker);
         lines << curlLine(page.value(), QStringLiteral("TOKEN"));
     } else {

@@ -129,7 +129,7 @@ Result<AccessToken> SailPointApi::parseToken(const HttpReply &reply) const
     if (!doc)
         return doc.error();
     const QJsonObject &body = doc.value();
-    const QString token = body.value(QStringLiteral("access_token")).toString();
+    const QString token = body.value(tokenField()).toString();
     if (token.isEmpty())
         return Error::parse(tr("%1 sent a token reply without an access_token").arg(displayName()));
     const QJsonValue expiresIn = body.value(QStringLiteral("expires_in"));

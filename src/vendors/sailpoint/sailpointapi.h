@@ -28,6 +28,7 @@ public:
     bool exchangesToken() const override { return true; }
     Result<HttpRequest> tokenRequest(const Profile &profile, const QString &secret) const override;
     Result<AccessToken> parseToken(const HttpReply &reply) const override;
+    QString tokenField() const override { return QStringLiteral("access_token"); }
 
     // The base URL is the tenant host; one ending in /v3 or /beta (as SailPoint writes its
     // servers) is accepted too, and that version is used.
