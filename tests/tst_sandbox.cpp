@@ -183,15 +183,18 @@ private slots:
         QTest::addColumn<QString>("vendor");
         QTest::addColumn<int>("count");
         QTest::addColumn<int>("limit");
+        QTest::addColumn<bool>("prepared");
         for (const QString &vendor : SandboxServer::vendorIds()) {
             const int page = defaultPageSize(vendor);
             const QByteArray v = vendor.toLatin1();
-            QTest::addRow("%s none", v.constData()) << vendor << 0 << 0;
-            QTest::addRow("%s one", v.constData()) << vendor << 1 << 0;
-            QTest::addRow("%s one page", v.constData()) << vendor << page << 0;
-            QTest::addRow("%s one page + 1", v.constData()) << vendor << page + 1 << 0;
-            QTest::addRow("%s 1000", v.constData()) << vendor << 1000 << 0;
-            QTest::addRow("%s 1000 by 7", v.constData()) << vendor << 1000 << 7;
+            QTest::addRow("%s none", v.constData()) << vendor << 0 << 0 << false;
+            QTest::addRow("%s one", v.constData()) << vendor << 1 << 0 << false;
+            QTest::addRow("%s one page", v.constData()) << vendor << page << 0 << false;
+            QTest::addRow("%s one page + 1", v.constData()) << vendor << page + 1 << 0 << false;
+            QTest::addRow("%s 1000", v.constData()) << vendor << 1000 << 0 << false;
+            QTest::addRow("%s 1000 by 7", v.constData()) << vendor << 1000 << 7 << false;
+            // Records written out ahead (as segment-sandbox does), then listed past them.
+            QTest::addRow("%s 1000 prepared 600", v.constData()) << vendor << 1000 << 0 << true;
         }
     }
 
@@ -201,6 +204,11 @@ private slots:
         QFETCH(QString, vendor);
         QFETCH(int, count);
         QFETCH(int, limit);
+        QFETCH(bool, prepared);
+        if (prepared) {
+            m_server->setSegmentCount(vendor, 600);
+            m_server->prepareRecords();
+        }
         m_server->setSegmentCount(vendor, count);
         QList<QJsonObject> listed;
         pageAll(*m_client, vendor, limit, &listed);

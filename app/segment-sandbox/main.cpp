@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
     server.setLdFilterHook(sb::ldFilterLanguageHook());
     server.setLdSortHook(sb::ldSortLanguageHook());
     server.setSegmentCount(*segments);
+    server.prepareRecords();
     server.setLatencyMs(*latency);
     server.setLdMaxPageSize(*maxPage);
     server.setTokenLifetimeSeconds(*lifetime);

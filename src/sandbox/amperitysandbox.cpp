@@ -108,10 +108,7 @@ public:
         }
 
         const int end = int(std::min<qint64>(start + *limit, total));
-        QJsonArray data;
-        for (int i = start; i < end; ++i)
-            data.append(record(i));
-        QJsonObject body {{QStringLiteral("data"), data}};
+        QJsonObject body;
         // The docs call both an empty and a missing next_token the last page; the sandbox sends
         // "" when the segment count is even and leaves it out when it is odd.
         if (end < total)
@@ -120,7 +117,7 @@ public:
             body.insert(QStringLiteral("next_token"), QString());
         if (*withTotal)
             body.insert(QStringLiteral("total"), total);
-        return SandboxResponse::json(200, body);
+        return SandboxResponse::jsonWithArray(200, body, QStringLiteral("data"), recordArray(start, end));
     }
 
 private:

@@ -80,17 +80,13 @@ public:
         }
 
         const int end = int(std::min<qint64>(start + *limit, total));
-        QJsonArray segments;
-        for (int i = start; i < end; ++i)
-            segments.append(record(i));
         QJsonObject body {
-            {QStringLiteral("segments"), segments},
             {QStringLiteral("count"), end - start}, // the items in this page, as the prose says
             {QStringLiteral("has_more"), end < total},
         };
         if (end < total)
             body.insert(QStringLiteral("next_from"), cursorAfter(end - 1));
-        return SandboxResponse::json(200, body);
+        return SandboxResponse::jsonWithArray(200, body, QStringLiteral("segments"), recordArray(start, end));
     }
 
 private:

@@ -68,6 +68,19 @@ SandboxResponse SandboxResponse::json(int status, const QJsonValue &body, const 
     return response;
 }
 
+SandboxResponse SandboxResponse::jsonWithArray(int status, QJsonObject envelope, const QString &key,
+                                               const QByteArray &array, const HeaderList &headers)
+{
+    envelope.insert(key, QJsonArray());
+    SandboxResponse response = json(status, envelope, headers);
+    // The envelope's keys are the vendor's own, so `"key":[]` is that key and no text inside a value.
+    const QByteArray empty = '"' + key.toUtf8() + "\":[]";
+    const qsizetype at = response.body.indexOf(empty);
+    Q_ASSERT(at >= 0);
+    response.body.replace(at + empty.size() - 2, 2, array);
+    return response;
+}
+
 std::optional<qint64> integerParameter(const SandboxRequest &request, const QString &name, qint64 fallback,
                                        qint64 minimum, qint64 maximum)
 {
@@ -96,6 +109,17 @@ QByteArray bearerToken(const SandboxRequest &request)
     if (value.size() < 8 || value.left(7).compare("bearer ", Qt::CaseInsensitive) != 0)
         return {};
     return value.mid(7).trimmed();
+}
+
+const QByteArray &SandboxEndpoint::recordJson(int index) const
+{
+    Q_ASSERT(index >= 0);
+    if (size_t(index) >= m_recordJson.size())
+        m_recordJson.resize(size_t(index) + 1);
+    QByteArray &json = m_recordJson[size_t(index)];
+    if (json.isEmpty())
+        json = QJsonDocument(record(index)).toJson(QJsonDocument::Compact);
+    return json;
 }
 
 QString SandboxEndpoint::nextErrorId(int digits)

@@ -145,9 +145,8 @@ public:
         const QList<int> &order = listed(sort, sortText, filterText, filter);
         const qint64 total = order.size();
 
-        QJsonArray items;
-        for (qint64 i = offset; i < std::min(offset + limit, total); ++i)
-            items.append(record(order.at(i)));
+        const QByteArray items =
+            recordArray(offset, std::min(offset + limit, total), [&](qint64 i) { return order.at(i); });
 
         const auto href = [&](qint64 at) -> QString {
             QString query;
@@ -172,13 +171,12 @@ public:
             links.insert(QStringLiteral("next"), link(href(offset + limit)));
 
         const qint64 reset = QDateTime::currentMSecsSinceEpoch() + 10000;
-        return SandboxResponse::json(200,
-                                     QJsonObject {{QStringLiteral("items"), items},
-                                                  {QStringLiteral("_links"), links},
-                                                  {QStringLiteral("totalCount"), total}},
-                                     {{"X-Ratelimit-Global-Remaining", "995"},
-                                      {"X-Ratelimit-Route-Remaining", "95"},
-                                      {"X-Ratelimit-Reset", QByteArray::number(reset)}});
+        return SandboxResponse::jsonWithArray(
+            200, QJsonObject {{QStringLiteral("_links"), links}, {QStringLiteral("totalCount"), total}},
+            QStringLiteral("items"), items,
+            {{"X-Ratelimit-Global-Remaining", "995"},
+             {"X-Ratelimit-Route-Remaining", "95"},
+             {"X-Ratelimit-Reset", QByteArray::number(reset)}});
     }
 
 private:

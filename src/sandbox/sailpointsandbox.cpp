@@ -171,10 +171,8 @@ private:
         if (total > 0 && *offset >= total)
             return badRequest(tr("The offset %1 is beyond the last result (there are %2).").arg(*offset).arg(total));
 
-        QJsonArray segments;
-        for (qint64 i = *offset; i < std::min(*offset + *limit, total); ++i)
-            segments.append(record(int(i)));
-        SandboxResponse response = SandboxResponse::json(200, segments);
+        SandboxResponse response;
+        response.body = recordArray(*offset, std::min(*offset + *limit, total));
         if (*count)
             response.addHeader("X-Total-Count", QByteArray::number(total));
         return response;

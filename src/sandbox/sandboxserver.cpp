@@ -255,6 +255,13 @@ int SandboxServer::segmentCount(const QString &vendor) const
     return channel && vendorIds().contains(vendor) ? m_settings->segmentCount(*channel) : 0;
 }
 
+void SandboxServer::prepareRecords()
+{
+    // m_endpoints is in SandboxChannel order.
+    for (size_t i = 0; i < m_endpoints.size(); ++i)
+        m_endpoints.at(i)->prepareRecords(m_settings->segmentCount(SandboxChannel(i)));
+}
+
 void SandboxServer::setLatencyMs(int ms)
 {
     m_latencyMs = std::max(0, ms);

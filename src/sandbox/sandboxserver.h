@@ -84,6 +84,9 @@ public:
     void setSegmentCount(int n);
     void setSegmentCount(const QString &vendor, int n); // batch, launchdarkly, amperity, sailpoint
     int segmentCount(const QString &vendor) const;
+    // Writes out every vendor's records now (each is written once, on first use, and kept), so that
+    // no client that is timed pays for it; segment-sandbox does this before it listens.
+    void prepareRecords();
     // Every answer waits this long (on top of latency faults).
     void setLatencyMs(int ms);
     // LaunchDarkly sends at most n segments a page, whatever limit asks (0 = no cap).
