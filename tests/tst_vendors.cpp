@@ -5,6 +5,8 @@
 #include "vendors/sailpoint/sailpointapi.h"
 #include "vendors/vendorsupport.h"
 
+#include "samepagebody.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -267,6 +269,67 @@ private slots:
         QCOMPARE(dup.value().segments.at(0).json,
                  QJsonDocument(dup.value().segments.at(0).object()).toJson(QJsonDocument::Compact));
     }
+
+    // The fast reader (simdjson) reads every body as Qt's parser does, or leaves it to Qt: the
+    // same segments, values of the same types, the same fields around them, the same errors.
+    void fastReaderMatchesQt_data()
+    {
+        QTest::addColumn<QByteArray>("records");
+        const auto row = [](const char *name, const QByteArray &records) {
+            QTest::newRow(name) << records;
+        };
+        row("empty", "[]");
+        row("documented shapes",
+            "[{\"key\":\"k\",\"name\":\"N\",\"tags\":[\"a\",\"b\"],\"creationDate\":"
+            "1717000000000,\"unbounded\":false,\"version\":3,\"owner\":{\"name\":\"O\"}}]");
+        row("whitespace", " [ { \"key\" : \"a\" , \"name\" :\n\"b\" } ] ");
+        row("numbers", "[{\"version\":1.0,\"creationDate\":1.5,\"count\":-0,\"created\":1e2,\"name\":1e300}]");
+        row("past qint64", "[{\"version\":9223372036854775808,\"creationDate\":-9223372036854775808}]");
+        row("past uint64", "[{\"version\":18446744073709551616}]");
+        row("wrong types", "[{\"key\":3,\"name\":true,\"tags\":\"x\",\"unbounded\":\"yes\",\"version\":\"2\"}]");
+        row("null and missing", "[{\"key\":null,\"tags\":null,\"owner\":null},{}]");
+        row("mixed tags", "[{\"tags\":[\"a\",1,true,null,{\"b\":2},[3]]},{\"tags\":[]}]");
+        row("objects as values", "[{\"name\":{\"z\":1,\"a\":[1,2]},\"owner\":{\"name\":[\"x\"]}}]");
+        row("repeated keys",
+            "[{\"key\":\"first\",\"key\":\"last\",\"owner\":{\"name\":\"a\"},"
+            "\"owner\":{\"id\":1}}]");
+        row("escapes", "[{\"key\":\"\\u00e9\\ud83d\\ude00\\n\\\"\\/\",\"name\":\"\u00e9\"}]");
+        row("lone surrogate", "[{\"key\":\"\\ud800\"}]");
+        row("invalid UTF-8", "[{\"key\":\"\xff\xfe\"}]");
+        row("control character", "[{\"key\":\"a\tb\"}]");
+        row("not objects", "[1,\"x\"]");
+        row("not an array", "{\"key\":\"a\"}");
+        row("malformed", "[,{\"key\":\"a\"}]");
+        row("truncated", "[{\"key\":\"a\"");
+        row("trailing text", "[{\"key\":\"a\"}] x");
+        row("byte order mark", "\xef\xbb\xbf[{\"key\":\"a\"}]");
+        row("deep", QByteArray(2000, '[') + QByteArray(2000, ']'));
+    }
+
+    void fastReaderMatchesQt()
+    {
+        QFETCH(QByteArray, records);
+        const QList<std::pair<QByteArray, QString>> shapes = {
+            {records, QString()},
+            {"{\"items\":" + records + ",\"totalCount\":2,\"_links\":{\"next\":{\"href\":\"/x\"}}}",
+             QStringLiteral("items")},
+            {"{\"n\":1,\"n\":2,\"data\":" + records + "}", QStringLiteral("data")},
+            {"{\"segments\":" + records + ",\"segments\":[]}", QStringLiteral("segments")},
+            {"{\"other\":" + records + "}", QStringLiteral("items")},
+            {records, QStringLiteral("items")},
+        };
+        for (const VendorApi *api : allVendors()) {
+            for (const auto &[body, key] : shapes) {
+                const HttpReply r = reply(200, body);
+                const QString difference =
+                    pageBodyDifference(vendorsupport::pageBody(*api, r, key), vendorsupport::pageBodyQt(*api, r, key));
+                QVERIFY2(difference.isEmpty(),
+                         qPrintable(QStringLiteral("%1, key '%2', body %3: %4")
+                                        .arg(api->id(), key, QString::fromUtf8(body.left(120)), difference)));
+            }
+        }
+    }
+
     // ---- registry and the vendors' data ----
 
     void registryKnowsEveryVendor()

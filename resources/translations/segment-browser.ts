@@ -1891,10 +1891,6 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the reply is not a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(no value)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2237,6 +2233,10 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is not a list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,9 +35,14 @@ QVariant extractValue(const QJsonObject &record, const Column &column)
             cur = v.toObject();
         }
     }
+    return typedValue(v, column.type);
+}
+
+QVariant typedValue(const QJsonValue &v, ValueType type)
+{
     if (v.isNull() || v.isUndefined())
         return {};
-    switch (column.type) {
+    switch (type) {
     case ValueType::String:
     case ValueType::Timestamp:
         if (v.isString())

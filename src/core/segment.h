@@ -39,6 +39,8 @@ bool isWellFormedFieldPath(QStringView field);
 // ValueType::Json takes the JSON value's own type: a string, a bool, a number (qint64 when whole,
 // else double), an array of strings as a QStringList, any other array or object as compact JSON.
 QVariant extractValue(const QJsonObject &record, const Column &column);
+// The same typing for a value already found (null and undefined give an invalid QVariant).
+QVariant typedValue(const QJsonValue &value, ValueType type);
 
 // One segment: the vendor's record as compact JSON (every field it sent, for the detail
 // view) and the values of the vendor's default columns, parsed once.
@@ -55,3 +57,7 @@ struct Segment
 };
 
 } // namespace sb
+
+// A QByteArray and a QList, both relocatable: a growing list of 100,000 segments moves them with
+// realloc rather than one by one.
+Q_DECLARE_TYPEINFO(sb::Segment, Q_RELOCATABLE_TYPE);

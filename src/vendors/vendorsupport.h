@@ -70,6 +70,19 @@ Result<QList<Segment>> segmentsFrom(const VendorApi &api, const QJsonArray &reco
 // The same for the array at `key` of a page object, which must be there.
 Result<QList<Segment>> segmentsAt(const VendorApi &api, const QJsonObject &object, const QString &key,
                                   const QByteArray &body = {});
+// A page's body read once: the top-level object's other fields (empty for a bare array) and the
+// records as segments with the vendor's columns.
+struct PageBody
+{
+    QJsonObject envelope;
+    QList<Segment> segments;
+};
+// A 2xx page body: a top-level array of records when `recordsKey` is empty, else an object whose
+// `recordsKey` is that array. A parse error when it is not JSON or not of that shape.
+Result<PageBody> pageBody(const VendorApi &api, const HttpReply &reply, const QString &recordsKey = {});
+// The same with Qt's JSON parser alone: what pageBody() does with a body its fast parser refuses,
+// and the reference the tests hold it to.
+Result<PageBody> pageBodyQt(const VendorApi &api, const HttpReply &reply, const QString &recordsKey = {});
 // An optional string field: empty when missing or null, a parse error when of another type.
 Result<QString> optionalString(const VendorApi &api, const QJsonObject &object, const QString &key);
 // An optional count (a total): -1 when missing or null, a parse error when not a number.

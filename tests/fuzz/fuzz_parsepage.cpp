@@ -1,9 +1,12 @@
 // Every vendor's reply parser on any reply: any status, any headers, any body. Never a crash;
 // a page holds JSON objects only and a forward cursor; an error is typed and says something.
+// The fast page reader (simdjson) reads every body as Qt's parser does (samepagebody.h).
 // Input: byte 0 picks the vendor, bytes 1-2 the status, then headers ("Name: value" lines) up to
 // a blank line, then the body.
 
 #include "fuzzcheck.h"
+
+#include "../samepagebody.h"
 
 #include "core/vendorapi.h"
 #include "vendors/registry.h"
@@ -52,6 +55,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (page.value().next && vendor->paging() == sb::Paging::Offset)
             SB_FUZZ_CHECK(page.value().next->offset > query.cursor.offset, "an offset cursor moves forward");
         SB_FUZZ_CHECK(page.value().total >= -1, "a total is -1 or a count");
+    }
+    for (const char *key : {"", "items", "segments", "data"}) {
+        const QString k = QString::fromLatin1(key);
+        const QString difference = sb::pageBodyDifference(sb::vendorsupport::pageBody(*vendor, reply, k),
+                                                          sb::vendorsupport::pageBodyQt(*vendor, reply, k));
+        if (!difference.isEmpty())
+            std::fprintf(stderr, "%s\n", qPrintable(difference));
+        SB_FUZZ_CHECK(difference.isEmpty(), "the fast page reader reads the body as Qt's parser does");
     }
     if (vendor->exchangesToken()) {
         const sb::Result<sb::AccessToken> token = vendor->parseToken(reply);

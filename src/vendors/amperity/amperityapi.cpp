@@ -86,21 +86,19 @@ Result<Page> AmperityApi::parsePage(const HttpReply &reply, const PageQuery &que
         const QJsonObject body = errorObject(reply).value_or(QJsonObject());
         return replyError(*this, reply, stringField(body, QStringLiteral("message")));
     }
-    const Result<QJsonObject> body = objectBody(*this, reply);
+    Result<PageBody> body = pageBody(*this, reply, QStringLiteral("data"));
     if (!body)
         return body.error();
-    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("data"), reply.body);
-    if (!segments)
-        return segments.error();
-    const Result<QString> token = optionalString(*this, body.value(), QStringLiteral("next_token"));
+    const QJsonObject &envelope = body.value().envelope;
+    const Result<QString> token = optionalString(*this, envelope, QStringLiteral("next_token"));
     if (!token)
         return token.error();
-    const Result<qint64> total = optionalCount(*this, body.value(), QStringLiteral("total"));
+    const Result<qint64> total = optionalCount(*this, envelope, QStringLiteral("total"));
     if (!total)
         return total.error();
 
     Page page;
-    page.segments = std::move(segments).value();
+    page.segments = std::move(body).value().segments;
     page.total = total.value();
     // The docs call both an empty and a missing next_token the end of the list.
     const Result<std::optional<Cursor>> next = nextTokenCursor(*this, query, page.segments.size(), token.value());

@@ -77,23 +77,21 @@ Result<Page> BatchApi::parsePage(const HttpReply &reply, const PageQuery &query)
         return replyError(*this, reply, stringField(body, QStringLiteral("error_message")),
                           stringField(body, QStringLiteral("error_code")));
     }
-    const Result<QJsonObject> body = objectBody(*this, reply);
+    Result<PageBody> body = pageBody(*this, reply, QStringLiteral("segments"));
     if (!body)
         return body.error();
-    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("segments"), reply.body);
-    if (!segments)
-        return segments.error();
-    const Result<QString> token = optionalString(*this, body.value(), QStringLiteral("next_from"));
+    const QJsonObject &envelope = body.value().envelope;
+    const Result<QString> token = optionalString(*this, envelope, QStringLiteral("next_from"));
     if (!token)
         return token.error();
-    const QJsonValue hasMore = body.value().value(QStringLiteral("has_more"));
+    const QJsonValue hasMore = envelope.value(QStringLiteral("has_more"));
     if (!hasMore.isUndefined() && !hasMore.isNull() && !hasMore.isBool())
         return shapeError(*this, tr("'has_more' is not true or false"));
     if (hasMore.toBool() && token.value().isEmpty())
         return shapeError(*this, tr("'has_more' is true but 'next_from' is missing"));
 
     Page page;
-    page.segments = std::move(segments).value();
+    page.segments = std::move(body).value().segments;
     // `count` is the size of this page (the prose says so, whatever the schema claims), not a total.
     // Without `has_more`, a cursor alone still means more; an explicit false always ends the list.
     if (hasMore.toBool(true)) {

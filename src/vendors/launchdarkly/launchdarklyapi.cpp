@@ -170,16 +170,14 @@ Result<Page> LaunchDarklyApi::parsePage(const HttpReply &reply, const PageQuery 
             error.retryAfterMs = rateLimitWaitMs(reply, QDateTime::currentDateTimeUtc());
         return error;
     }
-    const Result<QJsonObject> body = objectBody(*this, reply);
+    Result<PageBody> body = pageBody(*this, reply, QStringLiteral("items"));
     if (!body)
         return body.error();
-    Result<QList<Segment>> segments = segmentsAt(*this, body.value(), QStringLiteral("items"), reply.body);
-    if (!segments)
-        return segments.error();
-    const Result<qint64> total = optionalCount(*this, body.value(), QStringLiteral("totalCount"));
+    const QJsonObject &envelope = body.value().envelope;
+    const Result<qint64> total = optionalCount(*this, envelope, QStringLiteral("totalCount"));
     if (!total)
         return total.error();
-    const QJsonValue links = body.value().value(QStringLiteral("_links"));
+    const QJsonValue links = envelope.value(QStringLiteral("_links"));
     if (!links.isUndefined() && !links.isObject())
         return shapeError(*this, tr("'_links' is not an object"));
     const QJsonValue next = links.toObject().value(QStringLiteral("next"));
@@ -188,7 +186,7 @@ Result<Page> LaunchDarklyApi::parsePage(const HttpReply &reply, const PageQuery 
         return shapeError(*this, tr("'_links.next' has no 'href'"));
 
     Page page;
-    page.segments = std::move(segments).value();
+    page.segments = std::move(body).value().segments;
     page.total = total.value();
     // An empty page with a `next` link would ask for the same offset again.
     if (!nextHref.isEmpty() && !page.segments.isEmpty())

@@ -166,17 +166,12 @@ Result<Page> SailPointApi::parsePage(const HttpReply &reply, const PageQuery &qu
 {
     if (!isSuccess(reply))
         return sailPointError(*this, reply);
-    const Result<QJsonDocument> doc = jsonBody(*this, reply);
-    if (!doc)
-        return doc.error();
-    if (!doc.value().isArray())
-        return shapeError(*this, tr("the reply is not a list"));
-    Result<QList<Segment>> segments = segmentsFrom(*this, doc.value().array(), reply.body);
-    if (!segments)
-        return segments.error();
+    Result<PageBody> body = pageBody(*this, reply);
+    if (!body)
+        return body.error();
 
     Page page;
-    page.segments = std::move(segments).value();
+    page.segments = std::move(body).value().segments;
     bool ok = false;
     const qint64 total = reply.header("X-Total-Count").trimmed().toLongLong(&ok);
     if (ok && total >= 0)
