@@ -2,6 +2,7 @@
 
 #include "segment.h"
 
+#include <QHashFunctions>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -44,6 +45,20 @@ struct Page
     QList<Segment> segments;
     std::optional<Cursor> next; // empty on the last page
     qint64 total = -1; // -1 when the vendor did not say
+    // qHash of each segment's JSON, for noticing a record the server sends twice. PageFetcher fills
+    // it on the thread that reads the page; rowHash() computes what is missing.
+    QList<size_t> rowHashes;
+
+    size_t rowHash(qsizetype i) const
+    {
+        return rowHashes.size() == segments.size() ? rowHashes.at(i) : qHash(segments.at(i).json);
+    }
+    void hashRows()
+    {
+        rowHashes.resize(segments.size());
+        for (qsizetype i = 0; i < segments.size(); ++i)
+            rowHashes[i] = qHash(segments.at(i).json);
+    }
 };
 
 } // namespace sb

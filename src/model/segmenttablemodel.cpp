@@ -125,7 +125,7 @@ void SegmentTableModel::resetRows()
         m_fetcher->setQuery(m_query); // cancels the request of the previous generation
     m_rows.clear();
     m_rows.squeeze();
-    m_rowJson.clear();
+    m_rowsByHash.clear();
     m_next = Cursor {};
     m_total = -1;
     m_inFlight = 0;
@@ -241,25 +241,36 @@ void SegmentTableModel::onPage(quint64 id, const Page &page)
     m_inFlight = 0;
     // A record that came before means the list moved under the walk (rows were added or removed
     // between pages): rows may be missing too. Stop where we are; retry() asks this page again.
-    QSet<QByteArray> pageJson;
-    for (const Segment &s : page.segments) {
-        if (m_rowJson.contains(s.json) || pageJson.contains(s.json)) {
+    const int first = int(m_rows.size());
+    QMultiHash<size_t, int> pageRows; // this page's rows checked so far, by hash
+    const auto among = [](const QMultiHash<size_t, int> &rows, size_t hash, const QByteArray &json, auto jsonOf) {
+        for (auto it = rows.constFind(hash); it != rows.cend() && it.key() == hash; ++it) {
+            if (jsonOf(it.value()) == json)
+                return true;
+        }
+        return false;
+    };
+    for (int i = 0; i < int(page.segments.size()); ++i) {
+        const Segment &s = page.segments.at(i);
+        const size_t hash = page.rowHash(i);
+        if (among(m_rowsByHash, hash, s.json, [&](int row) -> const QByteArray & { return m_rows.at(row).json; })
+            || among(pageRows, hash, s.json, [&](int j) -> const QByteArray & { return page.segments.at(j).json; })) {
             m_error = Error::parse(tr("The server sent segment \"%1\" a second time: the list changed while it was "
                                       "loading. Reload to start again.")
                                        .arg(m_vendor->recordKey(s.object())));
             emit stateChanged();
             return;
         }
-        pageJson.insert(s.json);
+        pageRows.insert(hash, i);
     }
-    m_rowJson.unite(pageJson);
+    for (auto it = pageRows.cbegin(); it != pageRows.cend(); ++it)
+        m_rowsByHash.insert(it.key(), first + it.value());
     if (page.total >= 0)
         m_total = page.total;
     // The cursor moves before the rows go in: a view (or a tester) reacting to rowsInserted may
     // call fetchMore at once, and must ask for the page after this one.
     m_next = page.next;
     if (!page.segments.isEmpty()) {
-        const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(page.segments.size()) - 1);
         m_rows.append(page.segments);
         endInsertRows();

@@ -4,12 +4,14 @@
 #include "version.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSslError>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace sb {
 
@@ -282,7 +284,30 @@ void PageFetcher::onReply(quint64 id)
         handleError(id, Error::network(tr("No HTTP reply from %1: %2").arg(host, reply->errorString())));
         return;
     }
-    Result<Page> page = m_vendor->parsePage(httpReply, it->query);
+    // Reading a page (JSON, columns) happens on a worker thread: the window stays responsive while
+    // pages arrive, and an export reads one page while the next is received.
+    it->parsing = true;
+    auto *watcher = new QFutureWatcher<Result<Page>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher] {
+        watcher->deleteLater();
+        onParsed(id, watcher->result());
+    });
+    // Vendors are stateless and live for the whole program; the reply and query go by value.
+    watcher->setFuture(QtConcurrent::run([vendor = m_vendor, reply = httpReply, query = it->query] {
+        Result<Page> page = vendor->parsePage(reply, query);
+        if (page)
+            page.value().hashRows();
+        return page;
+    }));
+}
+
+void PageFetcher::onParsed(quint64 id, Result<Page> page)
+{
+    // Cancelled (or superseded by a new query) while it was being read: nobody waits for it.
+    auto it = m_requests.find(id);
+    if (it == m_requests.end() || !it->parsing)
+        return;
+    it->parsing = false;
     if (!page) {
         handleError(id, page.error());
         return;

@@ -80,12 +80,14 @@ private:
         QString credentialUsed;
         QPointer<QNetworkReply> reply;
         QTimer *timer = nullptr; // backoff wait, or idle watchdog while a reply is open
+        bool parsing = false; // the reply is being read on a worker thread
         QElapsedTimer started;
     };
 
     void start(quint64 id);
     void send(quint64 id);
     void onReply(quint64 id);
+    void onParsed(quint64 id, Result<Page> page);
     void handleError(quint64 id, Error error);
     void finish(quint64 id, const Error &error);
     void requestToken();

@@ -100,7 +100,7 @@ void PageStream::onPage(quint64 id, const Page &page)
 
     if (!m_offsetMode) {
         // One page after the other, following the server's cursor.
-        if (!checkUnique(page.segments))
+        if (!checkUnique(page))
             return;
         if (!page.segments.isEmpty()) {
             m_delivered += page.segments.size();
@@ -130,7 +130,7 @@ void PageStream::onPage(quint64 id, const Page &page)
 
 void PageStream::deliver()
 {
-    QList<Segment> out;
+    Page out; // the segments to hand on, with their hashes
     for (;;) {
         // The received page that covers m_emitOffset, if any.
         bool progressed = false;
@@ -147,8 +147,11 @@ void PageStream::deliver()
                 continue;
             }
             if (start <= m_emitOffset && end > m_emitOffset) {
-                const QList<Segment> &segs = it.value().segments;
-                out.append(segs.mid(m_emitOffset - start));
+                const Page &page = it.value();
+                const qsizetype from = m_emitOffset - start;
+                out.segments.append(page.segments.mid(from));
+                for (qsizetype i = from; i < page.segments.size(); ++i)
+                    out.rowHashes.append(page.rowHash(i));
                 m_emitOffset = end;
                 m_received.erase(it);
                 progressed = true;
@@ -161,9 +164,9 @@ void PageStream::deliver()
     }
     if (!checkUnique(out))
         return;
-    if (!out.isEmpty()) {
-        m_delivered += out.size();
-        emit segmentsReady(out);
+    if (!out.segments.isEmpty()) {
+        m_delivered += out.segments.size();
+        emit segmentsReady(out.segments);
         emit progress(m_delivered, m_total);
     }
     if (!m_running)
@@ -174,12 +177,13 @@ void PageStream::deliver()
         complete();
 }
 
-bool PageStream::checkUnique(const QList<Segment> &segments)
+bool PageStream::checkUnique(const Page &page)
 {
     // A record seen before means the list moved between pages (rows added or removed): rows may be
     // missing as well as repeated, so the export stops rather than write a wrong file.
-    for (const Segment &s : segments) {
-        const size_t hash = qHash(s.json);
+    for (qsizetype i = 0; i < page.segments.size(); ++i) {
+        const Segment &s = page.segments.at(i);
+        const size_t hash = page.rowHash(i);
         if (m_rowHashes.contains(hash)) {
             fail(Error::parse(QCoreApplication::translate("sb::PageStream",
                                                           "The server sent segment \"%1\" a second time: the list "

@@ -49,7 +49,7 @@ private:
     void deliver();
     void fail(const Error &error);
     void complete();
-    bool checkUnique(const QList<Segment> &segments);
+    bool checkUnique(const Page &page);
 
     QPointer<PageFetcher> m_fetcher;
     int m_pageSize;
