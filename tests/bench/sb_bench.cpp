@@ -4,6 +4,7 @@
 //   sb_bench export  --root URL --segments N --latency MS --cli PATH --reference PATH [--vendors a,b]
 //   sb_bench model   --root URL --segments N --latency MS [--vendors a,b]
 //   sb_bench startup --app PATH [--runs K]
+//   sb_bench floor   --root URL --segments N --latency MS [--vendors a,b]
 
 #include "core/vendorapi.h"
 #include "export/csvreader.h"
@@ -20,6 +21,8 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QScrollBar>
 #include <QTableView>
@@ -60,6 +63,15 @@ std::pair<Profile, QString> demoProfile(const QUrl &root, const QString &vendor)
             return entry;
     }
     return {};
+}
+
+// The vendor with that id; nullptr, after saying so, when there is none.
+const VendorApi *knownVendor(const QString &vendor)
+{
+    const VendorApi *api = vendorById(vendor);
+    if (!api)
+        note(QStringLiteral("unknown vendor %1").arg(vendor));
+    return api;
 }
 
 // The options `segment-browser export` and reference.py take for a profile's parameters.
@@ -187,11 +199,9 @@ int runExports(const QUrl &root, int segments, int latency, const QStringList &v
         return 1;
     for (const QString &vendor : vendors) {
         const auto [profile, secret] = demoProfile(root, vendor);
-        const VendorApi *api = vendorById(vendor);
-        if (!api) {
-            note(QStringLiteral("unknown vendor %1").arg(vendor));
+        const VendorApi *api = knownVendor(vendor);
+        if (!api)
             return 2;
-        }
         const QString ours = dir.filePath(vendor + QStringLiteral("-ours.csv"));
         const QString theirs = dir.filePath(vendor + QStringLiteral("-reference.csv"));
         const QStringList oursArgs = QStringList {cli,    QStringLiteral("export"),     QStringLiteral("--vendor"),
@@ -458,6 +468,89 @@ int runModel(const QUrl &root, int segments, int latency, const QStringList &ven
     return 0;
 }
 
+double processCpuNowMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
+}
+
+// One request through a bare QNetworkAccessManager, waited for: the reply as the vendor's parser
+// takes it.
+HttpReply fetchBare(QNetworkAccessManager &nam, const HttpRequest &request)
+{
+    QNetworkRequest nr(request.url);
+    for (const auto &[name, value] : request.headers)
+        nr.setRawHeader(name, value);
+    QNetworkReply *reply = nam.sendCustomRequest(nr, request.method, request.body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpReply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.headers = reply->rawHeaderPairs();
+    out.body = reply->readAll();
+    reply->deleteLater();
+    return out;
+}
+
+// What Qt's HTTP stack alone costs a cursor-paged export, which must ask for one page after the
+// other: the export's own requests, sent again through a bare QNetworkAccessManager that reads each
+// reply and does nothing with it (no parsing, no CSV). An export of that vendor cannot be faster.
+int runFloor(const QUrl &root, int segments, int latency, const QStringList &vendors)
+{
+    for (const QString &vendor : vendors) {
+        const auto [profile, secret] = demoProfile(root, vendor);
+        const VendorApi *api = knownVendor(vendor);
+        if (!api)
+            return 2;
+        if (api->paging() != Paging::Cursor || api->exchangesToken())
+            continue;
+        // The requests, found by walking the list once with the vendor's own parser.
+        QList<HttpRequest> requests;
+        QNetworkAccessManager nam;
+        PageQuery query;
+        query.pageSize = api->defaultPageSize();
+        query.wantTotal = true;
+        for (;;) {
+            Result<HttpRequest> request = api->pageRequest(profile, query);
+            if (!request) {
+                note(request.error().toString());
+                return 1;
+            }
+            api->authorize(request.value(), secret);
+            requests.append(request.value());
+            const Result<Page> page = api->parsePage(fetchBare(nam, request.value()), query);
+            if (!page) {
+                note(QStringLiteral("%1: %2").arg(vendor, page.error().toString()));
+                return 1;
+            }
+            if (!page.value().next)
+                break;
+            query.cursor = *page.value().next;
+            query.wantTotal = false;
+        }
+        // The same requests again, timed, on a fresh manager (connections opened as the export's are).
+        QNetworkAccessManager timed;
+        qint64 bytes = 0;
+        const double cpuBefore = processCpuNowMs();
+        QElapsedTimer clock;
+        clock.start();
+        for (const HttpRequest &request : std::as_const(requests))
+            bytes += fetchBare(timed, request).body.size();
+        const double ms = double(clock.nsecsElapsed()) / 1e6;
+        emitRecord({{QStringLiteral("kind"), QStringLiteral("floor")},
+                    {QStringLiteral("vendor"), vendor},
+                    {QStringLiteral("segments"), segments},
+                    {QStringLiteral("latencyMs"), latency},
+                    {QStringLiteral("pages"), requests.size()},
+                    {QStringLiteral("bytes"), bytes},
+                    {QStringLiteral("ms"), ms},
+                    {QStringLiteral("cpuMs"), processCpuNowMs() - cpuBefore}});
+    }
+    return 0;
+}
+
 int runStartup(const QString &app, int runs)
 {
     QList<double> paint;
@@ -500,7 +593,7 @@ int main(int argc, char *argv[])
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("export, model or startup"));
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("export, model, floor or startup"));
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("The sandbox's root URL."),
                                   QStringLiteral("URL"));
     const QCommandLineOption segments(QStringLiteral("segments"), QStringLiteral("Segments per vendor (a label)."),
@@ -534,6 +627,8 @@ int main(int argc, char *argv[])
                           qMax(1, parser.value(repeats).toInt()), parser.value(sandboxPid).toLongLong());
     if (mode == QLatin1String("model"))
         return runModel(rootUrl, parser.value(segments).toInt(), parser.value(latency).toInt(), vendorList);
+    if (mode == QLatin1String("floor"))
+        return runFloor(rootUrl, parser.value(segments).toInt(), parser.value(latency).toInt(), vendorList);
     if (mode == QLatin1String("startup"))
         return runStartup(parser.value(appOpt), qMax(1, parser.value(runs).toInt()));
     parser.showHelp(2);
