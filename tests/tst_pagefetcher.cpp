@@ -2,8 +2,10 @@
 #include "net/pagestream.h"
 #include "sandboxrig.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace sb;
 using namespace sb::test;
@@ -48,10 +50,13 @@ private slots:
     {
         QTest::addColumn<QString>("vendor");
         QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("onWorker");
         for (const QString &v : allVendorIds()) {
             const int page = vendorById(v)->defaultPageSize();
             for (int n : {0, 1, page, page + 1, 1000})
-                QTest::addRow("%s/%d", qPrintable(v), n) << v << n;
+                QTest::addRow("%s/%d", qPrintable(v), n) << v << n << false;
+            // Every page read on a worker thread, as big bodies are.
+            QTest::addRow("%s/1000 on a worker", qPrintable(v)) << v << 1000 << true;
         }
     }
 
@@ -59,9 +64,13 @@ private slots:
     {
         QFETCH(QString, vendor);
         QFETCH(int, count);
+        QFETCH(bool, onWorker);
         SandboxRig rig;
         rig.server.setSegmentCount(vendor, count);
         PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        PageFetcher::Options options = fetcher.options();
+        options.inlineParseBytes = onWorker ? 0 : options.inlineParseBytes;
+        fetcher.setOptions(options);
         const Walk w = walkAll(fetcher, 0);
         QVERIFY2(w.errors.isEmpty(), qPrintable(w.errors.value(0).toString()));
         QCOMPARE(w.keys.size(), count);
@@ -195,6 +204,52 @@ private slots:
         QCOMPARE(ready.at(0).at(0).toULongLong(), fresh);
         QVERIFY(stale != fresh);
         QCOMPARE(failed.size(), 0);
+    }
+
+    // A page still being read on a worker thread when a new query comes (or the fetcher goes) is
+    // dropped: never reported, and nothing touches the fetcher afterwards.
+    void aPageBeingReadOnAWorkerIsDropped()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("launchdarkly");
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        PageFetcher::Options options = fetcher.options();
+        options.inlineParseBytes = 0;
+        fetcher.setOptions(options);
+        QSignalSpy ready(&fetcher, &PageFetcher::pageReady);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+
+        // Every worker busy until released, so the reply waits on the worker side.
+        QThreadPool *pool = QThreadPool::globalInstance();
+        QSemaphore release;
+        const auto blockPool = [&] {
+            for (int i = 0; i < pool->maxThreadCount(); ++i)
+                pool->start([&release] { release.acquire(); });
+        };
+        blockPool();
+        const quint64 stale = fetcher.fetch({});
+        QTRY_COMPARE_WITH_TIMEOUT(fetcher.readingOnWorker(), 1, 10000);
+        fetcher.setQuery(Query {{}, QStringLiteral("name")});
+        QCOMPARE(fetcher.inFlight(), 0);
+        release.release(pool->maxThreadCount());
+
+        const quint64 fresh = fetcher.fetch({});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.at(0).at(0).toULongLong(), fresh);
+        QVERIFY(stale != fresh);
+        QCOMPARE(failed.size(), 0);
+
+        // The fetcher itself goes while a page waits for a worker.
+        auto *doomed = new PageFetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        doomed->setOptions(options);
+        blockPool();
+        doomed->fetch({});
+        QTRY_COMPARE_WITH_TIMEOUT(doomed->readingOnWorker(), 1, 10000);
+        delete doomed;
+        release.release(pool->maxThreadCount());
+        QVERIFY(pool->waitForDone(10000));
+        QCoreApplication::processEvents();
     }
 
     void sailpointTokenIsRefreshedDuringALongWalk()

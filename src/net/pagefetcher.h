@@ -38,6 +38,8 @@ public:
         int idleTimeoutMs = 30000; // no byte received for this long
         int totalTimeoutMs = 120000; // one attempt, start to end
         qint64 maxBodyBytes = 64 * 1024 * 1024;
+        // Bodies up to this size are read on the calling thread; bigger ones on a worker thread.
+        qint64 inlineParseBytes = 512 * 1024;
     };
 
     PageFetcher(const VendorApi *vendor, const Profile &profile, const QString &secret, QObject *parent = nullptr);
@@ -59,6 +61,8 @@ public:
     // Forget the cursors seen so far (a new walk over the same query begins).
     void resetWalk();
     int inFlight() const { return int(m_requests.size()); }
+    // Of those, the replies being read on a worker thread (bodies over Options::inlineParseBytes).
+    int readingOnWorker() const;
 
     // The request the fetcher would send for a cursor, with `credentialPlaceholder` where the
     // credential goes (for "Copy as curl"). Never contains the secret.
