@@ -99,6 +99,22 @@ def main():
                 peak, verdict(peak < 100)))
         out.append("")
 
+    floors = [r for r in records if r["kind"] == "floor"]
+    if floors:
+        out.append("## Qt's HTTP alone, for the cursor-paged vendors (sb_bench floor)\n")
+        out.append("The export's own requests, one after another, through a bare QNetworkAccessManager that reads each")
+        out.append("reply and does nothing else (no parsing, no CSV): no export of these vendors can be faster.\n")
+        table(out, ["latency", "N", "vendor", "pages", "Qt HTTP alone s", "its CPU s", "per page ms", "reference s",
+                    "reference / Qt HTTP alone"])
+        for r in floors:
+            ref = next((e for e in exports if e["vendor"] == r["vendor"] and e["segments"] == r["segments"]
+                        and e["latencyMs"] == r["latencyMs"]), None)
+            out.append("| %d ms | %d | %s | %d | %.2f | %.2f | %.2f | %s | %s |" % (
+                r["latencyMs"], r["segments"], r["vendor"], r["pages"], r["ms"] / 1000, r["cpuMs"] / 1000,
+                r["ms"] / max(1, r["pages"]), "%.2f" % (ref["referenceMs"] / 1000) if ref else "-",
+                "%.1fx" % (ref["referenceMs"] / r["ms"]) if ref else "-"))
+        out.append("")
+
     models = [r for r in records if r["kind"] == "model"]
     if models:
         out.append("## The window's model (SegmentTableModel + SegmentSearchProxy + an offscreen QTableView)\n")
