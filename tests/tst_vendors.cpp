@@ -304,6 +304,12 @@ private slots:
         row("trailing text", "[{\"key\":\"a\"}] x");
         row("byte order mark", "\xef\xbb\xbf[{\"key\":\"a\"}]");
         row("deep", QByteArray(2000, '[') + QByteArray(2000, ']'));
+        // Over 4 MB: read with a parser of its own rather than the thread's.
+        QByteArray big = "[";
+        for (int i = 0; i < 20000; ++i)
+            big += (i ? "," : "") + QByteArrayLiteral("{\"key\":\"k") + QByteArray::number(i) + "\",\"description\":\""
+                + QByteArray(240, 'x') + "\",\"version\":" + QByteArray::number(i) + "}";
+        row("over 4 MB", big + "]");
     }
 
     void fastReaderMatchesQt()

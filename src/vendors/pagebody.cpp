@@ -335,8 +335,12 @@ Result<PageBody> pageBodyQt(const VendorApi &api, const HttpReply &reply, const 
 
 Result<PageBody> pageBody(const VendorApi &api, const HttpReply &reply, const QString &recordsKey)
 {
-    // One parser per thread: pages may be read on several at once, and it keeps its buffers.
-    thread_local simdjson::dom::parser parser;
+    // One parser per thread (pages may be read on several at once) keeps its buffers from page to
+    // page; a rare huge body gets a parser of its own, so that its buffers go with it.
+    constexpr qsizetype kKeptParserBytes = 4 * 1024 * 1024;
+    thread_local simdjson::dom::parser kept;
+    std::optional<simdjson::dom::parser> own;
+    simdjson::dom::parser &parser = reply.body.size() <= kKeptParserBytes ? kept : own.emplace();
     element root;
     if (reply.body.trimmed().isEmpty()
         || parser.parse(reply.body.constData(), size_t(reply.body.size())).get(root) != simdjson::SUCCESS
