@@ -7,8 +7,8 @@
 #include "net/pagefetcher.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 #include <QMultiHash>
+#include <QPointer>
 
 namespace sb {
 

@@ -272,26 +272,33 @@ QVariant columnValue(simdjson::dom::object record, const Column &column, const Q
     return typedValue(toJsonValue(*value), column.type);
 }
 
-} // namespace
+// Each record's own bytes in the body, when the scan finds exactly `count` of them: segments keep
+// those instead of a copy written out again (that was a fifth of the CPU of a listing).
+std::optional<QList<QByteArrayView>> recordBytes(const QByteArray &body, const QByteArray &key, qsizetype count)
+{
+    std::optional<QList<QByteArrayView>> raw = ElementScanner(body).elements(key);
+    if (raw && raw->size() != count)
+        raw.reset();
+    return raw;
+}
 
-Result<QList<Segment>> segmentsFrom(const VendorApi &api, const QJsonArray &records, const QByteArray &body,
-                                    const QString &key)
+Error notAnObject(const VendorApi &api, qsizetype index)
+{
+    return shapeError(api, VendorSupport::tr("record %1 is not an object").arg(index + 1));
+}
+
+// Qt's reading of the records: every element as a Segment with the vendor's columns.
+Result<QList<Segment>> segmentsQt(const VendorApi &api, const QJsonArray &records, const QByteArray &body,
+                                  const QString &key)
 {
     const QList<Column> columns = api.columns();
-    // The records' own bytes, when the body gives them up cleanly: writing each record out again
-    // was a fifth of the CPU of a listing.
-    std::optional<QList<QByteArrayView>> raw;
-    if (!body.isEmpty()) {
-        raw = ElementScanner(body).elements(key.toUtf8());
-        if (raw && raw->size() != records.size())
-            raw.reset();
-    }
+    const std::optional<QList<QByteArrayView>> raw = recordBytes(body, key.toUtf8(), records.size());
     QList<Segment> segments;
     segments.reserve(records.size());
     for (qsizetype i = 0; i < records.size(); ++i) {
         const QJsonValue record = records.at(i);
         if (!record.isObject())
-            return shapeError(api, VendorSupport::tr("record %1 is not an object").arg(i + 1));
+            return notAnObject(api, i);
         if (raw && raw->at(i).startsWith('{'))
             segments.append(Segment::fromRecord(record.toObject(), columns, raw->at(i)));
         else
@@ -300,14 +307,7 @@ Result<QList<Segment>> segmentsFrom(const VendorApi &api, const QJsonArray &reco
     return segments;
 }
 
-Result<QList<Segment>> segmentsAt(const VendorApi &api, const QJsonObject &object, const QString &key,
-                                  const QByteArray &body)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isArray())
-        return shapeError(api, VendorSupport::tr("'%1' is missing or not a list").arg(key));
-    return segmentsFrom(api, value.toArray(), body, key);
-}
+} // namespace
 
 Result<PageBody> pageBodyQt(const VendorApi &api, const HttpReply &reply, const QString &recordsKey)
 {
@@ -315,18 +315,21 @@ Result<PageBody> pageBodyQt(const VendorApi &api, const HttpReply &reply, const 
     if (!doc)
         return doc.error();
     PageBody out;
-    Result<QList<Segment>> segments = QList<Segment>();
+    QJsonArray records;
     if (recordsKey.isEmpty()) {
         if (!doc.value().isArray())
             return shapeError(api, VendorSupport::tr("the reply is not a list"));
-        segments = segmentsFrom(api, doc.value().array(), reply.body);
+        records = doc.value().array();
     } else {
         if (!doc.value().isObject())
             return shapeError(api, VendorSupport::tr("the reply is not a JSON object"));
         out.envelope = doc.value().object();
-        segments = segmentsAt(api, out.envelope, recordsKey, reply.body);
-        out.envelope.remove(recordsKey);
+        const QJsonValue value = out.envelope.take(recordsKey);
+        if (!value.isArray())
+            return shapeError(api, VendorSupport::tr("'%1' is missing or not a list").arg(recordsKey));
+        records = value.toArray();
     }
+    Result<QList<Segment>> segments = segmentsQt(api, records, reply.body, recordsKey);
     if (!segments)
         return segments.error();
     out.segments = std::move(segments).value();
@@ -380,15 +383,13 @@ Result<PageBody> pageBody(const VendorApi &api, const HttpReply &reply, const QS
     paths.reserve(columns.size());
     for (const Column &c : columns)
         paths.append(c.field.toUtf8().split('.'));
-    std::optional<QList<QByteArrayView>> raw = ElementScanner(reply.body).elements(key);
-    if (raw && raw->size() != qsizetype(array.size()))
-        raw.reset();
+    const std::optional<QList<QByteArrayView>> raw = recordBytes(reply.body, key, qsizetype(array.size()));
 
     out.segments.reserve(qsizetype(array.size()));
     qsizetype i = 0;
     for (const element record : array) {
         if (!record.is_object())
-            return shapeError(api, VendorSupport::tr("record %1 is not an object").arg(i + 1));
+            return notAnObject(api, i);
         Segment segment;
         if (raw && raw->at(i).startsWith('{')) {
             segment.json = raw->at(i).toByteArray();

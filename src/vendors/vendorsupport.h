@@ -62,14 +62,6 @@ Error replyError(const VendorApi &api, const HttpReply &reply, const QString &ve
 Result<QJsonObject> objectBody(const VendorApi &api, const HttpReply &reply);
 // A parse error for a body of the wrong shape, naming the vendor and what is wrong.
 Error shapeError(const VendorApi &api, const QString &what);
-// Every element of `records` as a Segment with the vendor's columns, or a parse error. With the
-// reply's `body` (and the `key` of the array in its top-level object; empty for a top-level array)
-// each segment keeps the record's own bytes instead of a copy written out again.
-Result<QList<Segment>> segmentsFrom(const VendorApi &api, const QJsonArray &records, const QByteArray &body = {},
-                                    const QString &key = {});
-// The same for the array at `key` of a page object, which must be there.
-Result<QList<Segment>> segmentsAt(const VendorApi &api, const QJsonObject &object, const QString &key,
-                                  const QByteArray &body = {});
 // A page's body read once: the top-level object's other fields (empty for a bare array) and the
 // records as segments with the vendor's columns.
 struct PageBody

@@ -10,6 +10,7 @@
 #include "export/csvreader.h"
 #include "model/segmentsearchproxy.h"
 #include "model/segmenttablemodel.h"
+#include "net/pagefetcher.h"
 #include "sandbox/sandboxsetup.h"
 #include "vendors/registry.h"
 
@@ -475,9 +476,8 @@ double processCpuNowMs()
     return double(t.tv_sec) * 1000.0 + double(t.tv_nsec) / 1e6;
 }
 
-// One request through a bare QNetworkAccessManager, waited for: the reply as the vendor's parser
-// takes it.
-HttpReply fetchBare(QNetworkAccessManager &nam, const HttpRequest &request)
+// One request through a bare QNetworkAccessManager, waited for: the body's size.
+qint64 fetchBare(QNetworkAccessManager &nam, const HttpRequest &request)
 {
     QNetworkRequest nr(request.url);
     for (const auto &[name, value] : request.headers)
@@ -486,12 +486,9 @@ HttpReply fetchBare(QNetworkAccessManager &nam, const HttpRequest &request)
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
-    HttpReply out;
-    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.headers = reply->rawHeaderPairs();
-    out.body = reply->readAll();
+    const qint64 bytes = reply->readAll().size();
     reply->deleteLater();
-    return out;
+    return bytes;
 }
 
 // What Qt's HTTP stack alone costs a cursor-paged export, which must ask for one page after the
@@ -506,29 +503,33 @@ int runFloor(const QUrl &root, int segments, int latency, const QStringList &ven
             return 2;
         if (api->paging() != Paging::Cursor || api->exchangesToken())
             continue;
-        // The requests, found by walking the list once with the vendor's own parser.
+        // The requests, found by walking the list once with the shared PageFetcher.
         QList<HttpRequest> requests;
-        QNetworkAccessManager nam;
-        PageQuery query;
-        query.pageSize = api->defaultPageSize();
-        query.wantTotal = true;
-        for (;;) {
-            Result<HttpRequest> request = api->pageRequest(profile, query);
+        PageFetcher fetcher(api, profile, secret);
+        std::optional<Cursor> cursor = Cursor {};
+        while (cursor) {
+            const Result<HttpRequest> request = fetcher.describeRequest(*cursor, api->defaultPageSize(), secret);
             if (!request) {
                 note(request.error().toString());
                 return 1;
             }
-            api->authorize(request.value(), secret);
             requests.append(request.value());
-            const Result<Page> page = api->parsePage(fetchBare(nam, request.value()), query);
-            if (!page) {
-                note(QStringLiteral("%1: %2").arg(vendor, page.error().toString()));
+            QEventLoop loop;
+            std::optional<Error> error;
+            QObject::connect(&fetcher, &PageFetcher::pageReady, &loop, [&](quint64, const Page &page) {
+                cursor = page.next;
+                loop.quit();
+            });
+            QObject::connect(&fetcher, &PageFetcher::failed, &loop, [&](quint64, const Error &e) {
+                error = e;
+                loop.quit();
+            });
+            fetcher.fetch(*cursor, api->defaultPageSize(), cursor->isStart());
+            loop.exec();
+            if (error) {
+                note(QStringLiteral("%1: %2").arg(vendor, error->toString()));
                 return 1;
             }
-            if (!page.value().next)
-                break;
-            query.cursor = *page.value().next;
-            query.wantTotal = false;
         }
         // The same requests again, timed, on a fresh manager (connections opened as the export's are).
         QNetworkAccessManager timed;
@@ -537,7 +538,7 @@ int runFloor(const QUrl &root, int segments, int latency, const QStringList &ven
         QElapsedTimer clock;
         clock.start();
         for (const HttpRequest &request : std::as_const(requests))
-            bytes += fetchBare(timed, request).body.size();
+            bytes += fetchBare(timed, request);
         const double ms = double(clock.nsecsElapsed()) / 1e6;
         emitRecord({{QStringLiteral("kind"), QStringLiteral("floor")},
                     {QStringLiteral("vendor"), vendor},
