@@ -1,6 +1,7 @@
 #include "appearance.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -54,7 +55,60 @@ QPalette darkPalette()
     return p;
 }
 
+const char *const kToneProperty = "sbTone";
+
+QString toneStyle(const QWidget *widget, Tone tone)
+{
+    const QPalette palette = QApplication::palette(widget);
+    const bool dark = isDarkPalette(palette);
+    switch (tone) {
+    case Tone::Error:
+        return QStringLiteral("color: %1;").arg(errorColor(palette).name());
+    case Tone::Warning:
+        return dark ? QStringLiteral("background: #4a3d12; color: #ffe9a8;")
+                    : QStringLiteral("background: #fff4ce; color: #3d3000;");
+    case Tone::Normal:
+        break;
+    }
+    return {};
+}
+
+// Draws a toned widget again when the application's palette changes (View > Appearance).
+class ToneFollower final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ApplicationPaletteChange) {
+            auto *widget = static_cast<QWidget *>(watched);
+            widget->setStyleSheet(toneStyle(widget, Tone(widget->property(kToneProperty).toInt())));
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 } // namespace
+
+bool isDarkPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor errorColor(const QPalette &palette)
+{
+    return isDarkPalette(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xa4, 0x26, 0x2c);
+}
+
+void setTone(QWidget *widget, Tone tone)
+{
+    if (!widget->property(kToneProperty).isValid())
+        widget->installEventFilter(new ToneFollower(widget));
+    widget->setProperty(kToneProperty, int(tone));
+    widget->setStyleSheet(toneStyle(widget, tone));
+}
 
 void applyAppearance(Appearance appearance)
 {

@@ -1,6 +1,12 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
+
+QT_BEGIN_NAMESPACE
+class QPalette;
+class QWidget;
+QT_END_NAMESPACE
 
 namespace sb {
 
@@ -16,5 +22,15 @@ Appearance currentAppearance();
 inline const QString kAppearanceKey = QStringLiteral("appearance");
 QString appearanceName(Appearance appearance);
 Appearance appearanceFromName(const QString &name);
+
+// The palette has no roles for errors and warnings: these are the window's one red and one
+// warning panel, chosen for the palette they are drawn on (light or dark).
+bool isDarkPalette(const QPalette &palette);
+QColor errorColor(const QPalette &palette);
+
+// How a note or a message stands out. A widget given a tone keeps it across a switch between
+// light and dark: it is drawn again from the new palette.
+enum class Tone { Normal, Error, Warning };
+void setTone(QWidget *widget, Tone tone);
 
 } // namespace sb

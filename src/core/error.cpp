@@ -27,6 +27,15 @@ QString Error::toString() const
     return message;
 }
 
+QString retryNotice(const Error &reason, const QString &vendorName, qint64 msLeft)
+{
+    const QString why = reason.kind == Error::Kind::RateLimit && !vendorName.isEmpty()
+        ? QCoreApplication::translate("sb::Error", "Rate limited by %1").arg(vendorName)
+        : reason.toString();
+    const qint64 seconds = (qMax<qint64>(0, msLeft) + 999) / 1000;
+    return QCoreApplication::translate("sb::Error", "%1; retrying in %2 s").arg(why).arg(seconds);
+}
+
 QString Error::kindName(Kind kind)
 {
     switch (kind) {

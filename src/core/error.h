@@ -44,6 +44,11 @@ struct Error
     friend bool operator==(const Error &, const Error &) = default;
 };
 
+// The one wording of a wait before the next try, for the window, its dialogs and the command line:
+// "Rate limited by LaunchDarkly; retrying in 5 s", "HTTP 503: Service Unavailable; retrying in 2 s".
+// `msLeft` is rounded up to whole seconds.
+QString retryNotice(const Error &reason, const QString &vendorName, qint64 msLeft);
+
 } // namespace sb
 
 Q_DECLARE_METATYPE(sb::Error)
