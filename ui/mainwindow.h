@@ -1,27 +1,17 @@
 #pragma once
 
-#include "core/page.h"
 #include "core/profile.h"
+#include "profilesession.h"
 
-#include <QElapsedTimer>
-#include <QHash>
 #include <QMainWindow>
-#include <QPointer>
-
-#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
-class QLineEdit;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
-class QPushButton;
-class QSplitter;
-class QStackedWidget;
 class QTableView;
-class QTemporaryDir;
-class QTimer;
 QT_END_NAMESPACE
 
 namespace sb {
@@ -29,25 +19,32 @@ namespace sb {
 class DetailPane;
 class ErrorBanner;
 class FilterBuilder;
-class MemorySecretStore;
 class ProfileStore;
+class SearchBar;
 class SecretStore;
+class SegmentBrowser;
 class SegmentSearchProxy;
 class SegmentTableModel;
 struct Error;
-struct SecretResult;
 
-// A profile and its secret for this session. The secret stays in memory only.
-struct SessionProfile
-{
-    Profile profile;
-    QString secret;
-};
-
-// The one window: the profile picker, the filter, the segment table with its detail pane,
-// and the actions on them. Profiles come from a ProfileStore and their secrets from a
-// SecretStore (the keychain); with no usable keychain, secrets entered now are kept in memory
-// for this session only, and the window says so.
+// The map of the window: who does what, and where new things go.
+//
+//   MainWindow (this)       actions, menus, tool bar, the profile selector, dialogs, status bar,
+//                           window state; asks the others, does not keep their state
+//     ProfileSession        profile and secret stores, secrets read this session, keychain reads
+//     SearchBar             the quick search (Ctrl+F) in the tool bar, over the browser's rows
+//     SegmentBrowser        one source: table or placeholder, panes, filter row, banner, retry
+//       ColumnState         the header's columns per vendor, its menu, Add Field
+//       DetailPane          the first pane: one segment in full
+//       FilterBuilder       LaunchDarkly's filter and sort, for vendors that filter on the server
+//       ErrorBanner         what went wrong, in the vendor's words, with Retry
+//   ProfileDialog           File > Profiles… (ProfileList, ProfileForm, ConnectionTest)
+//   ExportDialog            File > Export… (startExport)
+//   UiSettings              every QSettings key of the window; appearance.h the palette and tones
+//
+// A new pane: its widget in SegmentBrowser (addPane), its toggle in createActions() under View.
+// A new action: createActions(), enabled in updateActions(); its work in the class it is about.
+// A new vendor changes nothing here: see docs/adding-a-vendor.md.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -67,26 +64,26 @@ public:
     QString currentProfileName() const;
     QList<Profile> profiles() const { return m_shownProfiles; }
 
-    SegmentTableModel *model() const { return m_model; }
-    SegmentSearchProxy *searchProxy() const { return m_search; }
-    QLineEdit *searchEdit() const { return m_searchEdit; }
-    QString searchStatus() const;
-    QTableView *table() const { return m_table; }
-    ErrorBanner *banner() const { return m_banner; }
-    DetailPane *details() const { return m_details; }
-    FilterBuilder *filterBuilder() const { return m_filter; }
-    QString statusText() const;
-    QString placeholderText() const;
-    bool keychainUsable() const { return m_keychainUsable; }
-    // The window's actions by objectName ("actionReload", "actionCopy", ...), for tests.
+    SegmentBrowser *browser() const { return m_browser; }
+    ProfileSession *session() const { return m_session; }
+    // The action of this window named `objectName` ("actionReload", "actionCopy", ...), for tests.
     QAction *action(const QString &objectName) const;
+    bool keychainUsable() const;
+    QString statusText() const;
 
-    // Rows the user selected, as model rows in view order.
+    // For tests: the parts of the browser and the search bar.
+    SegmentTableModel *model() const;
+    SegmentSearchProxy *searchProxy() const;
+    QTableView *table() const;
+    ErrorBanner *banner() const;
+    DetailPane *details() const;
+    FilterBuilder *filterBuilder() const;
+    QString placeholderText() const;
     QList<int> selectedRows() const;
-    // The visible columns in the order the header shows them.
     QList<int> visibleColumns() const;
-    // Tab-separated text of the selected rows with a header line, as Ctrl+C copies it.
     QString selectionAsText() const;
+    QLineEdit *searchEdit() const;
+    QString searchStatus() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,73 +91,31 @@ protected:
 
 private:
     void createActions();
+    void createToolBar();
     void refreshIcons();
     void reloadProfiles(const QString &select);
-    void onStoreChanged();
-    void openProfile(const Profile &profile, const QString &secret);
-    void closeSource();
-    void onSecretRead(const Profile &profile, quint64 generation, const SecretResult &result);
-    void onStateChanged();
-    void onRetrying(const Error &reason, int delayMs);
-    void onHeaderClicked(int section);
-    void updateRetryNotice();
+    void onOpened(const Profile &profile, const QString &secret);
+    void onWaiting(const QString &text, bool offerEdit);
+    void onFailed(const Error &error);
+    void onBrowserStateChanged();
     void updateActions();
-    void showPlaceholder(const QString &text, bool offerEdit);
-    void showHeaderMenu(const QPoint &pos);
-    void addFieldColumn();
-    void saveColumns();
-    void restoreColumns();
-    void resetColumns();
-    void copySelection();
-    void copyAsCurl();
+    void showNoProfile();
     void openProfiles();
     void onProfileSecretChanged(const QString &name);
     void exportSegments();
     void showAbout();
-    void showCurrentDetails();
-    void openDetails();
-    void applyQuery(const Query &query);
-    void focusFilter();
-    void focusSearch();
-    void updateSearchStatus();
-    int sourceRow(const QModelIndex &viewIndex) const;
     void saveWindowState();
     void restoreWindowState();
 
-    ProfileStore *m_store = nullptr;
-    SecretStore *m_secrets = nullptr;
-    std::unique_ptr<ProfileStore> m_ownedStore; // setProfiles() keeps its profiles here
-    std::unique_ptr<MemorySecretStore> m_sessionSecrets; // when there is no usable keychain
-    std::unique_ptr<QTemporaryDir> m_ownedDir; // where m_ownedStore's file lives
-    bool m_keychainUsable = true;
+    ProfileSession *m_session;
+    SegmentBrowser *m_browser;
+    SearchBar *m_searchBar;
     QList<Profile> m_shownProfiles; // what the profile combo lists
-    QHash<QString, QString> m_secretCache; // profile name -> secret, this session only
-    quint64 m_openGeneration = 0; // a newer profile choice drops an older keychain answer
-    QString m_columnsVendor; // whose column state the header shows now
-
-    SegmentTableModel *m_model;
-    SegmentSearchProxy *m_search;
-    QLineEdit *m_searchEdit;
-    QLabel *m_searchStatus;
     QComboBox *m_profileCombo;
-    QTableView *m_table;
-    QSplitter *m_splitter;
-    QStackedWidget *m_stack;
-    QWidget *m_placeholderPage;
-    QLabel *m_placeholder;
-    QPushButton *m_placeholderButton;
-    DetailPane *m_details;
-    FilterBuilder *m_filter;
     QLabel *m_demoNote;
     QLabel *m_sessionNote;
-    QLabel *m_expiryNote;
-    ErrorBanner *m_banner;
     QLabel *m_statusLabel;
     QProgressBar *m_busy;
-    QTimer *m_retryTimer;
-    QElapsedTimer m_retryClock;
-    QString m_retryReason;
-    int m_retryDelayMs = 0;
 };
 
 } // namespace sb

@@ -1,6 +1,6 @@
 // Thin: decide between the command line and the window, then hand over.
 #include "cli/cli.h"
-#include "ui/app.h"
+#include "gui.h"
 
 int main(int argc, char *argv[])
 {

@@ -318,6 +318,37 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::ColumnState</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field of the %1 record, as the API names it (&quot;owner.name&quot; for a nested one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a field name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::CsvWriter</name>
     <message>
         <source>Could not write the CSV data: the file is not open for writing.</source>
@@ -480,6 +511,14 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1264,10 +1303,6 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Edit Profile…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,29 +1379,7 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1. Keys you enter are kept in memory for this session only and forgotten when Segment Browser closes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown vendor &apos;%1&apos; in profile &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the key for “%1” from the keychain…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No %1 is stored for “%2”.
-Enter it in the profile to browse its segments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key for “%1” could not be read from the keychain.
-%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1374,89 +1387,11 @@ Enter it in the profile to browse its segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot sort on this column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rate limited by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No profile yet.
-Add a profile with the key of a Batch, LaunchDarkly, Amperity or SailPoint account to browse its segments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Add Profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This account has no segments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No segments match the filter.
-Change or clear the filter to see more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No segments could be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Copied the request as curl; set %1 to the key before running it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add Field…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A field of the %1 record, as the API names it (&quot;owner.name&quot; for a nested one):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a field name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About Segment Browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Segment Browser %1&lt;/h3&gt;&lt;p&gt;Browse, filter and export the segments of Batch, LaunchDarkly, Amperity and SailPoint accounts.&lt;/p&gt;&lt;p&gt;Keys are kept in the system keychain.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1476,43 +1411,24 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Renew it in File &gt; Profiles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Filter…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not filter on the server; use Find (Ctrl+F) over the loaded rows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find in loaded rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find in loaded rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Find in Loaded Rows…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>No loaded row matches (of %n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n loaded rows match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>These profiles are for this session only: their keys are kept in memory and forgotten when Segment Browser closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile yet.
+Add a profile with the key of a %1 account to browse its segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Segment Browser %1&lt;/h3&gt;&lt;p&gt;Browse, filter and export the segments of %2 accounts.&lt;/p&gt;&lt;p&gt;Keys are kept in the system keychain.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1814,6 +1730,31 @@ Change or clear the filter to see more.</source>
     </message>
 </context>
 <context>
+    <name>sb::ProfileSession</name>
+    <message>
+        <source>%1. Keys you enter are kept in memory for this session only and forgotten when Segment Browser closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown vendor &apos;%1&apos; in profile &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the key for “%1” from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 is stored for “%2”.
+Enter it in the profile to browse its segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for “%1” could not be read from the keychain.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ProfileStore</name>
     <message>
         <source>A profile needs a name.</source>
@@ -2034,6 +1975,33 @@ Change or clear the filter to see more.</source>
     </message>
 </context>
 <context>
+    <name>sb::SearchBar</name>
+    <message>
+        <source>Find in loaded rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in loaded rows (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No loaded row matches (of 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No loaded row matches (of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 1 loaded row matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 loaded rows match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::SecretStore</name>
     <message>
         <source>The key is empty.</source>
@@ -2077,6 +2045,58 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>There is no pending secret request %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SegmentBrowser</name>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew it in File &gt; Profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments match the filter.
+Change or clear the filter to see more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments could be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot sort on this column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not filter on the server; use Find (Ctrl+F) over the loaded rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied 1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the request as curl; set %1 to the key before running it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2237,6 +2257,17 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>the reply is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::Wording</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,12 +1,14 @@
-#include "app.h"
+#include "gui.h"
 
-#include "appearance.h"
 #include "demoscene.h"
-#include "mainwindow.h"
+
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilestore.h"
+#include "ui/appearance.h"
+#include "ui/mainwindow.h"
+#include "ui/settings.h"
 #include "version.h"
 
 #include <QApplication>
@@ -14,7 +16,6 @@
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
@@ -91,7 +92,8 @@ int runGui(int argc, char *argv[])
     parser.addOptions({demoProfile, demoScene, demoLatency});
     parser.process(app);
 
-    applyAppearance(appearanceFromName(QSettings().value(kAppearanceKey).toString()));
+    UiSettings::migrate();
+    applyAppearance(UiSettings::appearance());
 
     // Declared before the window, so they outlive it.
     std::unique_ptr<ProfileStore> profiles;

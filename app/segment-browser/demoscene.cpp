@@ -1,9 +1,9 @@
 #include "demoscene.h"
 
-#include "appearance.h"
-#include "filterbuilder.h"
-#include "mainwindow.h"
 #include "model/segmenttablemodel.h"
+#include "ui/appearance.h"
+#include "ui/mainwindow.h"
+#include "ui/segmentbrowser.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,8 +57,7 @@ void arrangeDemoScene(MainWindow *window, const QString &scene)
             Query query;
             query.filter = QStringLiteral("tags anyOf [\"beta\", \"mobile\"], unbounded equals false");
             query.sort = QStringLiteral("-creationDate,name");
-            window->filterBuilder()->setQuery(query);
-            emit window->filterBuilder()->applied(window->filterBuilder()->query());
+            window->browser()->setQuery(query);
             whenLoaded(window, [window] { selectRow(window, 0); });
         });
     } else if (scene == QLatin1String("export")) {

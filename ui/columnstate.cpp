@@ -1,0 +1,138 @@
+#include "columnstate.h"
+
+#include "settings.h"
+
+#include "core/vendorapi.h"
+#include "model/segmenttablemodel.h"
+
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTableView>
+
+namespace sb {
+
+ColumnState::ColumnState(QTableView *table, SegmentTableModel *model, QObject *parent)
+    : QObject(parent), m_table(table), m_model(model)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &ColumnState::showMenu);
+}
+
+QList<int> ColumnState::visibleColumns() const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.append(logical);
+    }
+    return columns;
+}
+
+void ColumnState::save()
+{
+    // The header must still show the vendor it was restored for: saving another's would mix them.
+    if (m_vendor.isEmpty() || !m_model->vendor() || m_model->vendor()->id() != m_vendor)
+        return;
+    UiSettings::setColumns(m_vendor, m_model->extraFields(), m_table->horizontalHeader()->saveState());
+}
+
+void ColumnState::restore()
+{
+    m_vendor = m_model->vendor() ? m_model->vendor()->id() : QString();
+    if (m_vendor.isEmpty())
+        return;
+    m_model->setExtraFields(UiSettings::extraFields(m_vendor));
+    QHeaderView *header = m_table->horizontalHeader();
+    const QByteArray state = UiSettings::headerState(m_vendor);
+    if (state.isEmpty() || !header->restoreState(state))
+        showAllInOrder(false);
+    header->setSortIndicatorShown(false);
+}
+
+void ColumnState::reset()
+{
+    if (m_vendor.isEmpty())
+        return;
+    UiSettings::resetColumns(m_vendor);
+    m_model->setExtraFields({});
+    showAllInOrder(true);
+}
+
+void ColumnState::showAllInOrder(bool resize)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c) {
+        header->setSectionHidden(c, false);
+        header->moveSection(header->visualIndex(c), c);
+        if (resize)
+            header->resizeSection(c, header->defaultSectionSize());
+    }
+}
+
+void ColumnState::showMenu(const QPoint &pos)
+{
+    if (!m_model->vendor())
+        return;
+    QHeaderView *header = m_table->horizontalHeader();
+    const int clicked = header->logicalIndexAt(pos);
+    QMenu menu(m_table);
+    menu.setTitle(tr("Columns"));
+    const QList<int> visible = visibleColumns();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(c));
+        a->setEnabled(!(visible.size() == 1 && visible.first() == c)); // keep one column
+        connect(a, &QAction::toggled, this, [this, header, c](bool on) {
+            header->setSectionHidden(c, !on);
+            save();
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("&Add Field…"), this, &ColumnState::addField);
+    if (clicked >= m_model->defaultColumnCount()) {
+        const QString field = m_model->headerData(clicked, Qt::Horizontal).toString();
+        menu.addAction(tr("&Remove “%1”").arg(field), this, [this, field] {
+            QStringList extra = m_model->extraFields();
+            extra.removeAll(field);
+            m_model->setExtraFields(extra);
+            save();
+        });
+    }
+    menu.addAction(tr("Reset &Columns"), this, &ColumnState::reset);
+    menu.exec(header->mapToGlobal(pos));
+}
+
+void ColumnState::addField()
+{
+    if (!m_model->vendor())
+        return;
+    QStringList candidates = m_model->recordFields();
+    for (const Column &c : m_model->columns())
+        candidates.removeAll(c.field);
+    bool ok = false;
+    const QString field =
+        QInputDialog::getItem(m_table->window(), tr("Add Field"),
+                              tr("A field of the %1 record, as the API names it (\"owner.name\" for a nested one):")
+                                  .arg(m_model->vendor()->displayName()),
+                              candidates, 0, true, &ok)
+            .trimmed();
+    if (!ok || field.isEmpty())
+        return;
+    if (!isWellFormedFieldPath(field)) {
+        QMessageBox::warning(m_table->window(), tr("Add Field"), tr("“%1” is not a field name.").arg(field));
+        return;
+    }
+    QStringList extra = m_model->extraFields();
+    if (!extra.contains(field))
+        extra.append(field);
+    m_model->setExtraFields(extra);
+    save();
+}
+
+} // namespace sb

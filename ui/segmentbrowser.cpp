@@ -1,0 +1,476 @@
+#include "segmentbrowser.h"
+
+#include "columnstate.h"
+#include "detailpane.h"
+#include "errorbanner.h"
+#include "filterbuilder.h"
+#include "secretexpiry.h"
+
+#include "core/vendorapi.h"
+#include "model/segmentsearchproxy.h"
+#include "model/segmenttablemodel.h"
+#include "net/curlcommand.h"
+#include "vendors/registry.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
+namespace sb {
+
+namespace {
+
+// A cell as one line of tab-separated text: tabs and line breaks would split it.
+QString tsvCell(QString text)
+{
+    for (QChar &c : text) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            c = QLatin1Char(' ');
+    }
+    return text;
+}
+
+} // namespace
+
+SegmentBrowser::SegmentBrowser(QWidget *parent)
+    : QWidget(parent),
+      m_model(new SegmentTableModel(this)),
+      m_search(new SegmentSearchProxy(this)),
+      m_table(new QTableView(this)),
+      m_columns(new ColumnState(m_table, m_model, this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_stack(new QStackedWidget(this)),
+      m_placeholderPage(new QWidget(this)),
+      m_placeholder(new QLabel(m_placeholderPage)),
+      m_placeholderButton(new QPushButton(m_placeholderPage)),
+      m_details(new DetailPane(this)),
+      m_filter(new FilterBuilder(this)),
+      m_expiryNote(new QLabel(this)),
+      m_banner(new ErrorBanner(this)),
+      m_retryTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("segmentBrowser"));
+    m_search->setSourceModel(m_model);
+    m_table->setModel(m_search);
+    m_table->setObjectName(QStringLiteral("segmentTable"));
+    m_table->setAccessibleName(tr("Segments"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->verticalHeader()->hide();
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionsMovable(true);
+    header->setDefaultSectionSize(160);
+    // Sorting is the server's: the header asks the model, and shows an indicator only where it sorts.
+    header->setSortIndicatorShown(false);
+    header->setSectionsClickable(true);
+    connect(header, &QHeaderView::sectionClicked, this, &SegmentBrowser::onHeaderClicked);
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setObjectName(QStringLiteral("placeholder"));
+    m_placeholderButton->setObjectName(QStringLiteral("placeholderButton"));
+    m_placeholderButton->hide();
+    connect(m_placeholderButton, &QPushButton::clicked, this, &SegmentBrowser::editProfileRequested);
+    auto *placeholderLayout = new QVBoxLayout(m_placeholderPage);
+    placeholderLayout->addStretch(1);
+    placeholderLayout->addWidget(m_placeholder);
+    placeholderLayout->addWidget(m_placeholderButton, 0, Qt::AlignHCenter);
+    placeholderLayout->addStretch(1);
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_placeholderPage);
+
+    m_expiryNote->setObjectName(QStringLiteral("expiryNote"));
+    m_expiryNote->setWordWrap(true);
+    m_expiryNote->setContentsMargins(8, 4, 8, 4);
+    m_expiryNote->setTextFormat(Qt::PlainText);
+    m_expiryNote->hide();
+    m_filter->hide(); // shown for vendors that filter on the server
+    connect(m_filter, &FilterBuilder::applied, this, &SegmentBrowser::applyQuery);
+    m_splitter->setObjectName(QStringLiteral("splitter"));
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(0, 3);
+    m_paneStretch.append(3);
+    m_details->setObjectName(QStringLiteral("detailPane"));
+    addPane(m_details, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_expiryNote);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+
+    m_retryTimer->setInterval(1000);
+    connect(m_retryTimer, &QTimer::timeout, this, &SegmentBrowser::updateRetryNotice);
+    connect(m_model, &SegmentTableModel::stateChanged, this, &SegmentBrowser::onStateChanged);
+    connect(m_model, &SegmentTableModel::rowsInserted, this, &SegmentBrowser::onStateChanged);
+    connect(m_model, &SegmentTableModel::retrying, this, &SegmentBrowser::onRetrying);
+    connect(m_banner, &ErrorBanner::retryRequested, m_model, &SegmentTableModel::retry);
+    connect(m_banner, &ErrorBanner::editProfileRequested, this, &SegmentBrowser::editProfileRequested);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SegmentBrowser::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SegmentBrowser::showCurrentDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &SegmentBrowser::showCurrentDetails);
+    // Enter (or a double click) on a row opens its details.
+    connect(m_table, &QAbstractItemView::activated, this, &SegmentBrowser::openDetails);
+    defaultSplitterSizes();
+    onStateChanged();
+}
+
+SegmentBrowser::~SegmentBrowser() = default;
+
+// --- the source ----------------------------------------------------------------------------
+
+void SegmentBrowser::open(const Profile &profile, const QString &secret)
+{
+    m_retryTimer->stop();
+    m_banner->clear();
+    m_columns->save();
+    const VendorApi *vendor = vendorById(profile.vendor);
+    m_model->setSource(vendor, profile, secret);
+    m_columns->restore();
+    m_filter->setSortFields(vendor->sortFields());
+    m_filter->setQuery({});
+    m_filter->setVisible(vendor->filtersOnServer());
+    const QString expiry = secretExpiryWarning(*vendor, secret, QDateTime::currentDateTime());
+    m_expiryNote->setText(expiry.isEmpty() ? QString()
+                                           : expiry + QLatin1Char(' ') + tr("Renew it in File > Profiles…"));
+    m_expiryNote->setVisible(!expiry.isEmpty());
+    m_table->horizontalHeader()->setSortIndicatorShown(false);
+    fetchIfWanted();
+    emit stateChanged();
+}
+
+void SegmentBrowser::close()
+{
+    m_retryTimer->stop();
+    m_banner->clear();
+    m_expiryNote->hide();
+    m_columns->save(); // the header still shows the closing vendor's columns
+    m_model->clearSource();
+}
+
+bool SegmentBrowser::hasSource() const
+{
+    return m_model->vendor() != nullptr;
+}
+
+void SegmentBrowser::reload()
+{
+    m_model->reload();
+    fetchIfWanted();
+}
+
+void SegmentBrowser::fetchIfWanted()
+{
+    if (m_model->canFetchMore({}))
+        m_model->fetchMore({});
+}
+
+void SegmentBrowser::showPlaceholder(const QString &text, const QString &buttonText)
+{
+    m_placeholder->setText(text);
+    m_placeholderButton->setText(buttonText);
+    m_placeholderButton->setVisible(!buttonText.isEmpty());
+    m_stack->setCurrentWidget(m_placeholderPage);
+}
+
+QString SegmentBrowser::placeholderText() const
+{
+    return m_stack->currentWidget() == m_placeholderPage ? m_placeholder->text() : QString();
+}
+
+void SegmentBrowser::setIdleText(const QString &text)
+{
+    m_idleText = text;
+}
+
+QString SegmentBrowser::statusText() const
+{
+    QString status = m_model->statusText();
+    if (m_model->isLoading())
+        status = status.isEmpty() ? tr("Loading…") : tr("%1 — loading…").arg(status);
+    return status;
+}
+
+bool SegmentBrowser::isLoading() const
+{
+    return m_model->isLoading();
+}
+
+void SegmentBrowser::onStateChanged()
+{
+    const bool loading = m_model->isLoading();
+    const Error error = m_model->error();
+    if (error.isError()) {
+        m_retryTimer->stop();
+        m_banner->showError(error);
+    } else if (!m_retryTimer->isActive() || !loading) {
+        m_retryTimer->stop();
+        if (m_model->vendor())
+            m_banner->clear();
+    }
+
+    if (!m_model->vendor()) {
+        // A keychain read in progress or a missing key has its own placeholder.
+        if (m_stack->currentWidget() != m_placeholderPage)
+            showPlaceholder(m_idleText);
+    } else if (m_model->rowCount() == 0 && m_model->isComplete()) {
+        showPlaceholder(m_model->query().filter.isEmpty() ? tr("This account has no segments.")
+                                                          : tr("No segments match the filter.\nChange or clear the "
+                                                               "filter to see more."));
+    } else if (m_model->rowCount() == 0 && error.isError()) {
+        showPlaceholder(tr("No segments could be loaded."));
+    } else {
+        m_stack->setCurrentWidget(m_table);
+    }
+    emit stateChanged();
+}
+
+void SegmentBrowser::onRetrying(const Error &reason, int delayMs)
+{
+    m_retryReason = reason;
+    m_retryDelayMs = delayMs;
+    m_retryClock.start();
+    updateRetryNotice();
+    m_retryTimer->start();
+}
+
+void SegmentBrowser::updateRetryNotice()
+{
+    const qint64 left = qMax<qint64>(0, m_retryDelayMs - m_retryClock.elapsed());
+    m_banner->showNotice(
+        retryNotice(m_retryReason, m_model->vendor() ? m_model->vendor()->displayName() : QString(), left));
+    if (left == 0)
+        m_retryTimer->stop();
+}
+
+// --- the query ----------------------------------------------------------------------------
+
+void SegmentBrowser::onHeaderClicked(int section)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (!m_model->isColumnSortable(section)) {
+        header->setSortIndicatorShown(m_model->sortColumn() >= 0);
+        if (m_model->sortColumn() >= 0)
+            header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        if (m_model->vendor())
+            emit statusMessage(tr("%1 cannot sort on this column").arg(m_model->vendor()->displayName()), 4000);
+        return;
+    }
+    const Qt::SortOrder order = m_model->sortColumn() == section && m_model->sortOrder() == Qt::AscendingOrder
+        ? Qt::DescendingOrder
+        : Qt::AscendingOrder;
+    m_model->sort(section, order);
+    m_filter->setQuery(m_model->query()); // the sort control shows the header's sort
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(section, order);
+    fetchIfWanted();
+}
+
+void SegmentBrowser::applyQuery(const Query &query)
+{
+    m_model->setQuery(query);
+    // The sort control may sort on several keys; the header shows none rather than half of it.
+    m_table->horizontalHeader()->setSortIndicatorShown(false);
+    fetchIfWanted();
+}
+
+void SegmentBrowser::setQuery(const Query &query)
+{
+    m_filter->setQuery(query);
+    applyQuery(m_filter->query());
+}
+
+void SegmentBrowser::focusFilter()
+{
+    if (m_filter->isVisible()) {
+        m_filter->focusFilter();
+        return;
+    }
+    if (m_model->vendor())
+        emit statusMessage(tr("%1 does not filter on the server; use Find (Ctrl+F) over the loaded rows.")
+                               .arg(m_model->vendor()->displayName()),
+                           5000);
+}
+
+// --- selection ----------------------------------------------------------------------------
+
+int SegmentBrowser::sourceRow(const QModelIndex &viewIndex) const
+{
+    const QModelIndex source = m_search->mapToSource(viewIndex);
+    return source.isValid() ? source.row() : -1;
+}
+
+bool SegmentBrowser::hasSelection() const
+{
+    return m_table->selectionModel() && m_table->selectionModel()->hasSelection();
+}
+
+QList<int> SegmentBrowser::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(sourceRow(index));
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+QList<int> SegmentBrowser::visibleColumns() const
+{
+    return m_columns->visibleColumns();
+}
+
+QString SegmentBrowser::selectionAsText() const
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const QList<int> columns = visibleColumns();
+    QStringList lines;
+    QStringList cells;
+    for (int c : columns)
+        cells.append(tsvCell(m_model->headerData(c, Qt::Horizontal).toString()));
+    lines.append(cells.join(QLatin1Char('\t')));
+    for (int r : rows) {
+        cells.clear();
+        for (int c : columns)
+            cells.append(tsvCell(m_model->index(r, c).data().toString()));
+        lines.append(cells.join(QLatin1Char('\t')));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void SegmentBrowser::copySelection()
+{
+    const QString text = selectionAsText();
+    if (text.isEmpty())
+        return;
+    auto *mime = new QMimeData;
+    mime->setText(text);
+    mime->setData(QStringLiteral("text/tab-separated-values"), text.toUtf8());
+    QGuiApplication::clipboard()->setMimeData(mime);
+    const qsizetype rows = selectedRows().size();
+    emit statusMessage(rows == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(QLocale().toString(rows)), 3000);
+}
+
+void SegmentBrowser::copyAsCurl()
+{
+    if (!m_model->vendor())
+        return;
+    const Result<QString> command = curlCommand(*m_model->vendor(), m_model->profile(), m_model->query());
+    if (!command) {
+        m_banner->showError(command.error());
+        return;
+    }
+    QGuiApplication::clipboard()->setText(command.value());
+    emit statusMessage(tr("Copied the request as curl; set %1 to the key before running it.")
+                           .arg(QStringLiteral("$") + kSecretVariable),
+                       5000);
+}
+
+void SegmentBrowser::selectAll()
+{
+    m_table->selectAll();
+}
+
+void SegmentBrowser::goToFirstRow()
+{
+    m_table->setFocus();
+    m_table->selectRow(0);
+}
+
+// --- panes --------------------------------------------------------------------------------
+
+void SegmentBrowser::showCurrentDetails()
+{
+    const int row = sourceRow(m_table->selectionModel()->currentIndex());
+    if (row < 0 || !m_model->vendor() || row >= m_model->rowCount()) {
+        m_details->clear();
+        return;
+    }
+    m_details->setSegment(m_model->vendor(), m_model->profile(), m_model->segment(row).json);
+}
+
+void SegmentBrowser::openDetails()
+{
+    setPaneVisible(m_details, true);
+    emit paneShown(m_details);
+    showCurrentDetails();
+    m_details->setFocus(Qt::OtherFocusReason);
+}
+
+void SegmentBrowser::addPane(QWidget *pane, int stretch)
+{
+    m_splitter->addWidget(pane);
+    m_splitter->setStretchFactor(m_splitter->indexOf(pane), stretch);
+    m_paneStretch.append(stretch);
+}
+
+void SegmentBrowser::setPaneVisible(QWidget *pane, bool visible)
+{
+    const int index = m_splitter->indexOf(pane);
+    if (index <= 0)
+        return;
+    pane->setVisible(visible);
+    if (!visible || m_splitter->sizes().value(index) > 0)
+        return;
+    // Collapsed by dragging: give it its share again, taken from the table.
+    QList<int> sizes = m_splitter->sizes();
+    const int total = std::accumulate(m_paneStretch.cbegin(), m_paneStretch.cend(), 0);
+    const int room = m_splitter->width() * m_paneStretch.value(index) / qMax(1, total);
+    sizes[index] = room;
+    sizes[0] = qMax(0, sizes[0] - room);
+    m_splitter->setSizes(sizes);
+}
+
+bool SegmentBrowser::isPaneShown(QWidget *pane) const
+{
+    const int index = m_splitter->indexOf(pane);
+    return index > 0 && pane->isVisibleTo(m_splitter) && m_splitter->sizes().value(index) > 0;
+}
+
+void SegmentBrowser::defaultSplitterSizes()
+{
+    // As the stretch factors share the window's default width.
+    constexpr int width = 1200;
+    const int total = std::accumulate(m_paneStretch.cbegin(), m_paneStretch.cend(), 0);
+    QList<int> sizes;
+    for (int stretch : std::as_const(m_paneStretch))
+        sizes.append(width * stretch / qMax(1, total));
+    m_splitter->setSizes(sizes);
+}
+
+QByteArray SegmentBrowser::saveSplitterState() const
+{
+    return m_splitter->saveState();
+}
+
+void SegmentBrowser::restoreSplitterState(const QByteArray &state)
+{
+    if (state.isEmpty() || !m_splitter->restoreState(state))
+        defaultSplitterSizes();
+}
+
+} // namespace sb

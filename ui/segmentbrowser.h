@@ -1,0 +1,138 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/page.h"
+#include "core/profile.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+QT_END_NAMESPACE
+
+namespace sb {
+
+class ColumnState;
+class DetailPane;
+class ErrorBanner;
+class FilterBuilder;
+class SegmentSearchProxy;
+class SegmentTableModel;
+
+// One source and its views (KeePassXC's DatabaseWidget): the segment table, or a placeholder
+// where there is nothing to show, with the panes beside it (the details pane first), the
+// server-side filter above it, the banner for errors and retries, and the note about a key
+// near its expiry. The window around it holds the actions; this widget does what they ask.
+//
+// A new pane: create its widget here, addPane() it, and give it a toggle in MainWindow's View
+// menu that calls setPaneVisible(). Panes are found by pointer, never by splitter position.
+class SegmentBrowser final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SegmentBrowser(QWidget *parent = nullptr);
+    ~SegmentBrowser() override;
+
+    // Shows the segments of `profile`, loading them as the table asks. The secret stays in memory.
+    void open(const Profile &profile, const QString &secret);
+    // Nothing open: the table empties and the placeholder says so.
+    void close();
+    bool hasSource() const;
+    // Loads the current query again from the first page.
+    void reload();
+    // Instead of the table: `text`, and a button that asks for the profile editor when
+    // `buttonText` is not empty. Stays until a source shows rows or says why it has none.
+    void showPlaceholder(const QString &text, const QString &buttonText = {});
+    QString placeholderText() const; // empty while the table shows
+    // What the placeholder says while no source is open and nothing else was asked.
+    void setIdleText(const QString &text);
+    QString idleText() const { return m_idleText; }
+    // Shows `query` in the filter row and loads its segments.
+    void setQuery(const Query &query);
+
+    SegmentTableModel *model() const { return m_model; }
+    SegmentSearchProxy *searchProxy() const { return m_search; }
+    QTableView *table() const { return m_table; }
+    ErrorBanner *banner() const { return m_banner; }
+    DetailPane *details() const { return m_details; }
+    FilterBuilder *filterBuilder() const { return m_filter; }
+    ColumnState *columnState() const { return m_columns; }
+
+    // "Loaded 120 of 1,234 — loading…": what the status bar says about this source.
+    QString statusText() const;
+    bool isLoading() const;
+    bool hasSelection() const;
+    // Rows the user selected, as model rows in order.
+    QList<int> selectedRows() const;
+    // The visible columns in the order the header shows them.
+    QList<int> visibleColumns() const;
+    // Tab-separated text of the selected rows with a header line, as Ctrl+C copies it.
+    QString selectionAsText() const;
+
+    void copySelection();
+    void copyAsCurl();
+    void selectAll();
+    void focusFilter();
+    // Selects the first row and moves the focus to the table (Enter in the quick search).
+    void goToFirstRow();
+    // Shows the details pane with the current row's details and focuses it (Enter on a row).
+    void openDetails();
+
+    // Panes beside the table.
+    void addPane(QWidget *pane, int stretch);
+    void setPaneVisible(QWidget *pane, bool visible);
+    bool isPaneShown(QWidget *pane) const; // visible and not collapsed
+    QByteArray saveSplitterState() const;
+    void restoreSplitterState(const QByteArray &state);
+
+signals:
+    // Loading, error, totals or the source changed.
+    void stateChanged();
+    void selectionChanged();
+    // The banner or the placeholder offers to edit the profile.
+    void editProfileRequested();
+    // A short note for the status bar.
+    void statusMessage(const QString &text, int timeoutMs);
+    // The browser showed a pane itself (Enter opens the details): the View menu's toggle follows.
+    void paneShown(QWidget *pane);
+
+private:
+    void onStateChanged();
+    void onRetrying(const Error &reason, int delayMs);
+    void updateRetryNotice();
+    void onHeaderClicked(int section);
+    void applyQuery(const Query &query);
+    void fetchIfWanted();
+    void showCurrentDetails();
+    void defaultSplitterSizes();
+    int sourceRow(const QModelIndex &viewIndex) const;
+
+    SegmentTableModel *m_model;
+    SegmentSearchProxy *m_search;
+    QTableView *m_table;
+    ColumnState *m_columns;
+    QSplitter *m_splitter;
+    QStackedWidget *m_stack;
+    QWidget *m_placeholderPage;
+    QLabel *m_placeholder;
+    QPushButton *m_placeholderButton;
+    DetailPane *m_details;
+    FilterBuilder *m_filter;
+    QLabel *m_expiryNote;
+    ErrorBanner *m_banner;
+    QTimer *m_retryTimer;
+    QElapsedTimer m_retryClock;
+    Error m_retryReason;
+    int m_retryDelayMs = 0;
+    QList<int> m_paneStretch; // per splitter widget, the table first
+    QString m_idleText;
+};
+
+} // namespace sb

@@ -1,0 +1,116 @@
+#include "settings.h"
+
+#include <QSettings>
+
+namespace sb::UiSettings {
+
+namespace {
+
+const QString kVersionKey = QStringLiteral("settingsVersion");
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kSplitterKey = QStringLiteral("window/splitter");
+const QString kAppearanceKey = QStringLiteral("appearance");
+const QString kExportDirectoryKey = QStringLiteral("export/lastDir");
+
+QString columnsGroup(const QString &vendor)
+{
+    return QStringLiteral("columns/") + vendor;
+}
+
+QString headerKey(const QString &vendor)
+{
+    return columnsGroup(vendor) + QStringLiteral("/header");
+}
+
+QString extraFieldsKey(const QString &vendor)
+{
+    return columnsGroup(vendor) + QStringLiteral("/extraFields");
+}
+
+} // namespace
+
+void migrate()
+{
+    QSettings settings;
+    const int stored = settings.value(kVersionKey, 0).toInt();
+    if (stored >= version)
+        return; // a newer version's keys are read as they are; unknown ones are left alone
+    // Version 0 (before this class) wrote the same keys as version 1: nothing to move yet.
+    // A later layout moves or renames keys here, one step per version.
+    settings.setValue(kVersionKey, version);
+}
+
+QByteArray windowGeometry()
+{
+    return QSettings().value(kGeometryKey).toByteArray();
+}
+
+void setWindowGeometry(const QByteArray &geometry)
+{
+    QSettings().setValue(kGeometryKey, geometry);
+}
+
+QByteArray windowState()
+{
+    return QSettings().value(kStateKey).toByteArray();
+}
+
+void setWindowState(const QByteArray &state)
+{
+    QSettings().setValue(kStateKey, state);
+}
+
+QByteArray splitterState()
+{
+    return QSettings().value(kSplitterKey).toByteArray();
+}
+
+void setSplitterState(const QByteArray &state)
+{
+    QSettings().setValue(kSplitterKey, state);
+}
+
+QByteArray headerState(const QString &vendor)
+{
+    return QSettings().value(headerKey(vendor)).toByteArray();
+}
+
+QStringList extraFields(const QString &vendor)
+{
+    return QSettings().value(extraFieldsKey(vendor)).toStringList();
+}
+
+void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState)
+{
+    QSettings settings;
+    settings.setValue(extraFieldsKey(vendor), extraFields);
+    settings.setValue(headerKey(vendor), headerState);
+}
+
+void resetColumns(const QString &vendor)
+{
+    QSettings().remove(columnsGroup(vendor));
+}
+
+Appearance appearance()
+{
+    return appearanceFromName(QSettings().value(kAppearanceKey).toString());
+}
+
+void setAppearance(Appearance appearance)
+{
+    QSettings().setValue(kAppearanceKey, appearanceName(appearance));
+}
+
+QString exportDirectory()
+{
+    return QSettings().value(kExportDirectoryKey).toString();
+}
+
+void setExportDirectory(const QString &directory)
+{
+    QSettings().setValue(kExportDirectoryKey, directory);
+}
+
+} // namespace sb::UiSettings

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "appearance.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace sb {
+
+// Every QSettings key of the window in one place, with its default (Zeal's Core::Settings).
+// Profiles are not here: ProfileStore keeps them in a file of their own. Call migrate() once at
+// start, before anything reads a key; it brings keys an older version wrote up to date.
+namespace UiSettings {
+
+// The version of the layout of these keys; migrate() raises an older one to it.
+inline constexpr int version = 1;
+void migrate();
+
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray &geometry);
+QByteArray windowState(); // the tool bar's place (QMainWindow::saveState)
+void setWindowState(const QByteArray &state);
+QByteArray splitterState(); // the table and its panes
+void setSplitterState(const QByteArray &state);
+
+// A vendor's columns: the header's order, widths and hidden sections, and the fields added to it.
+QByteArray headerState(const QString &vendor);
+QStringList extraFields(const QString &vendor);
+void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState);
+void resetColumns(const QString &vendor);
+
+// System when never chosen.
+Appearance appearance();
+void setAppearance(Appearance appearance);
+
+// The folder of the last export; empty when none was made yet.
+QString exportDirectory();
+void setExportDirectory(const QString &directory);
+
+} // namespace UiSettings
+
+} // namespace sb
