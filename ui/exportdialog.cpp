@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "appearance.h"
+
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
 #include "model/segmenttablemodel.h"
@@ -193,7 +195,7 @@ ExportOptionsDialog::ExportOptionsDialog(std::shared_ptr<const ExportSource> sou
         note->setWordWrap(true);
         note->setFrameShape(QFrame::StyledPanel);
         note->setMargin(6);
-        note->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3d3000; }"));
+        setTone(note, Tone::Warning);
         layout->addWidget(note);
     }
 
@@ -280,7 +282,7 @@ ExportOptionsDialog::ExportOptionsDialog(std::shared_ptr<const ExportSource> sou
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("optionsProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    setTone(m_problem, Tone::Error);
     m_problem->hide();
     layout->addWidget(m_problem);
 
@@ -451,7 +453,7 @@ ExportProgressDialog::ExportProgressDialog(ExportJob *job, const QString &vendor
     m_error->setObjectName(QStringLiteral("exportError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    setTone(m_error, Tone::Error);
     m_error->hide();
     layout->addWidget(m_status);
     layout->addWidget(m_error);

@@ -1,5 +1,6 @@
 #include "profiledialog.h"
 
+#include "appearance.h"
 #include "secretexpiry.h"
 
 #include "core/http.h"
@@ -643,10 +644,7 @@ void ProfileDialog::showMessage(const QString &message, QWidget *field, bool isE
 {
     m_messageLabel->setText(message);
     m_messageLabel->setVisible(!message.isEmpty());
-    QPalette palette = m_form->palette();
-    if (isError)
-        palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
-    m_messageLabel->setPalette(palette);
+    setTone(m_messageLabel, isError ? Tone::Error : Tone::Normal);
     if (field)
         field->setFocus();
 }
