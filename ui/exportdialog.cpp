@@ -176,7 +176,7 @@ private:
     QPushButton *m_cancel;
     QTimer *m_retryTimer;
     QElapsedTimer m_retryClock;
-    QString m_retryReason;
+    Error m_retryReason;
     int m_retryDelayMs = 0;
 };
 
@@ -512,8 +512,7 @@ void ExportProgressDialog::onProgress(qint64 rows, qint64 total)
 
 void ExportProgressDialog::onRetrying(const Error &reason, int delayMs)
 {
-    m_retryReason =
-        reason.kind == Error::Kind::RateLimit ? tr("Rate limited by %1").arg(m_vendorName) : reason.toString();
+    m_retryReason = reason;
     m_retryDelayMs = delayMs;
     m_retryClock.start();
     m_retry->show();
@@ -524,7 +523,7 @@ void ExportProgressDialog::onRetrying(const Error &reason, int delayMs)
 void ExportProgressDialog::updateRetryNotice()
 {
     const qint64 left = qMax<qint64>(0, m_retryDelayMs - m_retryClock.elapsed());
-    m_retry->setText(tr("%1; retrying in %n s", nullptr, int((left + 999) / 1000)).arg(m_retryReason));
+    m_retry->setText(retryNotice(m_retryReason, m_vendorName, left));
     if (left == 0)
         m_retryTimer->stop();
 }

@@ -894,7 +894,7 @@ void ProfileDialog::startTest(const Profile &profile, const QString &secret)
     connect(m_fetcher, &PageFetcher::pageReady, this, [this](quint64, const Page &page) { onTestPage(page); });
     connect(m_fetcher, &PageFetcher::failed, this, [this](quint64, const Error &error) { onTestFailed(error); });
     connect(m_fetcher, &PageFetcher::retrying, this, [this](quint64, const Error &reason, int delayMs) {
-        m_testResult->setText(tr("%1; trying again in %2 s…").arg(reason.toString()).arg((delayMs + 999) / 1000));
+        m_testResult->setText(retryNotice(reason, currentVendor()->displayName(), delayMs));
     });
     m_fetcher->fetch(Cursor {}, 0, true);
 }
