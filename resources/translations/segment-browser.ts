@@ -318,6 +318,49 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::ConnectionTest</name>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: 1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: 1 segment on the first page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1 segments on the first page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::CsvWriter</name>
     <message>
         <source>Could not write the CSV data: the file is not open for writing.</source>
@@ -480,6 +523,14 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -713,16 +764,6 @@ with deterministic data and faults on demand. Runs until killed.
     <message>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rate limited by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Exported %1 in %2.</source>
@@ -1601,58 +1642,6 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vendor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Vendor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API root URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;root</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sho&amp;w</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,6 +1706,57 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“%1” has no stored secret to copy; enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfileForm</name>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API root URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tenant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,56 +1800,31 @@ Change or clear the filter to see more.</source>
         <source>Enter the tenant: the API root URL needs it in place of {tenant}.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>sb::ProfileList</name>
     <message>
-        <source>“%1” has no stored secret to copy; enter one.</source>
+        <source>Profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save: %1</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved.</source>
+        <source>Vendor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecting…</source>
+        <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the %1 first.</source>
+        <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No secret is stored for this profile; enter one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; trying again in %2 s…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: 1 segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: %1 segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: 1 segment on the first page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: %1 segments on the first page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
+        <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2339,10 +2354,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1 segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; retrying in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
