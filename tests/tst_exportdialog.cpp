@@ -3,6 +3,7 @@
 #include "export/exportjob.h"
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
+#include "ui/appearance.h"
 #include "ui/exportdialog.h"
 
 #include <QBuffer>
@@ -417,6 +418,26 @@ private slots:
         auto *problem = child<QLabel>(options, "optionsProblem");
         QVERIFY(problem->isVisible());
         QVERIFY(problem->text().contains(QStringLiteral("does not exist")));
+    }
+
+    // The token warning is the window's one warning panel: dark in dark mode, light in light mode.
+    void warningPanelFollowsTheAppearance()
+    {
+        Fixture f(10);
+        applyAppearance(Appearance::Dark);
+        QDialog *options = f.options({}, {}, QStringLiteral("The access token expires in 3 minutes."));
+        QVERIFY(options);
+        auto *note = child<QLabel>(options, "exportWarning");
+        QVERIFY(note);
+        const auto panel = [note] {
+            const QImage image = note->grab().toImage();
+            return image.pixelColor(3, image.height() / 2);
+        };
+        QVERIFY2(panel().lightness() < 100, qPrintable(panel().name()));
+        applyAppearance(Appearance::Light);
+        QCoreApplication::processEvents();
+        QVERIFY2(panel().lightness() > 160, qPrintable(panel().name()));
+        applyAppearance(Appearance::System);
     }
 };
 

@@ -543,6 +543,21 @@ private slots:
         QVERIFY(!dialog.testResult().contains(QLatin1String("not-the-key")));
     }
 
+    void testConnectionSaysWhenItTriesAgain()
+    {
+        test::SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 3);
+        QString error;
+        QVERIFY2(rig.server.setFaults(QStringLiteral("launchdarkly:429=1@1"), &error), qPrintable(error));
+        storeProfile(rig.profile(QStringLiteral("launchdarkly")), rig.secret(QStringLiteral("launchdarkly")));
+        ProfileDialog dialog(m_store.get(), m_secrets.get());
+        click(&dialog, QStringLiteral("testButton"));
+        // The window's one wording of a wait (retryNotice), then the answer of the second try.
+        QTRY_COMPARE(dialog.testResult(), QStringLiteral("Rate limited by LaunchDarkly; retrying in 1 s"));
+        QVERIFY(dialog.isBusy());
+        QTRY_COMPARE(dialog.testResult(), QStringLiteral("Connected: 3 segments"));
+    }
+
     void cancelStopsATest()
     {
         // A server that accepts and never answers.

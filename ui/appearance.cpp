@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QPalette>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QWidget>
@@ -74,7 +75,9 @@ QString toneStyle(const QWidget *widget, Tone tone)
     return {};
 }
 
-// Draws a toned widget again when the application's palette changes (View > Appearance).
+// Draws the toned widgets again when the application's palette changes (View > Appearance).
+// Qt tells the application and its windows, not widgets with a style sheet of their own: one
+// filter on the application goes through them.
 class ToneFollower final : public QObject
 {
 public:
@@ -83,9 +86,12 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::ApplicationPaletteChange) {
-            auto *widget = static_cast<QWidget *>(watched);
-            widget->setStyleSheet(toneStyle(widget, Tone(widget->property(kToneProperty).toInt())));
+        if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange) {
+            for (QWidget *widget : QApplication::allWidgets()) {
+                const QVariant tone = widget->property(kToneProperty);
+                if (tone.isValid())
+                    widget->setStyleSheet(toneStyle(widget, Tone(tone.toInt())));
+            }
         }
         return QObject::eventFilter(watched, event);
     }
@@ -105,8 +111,11 @@ QColor errorColor(const QPalette &palette)
 
 void setTone(QWidget *widget, Tone tone)
 {
-    if (!widget->property(kToneProperty).isValid())
-        widget->installEventFilter(new ToneFollower(widget));
+    static QPointer<ToneFollower> follower;
+    if (!follower) {
+        follower = new ToneFollower(qApp);
+        qApp->installEventFilter(follower);
+    }
     widget->setProperty(kToneProperty, int(tone));
     widget->setStyleSheet(toneStyle(widget, tone));
 }

@@ -1,5 +1,8 @@
 #include "exportdialog.h"
 
+#include "appearance.h"
+#include "exportprogressdialog.h"
+
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
 #include "model/segmenttablemodel.h"
@@ -7,12 +10,9 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
-#include <QCloseEvent>
 #include <QDate>
-#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -23,14 +23,10 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPointer>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTimer>
-#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -88,25 +84,6 @@ QString defaultFileName(const QString &profileName)
         + QLatin1String(".csv");
 }
 
-// "1 segment", "12,300 segments" (no translation is loaded, so no %n plural forms).
-QString segmentCount(qint64 n)
-{
-    return n == 1 ? QCoreApplication::translate("sb::ExportProgressDialog", "1 segment")
-                  : QCoreApplication::translate("sb::ExportProgressDialog", "%1 segments").arg(QLocale().toString(n));
-}
-
-// "3.2 s", "4 min 05 s": the summary's elapsed time.
-QString formatElapsed(qint64 ms)
-{
-    if (ms < 60'000)
-        return QCoreApplication::translate("sb::ExportProgressDialog", "%1 s")
-            .arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
-    const qint64 seconds = ms / 1000;
-    return QCoreApplication::translate("sb::ExportProgressDialog", "%1 min %2 s")
-        .arg(seconds / 60)
-        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
-
 } // namespace
 
 class ExportOptionsDialog final : public QDialog
@@ -144,40 +121,6 @@ private:
     QString m_confirmedPath; // chosen in the save dialog, which asked about replacing it already
 };
 
-class ExportProgressDialog final : public QDialog
-{
-    Q_OBJECT
-
-public:
-    ExportProgressDialog(ExportJob *job, const QString &vendorName, QWidget *parent);
-    ~ExportProgressDialog() override;
-
-    void reject() override;
-
-private:
-    void onProgress(qint64 rows, qint64 total);
-    void onRetrying(const Error &reason, int delayMs);
-    void updateRetryNotice();
-    void onFinished(qint64 rows);
-    void onFailed(const Error &error);
-    void showEnd(const QString &title);
-
-    QPointer<ExportJob> m_job;
-    QString m_vendorName;
-    QString m_path;
-    QLabel *m_status;
-    QProgressBar *m_bar;
-    QLabel *m_retry;
-    QLabel *m_error;
-    QLabel *m_file;
-    QDialogButtonBox *m_buttons;
-    QPushButton *m_cancel;
-    QTimer *m_retryTimer;
-    QElapsedTimer m_retryClock;
-    QString m_retryReason;
-    int m_retryDelayMs = 0;
-};
-
 ExportOptionsDialog::ExportOptionsDialog(std::shared_ptr<const ExportSource> source, const QList<int> &visibleColumns,
                                          const QString &warning, QWidget *parent)
     : QDialog(parent), m_source(std::move(source)), m_dir(lastDir())
@@ -193,7 +136,7 @@ ExportOptionsDialog::ExportOptionsDialog(std::shared_ptr<const ExportSource> sou
         note->setWordWrap(true);
         note->setFrameShape(QFrame::StyledPanel);
         note->setMargin(6);
-        note->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #3d3000; }"));
+        setTone(note, Tone::Warning);
         layout->addWidget(note);
     }
 
@@ -280,7 +223,7 @@ ExportOptionsDialog::ExportOptionsDialog(std::shared_ptr<const ExportSource> sou
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("optionsProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    setTone(m_problem, Tone::Error);
     m_problem->hide();
     layout->addWidget(m_problem);
 
@@ -420,154 +363,6 @@ ExportChoice ExportOptionsDialog::choice() const
     c.csv.bom = m_bom->isChecked();
     c.csv.formulaGuard = m_formulaGuard->isChecked();
     return c;
-}
-
-ExportProgressDialog::ExportProgressDialog(ExportJob *job, const QString &vendorName, QWidget *parent)
-    : QDialog(parent), m_job(job), m_vendorName(vendorName), m_path(job->path()), m_retryTimer(new QTimer(this))
-{
-    job->setParent(this);
-    setObjectName(QStringLiteral("exportProgressDialog"));
-    setWindowTitle(tr("Exporting Segments"));
-    setMinimumWidth(420);
-    auto *layout = new QVBoxLayout(this);
-    m_file = new QLabel(tr("To %1").arg(QDir::toNativeSeparators(m_path)), this);
-    m_file->setObjectName(QStringLiteral("exportFile"));
-    m_file->setWordWrap(true);
-    m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status = new QLabel(tr("Starting…"), this);
-    m_status->setObjectName(QStringLiteral("exportStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_bar = new QProgressBar(this);
-    m_bar->setObjectName(QStringLiteral("exportBar"));
-    m_bar->setAccessibleName(tr("Export progress"));
-    m_bar->setRange(0, 0); // busy until the total is known
-    m_bar->setTextVisible(false);
-    m_retry = new QLabel(this);
-    m_retry->setObjectName(QStringLiteral("exportRetry"));
-    m_retry->setWordWrap(true);
-    m_retry->hide();
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("exportError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
-    m_error->hide();
-    layout->addWidget(m_status);
-    layout->addWidget(m_error);
-    layout->addWidget(m_bar);
-    layout->addWidget(m_retry);
-    layout->addWidget(m_file);
-    layout->addStretch();
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_cancel = m_buttons->button(QDialogButtonBox::Cancel);
-    m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setAccessibleName(tr("Cancel the export"));
-    layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportProgressDialog::reject);
-
-    m_retryTimer->setInterval(1000);
-    connect(m_retryTimer, &QTimer::timeout, this, &ExportProgressDialog::updateRetryNotice);
-    connect(job, &ExportJob::progress, this, &ExportProgressDialog::onProgress);
-    connect(job, &ExportJob::retrying, this, &ExportProgressDialog::onRetrying);
-    connect(job, &ExportJob::finished, this, &ExportProgressDialog::onFinished);
-    connect(job, &ExportJob::failed, this, &ExportProgressDialog::onFailed);
-}
-
-ExportProgressDialog::~ExportProgressDialog()
-{
-    // Cancel here, while this dialog is whole: the job's failed() must not reach a half-destroyed one.
-    if (m_job) {
-        m_job->disconnect(this);
-        delete m_job;
-    }
-}
-
-void ExportProgressDialog::reject()
-{
-    // Closing while running is Cancel: the job drops its temporary file, an existing file stays.
-    if (m_job && m_job->isRunning()) {
-        m_job->disconnect(this);
-        m_job->cancel();
-    }
-    QDialog::reject();
-}
-
-void ExportProgressDialog::onProgress(qint64 rows, qint64 total)
-{
-    const QLocale locale;
-    if (total >= 0) {
-        m_status->setText(tr("%1 of %2").arg(locale.toString(rows), segmentCount(total)));
-        // Per mille, so that totals beyond an int's range still fit the bar.
-        m_bar->setRange(0, 1000);
-        m_bar->setValue(total > 0 ? int(qMin<qint64>(rows, total) * 1000 / total) : 1000);
-    } else {
-        m_status->setText(segmentCount(rows));
-    }
-    if (m_retry->isVisible() && !m_retryTimer->isActive())
-        m_retry->hide();
-}
-
-void ExportProgressDialog::onRetrying(const Error &reason, int delayMs)
-{
-    m_retryReason =
-        reason.kind == Error::Kind::RateLimit ? tr("Rate limited by %1").arg(m_vendorName) : reason.toString();
-    m_retryDelayMs = delayMs;
-    m_retryClock.start();
-    m_retry->show();
-    updateRetryNotice();
-    m_retryTimer->start();
-}
-
-void ExportProgressDialog::updateRetryNotice()
-{
-    const qint64 left = qMax<qint64>(0, m_retryDelayMs - m_retryClock.elapsed());
-    m_retry->setText(tr("%1; retrying in %n s", nullptr, int((left + 999) / 1000)).arg(m_retryReason));
-    if (left == 0)
-        m_retryTimer->stop();
-}
-
-void ExportProgressDialog::showEnd(const QString &title)
-{
-    setWindowTitle(title);
-    m_retryTimer->stop();
-    m_retry->hide();
-    m_bar->hide();
-    // Nothing left to cancel; a hidden button would come back when the box lays out its buttons.
-    m_buttons->removeButton(m_cancel);
-    m_cancel->deleteLater();
-    QPushButton *close = m_buttons->addButton(QDialogButtonBox::Close);
-    close->setObjectName(QStringLiteral("closeButton"));
-    close->setDefault(true);
-    close->setFocus();
-}
-
-void ExportProgressDialog::onFinished(qint64 rows)
-{
-    const qint64 elapsed = m_job ? m_job->elapsedMs() : 0;
-    m_status->setText(tr("Exported %1 in %2.").arg(segmentCount(rows), formatElapsed(elapsed)));
-    m_file->setText(tr("File: %1").arg(QDir::toNativeSeparators(m_path)));
-    showEnd(tr("Export Finished"));
-    QPushButton *open = m_buttons->addButton(tr("Open Folder"), QDialogButtonBox::ActionRole);
-    open->setObjectName(QStringLiteral("openFolderButton"));
-    open->setAccessibleName(tr("Open the folder that holds the file"));
-    connect(open, &QPushButton::clicked, this,
-            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_path).absolutePath())); });
-}
-
-void ExportProgressDialog::onFailed(const Error &error)
-{
-    if (error.kind == Error::Kind::Cancelled) {
-        QDialog::reject();
-        return;
-    }
-    // The vendor's own words, as PageFetcher or the file system gave them.
-    m_status->hide();
-    m_error->setText(tr("The export failed: %1").arg(error.toString()));
-    m_error->show();
-    m_file->setText(
-        tr("Nothing was written to %1; a file that was there is unchanged.").arg(QDir::toNativeSeparators(m_path)));
-    showEnd(tr("Export Failed"));
 }
 
 void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &selectedRows,

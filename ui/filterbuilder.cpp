@@ -1,5 +1,6 @@
 #include "filterbuilder.h"
 
+#include "appearance.h"
 #include "controlnames.h"
 #include "filterrow.h"
 #include "ldfilter/parser.h"
@@ -24,12 +25,6 @@
 namespace sb {
 
 namespace {
-
-// A mild red that reads on light and dark backgrounds alike; the palette has no error role.
-QColor errorColor()
-{
-    return QColor(0xd9, 0x48, 0x48);
-}
 
 // The UTF-16 index of a 1-based column counted in characters (a surrogate pair is one).
 qsizetype indexOfColumn(const QString &text, int column)
@@ -96,9 +91,7 @@ FilterBuilder::FilterBuilder(QWidget *parent)
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, errorColor());
-    m_error->setPalette(errorPalette);
+    setTone(m_error, Tone::Error);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -265,7 +258,7 @@ void FilterBuilder::markError(int column)
         const qsizetype from = start < text.size() ? start : std::max<qsizetype>(0, text.size() - 1);
         QTextCharFormat format;
         format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        format.setUnderlineColor(errorColor());
+        format.setUnderlineColor(errorColor(m_text->palette()));
         attributes.append(QInputMethodEvent::Attribute(
             QInputMethodEvent::TextFormat, int(from) - m_text->cursorPosition(), int(text.size() - from), format));
     }

@@ -312,7 +312,7 @@ int runExport(const QStringList &args)
     });
     QObject::connect(&job, &ExportJob::retrying, &job, [&](const Error &reason, int delayMs) {
         if (showProgress)
-            err() << "\r" << tr("%1; retrying in %2 s").arg(reason.toString()).arg((delayMs + 999) / 1000) << Qt::endl;
+            err() << "\r" << retryNotice(reason, api->displayName(), delayMs) << Qt::endl;
     });
     QObject::connect(&job, &ExportJob::finished, &loop, [&](qint64 rows) {
         written = rows;
