@@ -284,10 +284,11 @@ private slots:
         const QString help = QString::fromUtf8(r.out).simplified();
         for (const char *line :
              {"--project <K> Project key (Batch, LaunchDarkly).", "--environment <K> Environment key (LaunchDarkly).",
-              "--tenant <T> Tenant ID (Amperity, SailPoint).", "--client-id <ID> Client ID (SailPoint).",
+              "--tenant <T> Tenant ID (Amperity, SailPoint Identity Security Cloud).",
+              "--client-id <ID> Client ID (SailPoint Identity Security Cloud).",
               "--filter <EXPR> Server-side filter, in the vendor's filter language (LaunchDarkly).",
               "SEGMENT_BROWSER_SECRET (Batch: REST API key; LaunchDarkly: Access token; Amperity: "
-              "Access token; SailPoint: Client secret)."})
+              "Access token; SailPoint Identity Security Cloud: Client secret)."})
             QVERIFY2(help.contains(QLatin1String(line)), line);
     }
 
@@ -297,7 +298,7 @@ private slots:
                            QStringLiteral("acme"), QStringLiteral("--output"), path(QStringLiteral("x.csv"))},
                           QStringLiteral("s3cret-value-9"));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains("SailPoint needs --client-id (Client ID)"), r.err.constData());
+        QVERIFY2(r.err.contains("SailPoint Identity Security Cloud needs --client-id (Client ID)"), r.err.constData());
     }
 
     void noSecretIsAUsageError()
