@@ -7,6 +7,7 @@
 #include "sandboxrig.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/profilestore.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,7 +48,8 @@ Profile sample(const QString &name, const QString &vendor = QStringLiteral("laun
     p.name = name;
     p.vendor = vendor;
     p.baseUrl = QUrl(QStringLiteral("https://app.launchdarkly.com"));
-    p.params = {{ParamKey::project, QStringLiteral("default")}, {ParamKey::environment, QStringLiteral("production")}};
+    p.params = {{LaunchDarklyApi::projectKey, QStringLiteral("default")},
+                {LaunchDarklyApi::environmentKey, QStringLiteral("production")}};
     return p;
 }
 

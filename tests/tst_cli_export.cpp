@@ -1,5 +1,7 @@
 #include "export/csvwriter.h"
 #include "sandboxrig.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
+#include "vendors/sailpoint/sailpointapi.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -70,10 +72,11 @@ private:
     {
         const Profile p = m_rig->profile(vendor);
         QStringList args = {QStringLiteral("--vendor"), vendor, QStringLiteral("--base-url"), p.baseUrl.toString()};
-        const QList<std::pair<QString, QString>> keys = {{ParamKey::project, QStringLiteral("--project")},
-                                                         {ParamKey::environment, QStringLiteral("--environment")},
-                                                         {ParamKey::tenant, QStringLiteral("--tenant")},
-                                                         {ParamKey::clientId, QStringLiteral("--client-id")}};
+        const QList<std::pair<QString, QString>> keys = {
+            {LaunchDarklyApi::projectKey, QStringLiteral("--project")},
+            {LaunchDarklyApi::environmentKey, QStringLiteral("--environment")},
+            {ParamKey::tenant, QStringLiteral("--tenant")},
+            {SailPointApi::clientIdKey, QStringLiteral("--client-id")}};
         for (const auto &[key, option] : keys) {
             if (!p.param(key).isEmpty())
                 args << option << p.param(key);
@@ -272,6 +275,30 @@ private slots:
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains("no-such-folder"), r.err.constData());
         QVERIFY(QDir(m_dir.path()).isEmpty());
+    }
+
+    void helpNamesEachKeyAndTheVendorsThatUseIt()
+    {
+        const Run r = run({QStringLiteral("--help")}, QString());
+        QCOMPARE(r.exitCode, 0);
+        const QString help = QString::fromUtf8(r.out).simplified();
+        for (const char *line :
+             {"--project <K> Project key (Batch, LaunchDarkly).", "--environment <K> Environment key (LaunchDarkly).",
+              "--tenant <T> Tenant ID (Amperity, SailPoint Identity Security Cloud).",
+              "--client-id <ID> Client ID (SailPoint Identity Security Cloud).",
+              "--filter <EXPR> Server-side filter, in the vendor's filter language (LaunchDarkly).",
+              "SEGMENT_BROWSER_SECRET (Batch: REST API key; LaunchDarkly: Access token; Amperity: "
+              "Access token; SailPoint Identity Security Cloud: Client secret)."})
+            QVERIFY2(help.contains(QLatin1String(line)), line);
+    }
+
+    void aMissingKeyIsNamedByItsOption()
+    {
+        const Run r = run({QStringLiteral("--vendor"), QStringLiteral("sailpoint"), QStringLiteral("--tenant"),
+                           QStringLiteral("acme"), QStringLiteral("--output"), path(QStringLiteral("x.csv"))},
+                          QStringLiteral("s3cret-value-9"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("SailPoint Identity Security Cloud needs --client-id (Client ID)"), r.err.constData());
     }
 
     void noSecretIsAUsageError()

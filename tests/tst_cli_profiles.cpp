@@ -1,4 +1,5 @@
 #include "sandboxrig.h"
+#include "vendors/batch/batchapi.h"
 
 #include "export/csvreader.h"
 #include "secrets/keychainsecretstore.h"
@@ -200,7 +201,7 @@ private slots:
         const Run added =
             runHere({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"), name,
                      QStringLiteral("--vendor"), QStringLiteral("batch"), QStringLiteral("--project"),
-                     demo.param(ParamKey::project), QStringLiteral("--base-url"), demo.baseUrl.toString()},
+                     demo.param(BatchApi::projectKey), QStringLiteral("--base-url"), demo.baseUrl.toString()},
                     rig.secret(QStringLiteral("batch")).toUtf8() + '\n');
         QVERIFY2(added.exitCode == 0, added.err.constData());
 

@@ -1,6 +1,7 @@
 // DetailPane, offscreen: what setSegment shows (title, facts, tree, JSON), the find field's
 // matches and keys, Copy JSON, the web app button, bad records and the empty state.
 #include "sandboxrig.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
 
 #include "ui/detailpane.h"
 
@@ -323,7 +324,7 @@ private slots:
         QVERIFY(pane.webUrl().isEmpty());
         // Nor for a LaunchDarkly profile without an environment.
         Profile incomplete = profile;
-        incomplete.params.remove(ParamKey::environment);
+        incomplete.params.remove(LaunchDarklyApi::environmentKey);
         pane.setSegment(launchDarkly, incomplete, launchDarklyExample);
         QVERIFY(!web->isVisible());
     }

@@ -2,6 +2,7 @@
 // sees in the detail pane, for the vendors' documented examples, hand-made records with the
 // shapes the schemas allow, the sandbox's records, and records with missing or odd fields.
 #include "sandboxrig.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
 
 #include "vendors/registry.h"
 
@@ -249,6 +250,33 @@ private slots:
                                s("  org-1"), s("  org-2")}));
     }
 
+    void countsSpellOutOneAndMany()
+    {
+        // No translation is loaded: "1 flag", never "1 flag(s)"; "1 more" and "1,200" as the locale writes them.
+        QJsonObject record = object(R"({"key": "k", "name": "N", "_flags": [{"key": "f1", "name": "F1"}]})");
+        QCOMPARE(tree(section(launchDarkly.details({}, record), s("Flags using this segment"))),
+                 (QStringList {s("1 flag"), s("  F1 (f1)")}));
+        QJsonArray flags;
+        QJsonArray keys;
+        for (int i = 1; i <= 1221; ++i) {
+            flags.append(QJsonObject {{QStringLiteral("key"), QStringLiteral("f%1").arg(i)}});
+            keys.append(QStringLiteral("user-%1").arg(i));
+        }
+        record.insert(QStringLiteral("_flags"), flags);
+        record.insert(QStringLiteral("included"), QJsonArray(keys));
+        const SegmentDetails d = launchDarkly.details({}, record);
+        const QStringList flagLines = tree(section(d, s("Flags using this segment")));
+        QCOMPARE(flagLines.first(), QStringLiteral("%1 flags").arg(QLocale().toString(1221)));
+        QCOMPARE(flagLines.last(),
+                 QStringLiteral("  … and %1 more (all are in the JSON)").arg(QLocale().toString(1201)));
+        keys = QJsonArray();
+        for (int i = 1; i <= 21; ++i)
+            keys.append(QStringLiteral("user-%1").arg(i));
+        record.insert(QStringLiteral("included"), keys);
+        QCOMPARE(tree(section(launchDarkly.details({}, record), s("Targets"))).at(21),
+                 s("  … and 1 more (all are in the JSON)"));
+    }
+
     void launchDarklyBigSegment()
     {
         QJsonObject record = object(R"({"key": "big", "name": "Big one",
@@ -281,9 +309,9 @@ private slots:
         const QString key = record.value(QStringLiteral("key")).toString();
         QVERIFY(!key.isEmpty());
         QUrl expected = rig.server.rootUrl();
-        expected.setPath(QStringLiteral("/projects/") + profile.param(ParamKey::project) + QStringLiteral("/segments/")
-                         + key + QStringLiteral("/targeting"));
-        expected.setQuery(QStringLiteral("env=") + profile.param(ParamKey::environment));
+        expected.setPath(QStringLiteral("/projects/") + profile.param(LaunchDarklyApi::projectKey)
+                         + QStringLiteral("/segments/") + key + QStringLiteral("/targeting"));
+        expected.setQuery(QStringLiteral("env=") + profile.param(LaunchDarklyApi::environmentKey));
         QCOMPARE(launchDarkly.webUrl(profile, record), expected);
         // No key, no page.
         QVERIFY(launchDarkly.webUrl(profile, {}).isEmpty());

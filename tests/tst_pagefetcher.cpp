@@ -1,6 +1,7 @@
 #include "net/pagefetcher.h"
 #include "net/pagestream.h"
 #include "sandboxrig.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
 
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -175,8 +176,8 @@ private slots:
         p.name = QStringLiteral("remote");
         p.vendor = QStringLiteral("launchdarkly");
         p.baseUrl = QUrl(QStringLiteral("http://app.launchdarkly.com"));
-        p.params = {{ParamKey::project, QStringLiteral("default")},
-                    {ParamKey::environment, QStringLiteral("production")}};
+        p.params = {{LaunchDarklyApi::projectKey, QStringLiteral("default")},
+                    {LaunchDarklyApi::environmentKey, QStringLiteral("production")}};
         PageFetcher fetcher(vendorById(p.vendor), p, QStringLiteral("token"));
         QSignalSpy failed(&fetcher, &PageFetcher::failed);
         fetcher.fetch({});

@@ -1,4 +1,5 @@
 #include "sandboxrig.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
 
 #include "core/http.h"
 #include "secrets/keychainsecretstore.h"
@@ -109,7 +110,8 @@ private:
         p.name = name;
         p.vendor = QStringLiteral("launchdarkly");
         p.baseUrl = QUrl(QStringLiteral("https://app.launchdarkly.com"));
-        p.params = {{ParamKey::project, QStringLiteral("default")}, {ParamKey::environment, QStringLiteral("prod")}};
+        p.params = {{LaunchDarklyApi::projectKey, QStringLiteral("default")},
+                    {LaunchDarklyApi::environmentKey, QStringLiteral("prod")}};
         return p;
     }
 
@@ -241,8 +243,8 @@ private slots:
         QVERIFY(p);
         QCOMPARE(p->vendor, QStringLiteral("launchdarkly"));
         QCOMPARE(p->baseUrl, QUrl(QStringLiteral("https://app.launchdarkly.com")));
-        QCOMPARE(p->param(ParamKey::project), QStringLiteral("default"));
-        QCOMPARE(p->param(ParamKey::environment), QStringLiteral("production"));
+        QCOMPARE(p->param(LaunchDarklyApi::projectKey), QStringLiteral("default"));
+        QCOMPARE(p->param(LaunchDarklyApi::environmentKey), QStringLiteral("production"));
         QCOMPARE(readSecret(QStringLiteral("Production")).secret, QStringLiteral("api-0123456789"));
         QVERIFY(!iniBytes().isEmpty());
         QVERIFY(!iniBytes().contains("api-0123456789"));
@@ -261,7 +263,8 @@ private slots:
         type(edit(&dialog, QStringLiteral("field_environment")), QStringLiteral("staging"));
         click(&dialog, QStringLiteral("saveButton"));
         QTRY_COMPARE(saved.size(), 1);
-        QCOMPARE(m_store->profile(QStringLiteral("Staging"))->param(ParamKey::environment), QStringLiteral("staging"));
+        QCOMPARE(m_store->profile(QStringLiteral("Staging"))->param(LaunchDarklyApi::environmentKey),
+                 QStringLiteral("staging"));
         QCOMPARE(readSecret(QStringLiteral("Staging")).secret, QStringLiteral("api-stored"));
     }
 
@@ -428,7 +431,8 @@ private slots:
         box->button(QMessageBox::Discard)->click();
         QCOMPARE(dialog.currentName(), QString());
         QCOMPARE(edit(&dialog, QStringLiteral("nameEdit"))->text(), QString());
-        QCOMPARE(m_store->profile(QStringLiteral("First"))->param(ParamKey::project), QStringLiteral("default"));
+        QCOMPARE(m_store->profile(QStringLiteral("First"))->param(LaunchDarklyApi::projectKey),
+                 QStringLiteral("default"));
     }
 
     void closingWithUnsavedChangesAsks()
@@ -521,8 +525,8 @@ private slots:
         ProfileDialog dialog(m_store.get(), m_secrets.get());
         const Profile demo = rig.profile(QStringLiteral("launchdarkly"));
         fillNewLaunchDarkly(dialog, QStringLiteral("New"), rig.secret(QStringLiteral("launchdarkly")));
-        type(edit(&dialog, QStringLiteral("field_project")), demo.param(ParamKey::project));
-        type(edit(&dialog, QStringLiteral("field_environment")), demo.param(ParamKey::environment));
+        type(edit(&dialog, QStringLiteral("field_project")), demo.param(LaunchDarklyApi::projectKey));
+        type(edit(&dialog, QStringLiteral("field_environment")), demo.param(LaunchDarklyApi::environmentKey));
         type(child<QComboBox>(&dialog, QStringLiteral("baseUrlCombo"))->lineEdit(), demo.baseUrl.toString());
         click(&dialog, QStringLiteral("testButton"));
         QTRY_COMPARE(dialog.testResult(), QStringLiteral("Connected: 3 segments"));

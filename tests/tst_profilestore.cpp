@@ -2,6 +2,9 @@
 #include "secrets/memorysecretstore.h"
 #include "secrets/profilesecrets.h"
 #include "secrets/profilestore.h"
+#include "vendors/batch/batchapi.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
+#include "vendors/sailpoint/sailpointapi.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -27,8 +30,8 @@ private:
         profile.name = name;
         profile.vendor = vendor;
         profile.baseUrl = QUrl(QStringLiteral("https://app.launchdarkly.com/api/v2"));
-        profile.params.insert(ParamKey::project, QStringLiteral("default"));
-        profile.params.insert(ParamKey::environment, QStringLiteral("production"));
+        profile.params.insert(LaunchDarklyApi::projectKey, QStringLiteral("default"));
+        profile.params.insert(LaunchDarklyApi::environmentKey, QStringLiteral("production"));
         return profile;
     }
 
@@ -74,26 +77,27 @@ private slots:
     {
         ProfileStore store(m_path);
         Profile p = makeProfile(QStringLiteral("inject"), QStringLiteral("batch"));
-        p.params = {{ParamKey::project, QStringLiteral("PROJ\r\nX-Evil: 1")}};
+        p.params = {{BatchApi::projectKey, QStringLiteral("PROJ\r\nX-Evil: 1")}};
         const Error added = store.add(p);
         QCOMPARE(added.kind, Error::Kind::Usage);
         QVERIFY(added.message.contains(QStringLiteral("line break")));
         QVERIFY(store.profiles().isEmpty());
-        p.params = {{ParamKey::project, QStringLiteral("PROJ")}};
+        p.params = {{BatchApi::projectKey, QStringLiteral("PROJ")}};
         QCOMPARE(store.add(p).kind, Error::Kind::None);
-        p.params = {{ParamKey::project, QStringLiteral("PROJ\n")}};
+        p.params = {{BatchApi::projectKey, QStringLiteral("PROJ\n")}};
         QCOMPARE(store.update(p).kind, Error::Kind::Usage);
-        QCOMPARE(store.profile(QStringLiteral("inject"))->param(ParamKey::project), QStringLiteral("PROJ"));
+        QCOMPARE(store.profile(QStringLiteral("inject"))->param(BatchApi::projectKey), QStringLiteral("PROJ"));
     }
 
     void roundTrip()
     {
         Profile batch = makeProfile(QStringLiteral("batch prod"), QStringLiteral("batch"));
         batch.baseUrl = QUrl(QStringLiteral("https://api.batch.com/2.6"));
-        batch.params = {{ParamKey::project, QStringLiteral("PROJ1")}};
+        batch.params = {{BatchApi::projectKey, QStringLiteral("PROJ1")}};
         Profile sailpoint = makeProfile(QStringLiteral("iam"), QStringLiteral("sailpoint"));
         sailpoint.baseUrl = QUrl(QStringLiteral("https://acme.api.identitynow.com/v3"));
-        sailpoint.params = {{ParamKey::tenant, QStringLiteral("acme")}, {ParamKey::clientId, QStringLiteral("c-1")}};
+        sailpoint.params = {{ParamKey::tenant, QStringLiteral("acme")},
+                            {SailPointApi::clientIdKey, QStringLiteral("c-1")}};
         const Profile ld = makeProfile(QStringLiteral("flags"));
         {
             ProfileStore store(m_path);
@@ -122,12 +126,13 @@ private slots:
         QCOMPARE(store.setLastUsed(QStringLiteral("two")).kind, Error::Kind::None);
 
         Profile changed = makeProfile(QStringLiteral("two"));
-        changed.params[ParamKey::environment] = QStringLiteral("staging");
+        changed.params[LaunchDarklyApi::environmentKey] = QStringLiteral("staging");
         QCOMPARE(store.update(changed).kind, Error::Kind::None);
         QCOMPARE(store.rename(QStringLiteral("two"), QStringLiteral("deux")).kind, Error::Kind::None);
         QCOMPARE(store.names(), (QStringList {QStringLiteral("one"), QStringLiteral("deux"), QStringLiteral("three")}));
         QCOMPARE(store.lastUsed(), QStringLiteral("deux"));
-        QCOMPARE(store.profile(QStringLiteral("deux"))->param(ParamKey::environment), QStringLiteral("staging"));
+        QCOMPARE(store.profile(QStringLiteral("deux"))->param(LaunchDarklyApi::environmentKey),
+                 QStringLiteral("staging"));
 
         QCOMPARE(store.remove(QStringLiteral("deux")).kind, Error::Kind::None);
         QVERIFY(store.lastUsed().isEmpty());
@@ -245,19 +250,19 @@ private slots:
         alpha.name = QStringLiteral("alpha");
         alpha.vendor = QStringLiteral("batch");
         alpha.baseUrl = QUrl(QStringLiteral("https://api.batch.com/2.6"));
-        alpha.params = {{ParamKey::project, QStringLiteral("shared-project")}};
+        alpha.params = {{BatchApi::projectKey, QStringLiteral("shared-project")}};
         Profile beta;
         beta.name = QStringLiteral("beta");
         beta.vendor = QStringLiteral("launchdarkly");
         beta.baseUrl = QUrl(QStringLiteral("https://app.launchdarkly.com/api/v2"));
-        beta.params = {{ParamKey::project, QStringLiteral("own-project")},
-                       {ParamKey::environment, QStringLiteral("production")}};
+        beta.params = {{LaunchDarklyApi::projectKey, QStringLiteral("own-project")},
+                       {LaunchDarklyApi::environmentKey, QStringLiteral("production")}};
         Profile unicode;
         unicode.name = QStringLiteral("ü名");
         unicode.vendor = QStringLiteral("launchdarkly");
         unicode.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:4011/api/v2"));
-        unicode.params = {{ParamKey::project, QStringLiteral("shared-project")},
-                          {ParamKey::environment, QStringLiteral("test")}};
+        unicode.params = {{LaunchDarklyApi::projectKey, QStringLiteral("shared-project")},
+                          {LaunchDarklyApi::environmentKey, QStringLiteral("test")}};
         const QList<Profile> expected {alpha, beta, unicode};
 
         {

@@ -7,6 +7,9 @@
 #include "net/pagefetcher.h"
 #include "sandboxrig.h"
 #include "secrets/memorysecretstore.h"
+#include "vendors/batch/batchapi.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
+#include "vendors/sailpoint/sailpointapi.h"
 
 #include <QDirIterator>
 #include <QLoggingCategory>
@@ -245,7 +248,7 @@ private slots:
             QVERIFY2(LogCapture::count() > 0, "debug logging was on and said something");
             logs = LogCapture::text();
         }
-        const QList<QByteArray> forms = leakForms(secret, profile.param(ParamKey::clientId));
+        const QList<QByteArray> forms = leakForms(secret, profile.param(SailPointApi::clientIdKey));
         QStringList found = leaks(logs, forms, QStringLiteral("log"));
         found << leaksInFiles(m_scratch->path(), forms);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral(", "))));
@@ -278,7 +281,7 @@ private slots:
             QCOMPARE(error.kind, Error::Kind::Usage);
             QVERIFY2(!error.message.contains(value), qPrintable(error.message));
         }
-        const QList<std::pair<QString, QString>> headerKeys {{QStringLiteral("batch"), ParamKey::project},
+        const QList<std::pair<QString, QString>> headerKeys {{QStringLiteral("batch"), BatchApi::projectKey},
                                                              {QStringLiteral("amperity"), ParamKey::tenant}};
         for (const auto &[vendor, key] : headerKeys) {
             Profile profile = m_rig->profile(vendor);
@@ -341,10 +344,11 @@ private:
     {
         QStringList args {QStringLiteral("--vendor"), profile.vendor, QStringLiteral("--base-url"),
                           profile.baseUrl.toString()};
-        const QList<std::pair<QString, QString>> options {{ParamKey::project, QStringLiteral("--project")},
-                                                          {ParamKey::environment, QStringLiteral("--environment")},
-                                                          {ParamKey::tenant, QStringLiteral("--tenant")},
-                                                          {ParamKey::clientId, QStringLiteral("--client-id")}};
+        const QList<std::pair<QString, QString>> options {
+            {LaunchDarklyApi::projectKey, QStringLiteral("--project")},
+            {LaunchDarklyApi::environmentKey, QStringLiteral("--environment")},
+            {ParamKey::tenant, QStringLiteral("--tenant")},
+            {SailPointApi::clientIdKey, QStringLiteral("--client-id")}};
         for (const auto &[key, option] : options) {
             if (profile.params.contains(key))
                 args << option << profile.param(key);
@@ -387,8 +391,8 @@ private:
     // Nothing the program printed, and no file it left, holds either secret in any form.
     void check(const QString &secret, const QString &wrong, const Profile &profile)
     {
-        QList<QByteArray> forms = leakForms(secret, profile.param(ParamKey::clientId));
-        forms << leakForms(wrong, profile.param(ParamKey::clientId));
+        QList<QByteArray> forms = leakForms(secret, profile.param(SailPointApi::clientIdKey));
+        forms << leakForms(wrong, profile.param(SailPointApi::clientIdKey));
         QVERIFY2(m_output.contains("sb."), "debug logging reached the output");
         QStringList found = leaks(m_output, forms, QStringLiteral("stdout/stderr"));
         found << leaksInFiles(m_scratch->path(), forms);

@@ -118,14 +118,14 @@ Profile profile(const VendorApi &api, const char *baseUrl, const QMap<QString, Q
 
 Profile batchProfile(const char *baseUrl = "https://api.batch.com/2.11")
 {
-    return profile(batch, baseUrl, {{ParamKey::project, QStringLiteral("proj")}});
+    return profile(batch, baseUrl, {{BatchApi::projectKey, QStringLiteral("proj")}});
 }
 
 Profile launchDarklyProfile(const char *baseUrl = "https://app.launchdarkly.com")
 {
-    return profile(
-        launchDarkly, baseUrl,
-        {{ParamKey::project, QStringLiteral("default")}, {ParamKey::environment, QStringLiteral("production")}});
+    return profile(launchDarkly, baseUrl,
+                   {{LaunchDarklyApi::projectKey, QStringLiteral("default")},
+                    {LaunchDarklyApi::environmentKey, QStringLiteral("production")}});
 }
 
 Profile amperityProfile(const char *baseUrl = "https://app.amperity.com/api")
@@ -135,7 +135,7 @@ Profile amperityProfile(const char *baseUrl = "https://app.amperity.com/api")
 
 Profile sailPointProfile(const char *baseUrl = "https://acme.api.identitynow.com")
 {
-    return profile(sailPoint, baseUrl, {{ParamKey::clientId, QStringLiteral("abc123")}});
+    return profile(sailPoint, baseUrl, {{SailPointApi::clientIdKey, QStringLiteral("abc123")}});
 }
 
 HttpReply reply(int status, const QByteArray &body, const HeaderList &headers = {})
@@ -197,10 +197,10 @@ QStringList keys(const VendorApi &api, const Page &p)
 // Every vendor's profile parameters at once, for tests that run over all vendors.
 QMap<QString, QString> allParams()
 {
-    return {{ParamKey::project, s("default")},
-            {ParamKey::environment, s("production")},
+    return {{LaunchDarklyApi::projectKey, s("default")},
+            {LaunchDarklyApi::environmentKey, s("production")},
             {ParamKey::tenant, s("acme")},
-            {ParamKey::clientId, s("abc123")}};
+            {SailPointApi::clientIdKey, s("abc123")}};
 }
 
 const VendorApi *vendorFor(const QString &id)
@@ -392,10 +392,10 @@ private slots:
             }
             return out;
         };
-        QCOMPARE(fieldKeys(batch), QStringList {ParamKey::project});
-        QCOMPARE(fieldKeys(launchDarkly), QStringList({ParamKey::project, ParamKey::environment}));
+        QCOMPARE(fieldKeys(batch), QStringList {BatchApi::projectKey});
+        QCOMPARE(fieldKeys(launchDarkly), QStringList({LaunchDarklyApi::projectKey, LaunchDarklyApi::environmentKey}));
         QCOMPARE(fieldKeys(amperity), QStringList {ParamKey::tenant});
-        QCOMPARE(fieldKeys(sailPoint), QStringList {ParamKey::clientId});
+        QCOMPARE(fieldKeys(sailPoint), QStringList {SailPointApi::clientIdKey});
         QCOMPARE(batch.secretLabel(), s("REST API key"));
         QCOMPARE(launchDarkly.secretLabel(), s("Access token"));
         QCOMPARE(amperity.secretLabel(), s("Access token"));
@@ -525,9 +525,9 @@ private slots:
         QTest::addColumn<QString>("vendor");
         QTest::addColumn<QString>("missing");
         QTest::addColumn<QString>("label");
-        QTest::newRow("batch project") << s("batch") << ParamKey::project << s("Project key");
-        QTest::newRow("ld project") << s("launchdarkly") << ParamKey::project << s("Project key");
-        QTest::newRow("ld environment") << s("launchdarkly") << ParamKey::environment << s("Environment key");
+        QTest::newRow("batch project") << s("batch") << BatchApi::projectKey << s("Project key");
+        QTest::newRow("ld project") << s("launchdarkly") << LaunchDarklyApi::projectKey << s("Project key");
+        QTest::newRow("ld environment") << s("launchdarkly") << LaunchDarklyApi::environmentKey << s("Environment key");
         QTest::newRow("amperity tenant") << s("amperity") << ParamKey::tenant << s("Tenant ID");
     }
 
@@ -735,8 +735,8 @@ private slots:
             QByteArray("https://app.eu.launchdarkly.com/api/v2/segments/default/production?limit=20&offset=100"));
         // Keys are path segments: whatever they hold stays inside its segment.
         Profile odd = launchDarklyProfile();
-        odd.params[ParamKey::project] = s("my proj/x");
-        odd.params[ParamKey::environment] = s("prod?a=1#f");
+        odd.params[LaunchDarklyApi::projectKey] = s("my proj/x");
+        odd.params[LaunchDarklyApi::environmentKey] = s("prod?a=1#f");
         QCOMPARE(wire(launchDarkly.pageRequest(odd, {})),
                  QByteArray("https://app.launchdarkly.com/api/v2/segments/my%20proj%2Fx/prod%3Fa%3D1%23f"
                             "?limit=50&offset=0"));

@@ -15,6 +15,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -73,6 +74,64 @@ QString vendorList()
     return ids.join(QStringLiteral(", "));
 }
 
+// The display names of the vendors that `uses`, for the help: "Batch, LaunchDarkly".
+template<class Predicate> QString vendorsThat(Predicate uses)
+{
+    QStringList names;
+    for (const VendorApi *v : allVendors()) {
+        if (uses(*v))
+            names << v->displayName();
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+// The command-line option of a profile key: the key in kebab-case ("clientId" -> "client-id").
+QString optionName(const QString &key)
+{
+    QString name;
+    for (const QChar c : key) {
+        if (c.isUpper() && !name.isEmpty())
+            name += QLatin1Char('-');
+        name += c.toLower();
+    }
+    return name;
+}
+
+// The keys a vendor's base URL suggestions leave to the profile: "tenant" for "https://{tenant}.x.com".
+QStringList urlPlaceholders(const VendorApi &api)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z][A-Za-z0-9]*)\\}"));
+    QStringList keys;
+    for (const QString &suggestion : api.baseUrlSuggestions()) {
+        for (const QRegularExpressionMatch &m : placeholder.globalMatch(suggestion)) {
+            if (!keys.contains(m.captured(1)))
+                keys << m.captured(1);
+        }
+    }
+    return keys;
+}
+
+// Every key a vendor's profile may hold: its fields, then what its base URLs leave to fill in.
+QList<ProfileField> profileKeys(const VendorApi &api)
+{
+    QList<ProfileField> fields = api.profileFields();
+    for (const QString &key : urlPlaceholders(api)) {
+        if (std::none_of(fields.cbegin(), fields.cend(), [&](const ProfileField &f) { return f.key == key; }))
+            fields.append({key, QString(), false});
+    }
+    return fields;
+}
+
+// The base URL from a suggestion with every placeholder filled in from the profile, or empty.
+QString filledUrl(QString suggestion, const Profile &profile)
+{
+    for (auto it = profile.params.cbegin(); it != profile.params.cend(); ++it) {
+        if (!it.value().isEmpty())
+            suggestion.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+    }
+    return suggestion.contains(QLatin1Char('{')) ? QString() : suggestion;
+}
+
 QString usageText()
 {
     return tr("Usage:\n"
@@ -87,21 +146,52 @@ QString usageText()
               "failure.\n");
 }
 
-// The options that name a profile's non-secret keys, shared by `export` and `profiles add`.
+// The options that name a profile's non-secret keys, shared by `export` and `profiles add`: one
+// for each key any vendor uses, in the registry's order, its help naming the vendors that use it.
 struct ConnectionOptions
 {
+    struct KeyOption
+    {
+        QString key;
+        QCommandLineOption option;
+    };
+
     QCommandLineOption vendor {QStringLiteral("vendor"), tr("Vendor: %1.").arg(vendorList()), QStringLiteral("V")};
     QCommandLineOption baseUrl {QStringLiteral("base-url"), tr("The API root URL."), QStringLiteral("URL")};
-    QCommandLineOption project {QStringLiteral("project"), tr("Project key (Batch, LaunchDarkly)."),
-                                QStringLiteral("K")};
-    QCommandLineOption environment {QStringLiteral("environment"), tr("Environment key (LaunchDarkly)."),
-                                    QStringLiteral("K")};
-    QCommandLineOption tenant {QStringLiteral("tenant"), tr("Tenant id (Amperity, SailPoint)."), QStringLiteral("T")};
-    QCommandLineOption clientId {QStringLiteral("client-id"), tr("Client id (SailPoint)."), QStringLiteral("ID")};
+    QList<KeyOption> keys = keyOptions();
+
+    static QList<KeyOption> keyOptions()
+    {
+        QList<ProfileField> fields; // each key once, described by the first vendor that labels it
+        for (const VendorApi *v : allVendors()) {
+            for (const ProfileField &f : profileKeys(*v)) {
+                const auto known =
+                    std::find_if(fields.begin(), fields.end(), [&](const ProfileField &k) { return k.key == f.key; });
+                if (known == fields.end())
+                    fields.append(f);
+                else if (known->label.isEmpty())
+                    *known = f;
+            }
+        }
+        QList<KeyOption> options;
+        for (const ProfileField &f : std::as_const(fields)) {
+            const QString users = vendorsThat([&](const VendorApi &v) {
+                const QList<ProfileField> own = profileKeys(v);
+                return std::any_of(own.cbegin(), own.cend(), [&](const ProfileField &k) { return k.key == f.key; });
+            });
+            options.append(
+                {f.key,
+                 QCommandLineOption(optionName(f.key), tr("%1 (%2).").arg(f.label.isEmpty() ? f.key : f.label, users),
+                                    f.valueName.isEmpty() ? f.key.toUpper() : f.valueName)});
+        }
+        return options;
+    }
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({vendor, baseUrl, project, environment, tenant, clientId});
+        parser.addOptions({vendor, baseUrl});
+        for (const KeyOption &k : keys)
+            parser.addOption(k.option);
     }
 
     // A profile from the options, checked against what its vendor needs.
@@ -114,41 +204,24 @@ struct ConnectionOptions
         if (!api)
             return Error::usage(p.vendor.isEmpty() ? tr("--vendor is required (%1)").arg(vendorList())
                                                    : tr("unknown vendor '%1' (%2)").arg(p.vendor, vendorList()));
-        const QList<std::pair<QString, const QCommandLineOption *>> params = {{ParamKey::project, &project},
-                                                                              {ParamKey::environment, &environment},
-                                                                              {ParamKey::tenant, &tenant},
-                                                                              {ParamKey::clientId, &clientId}};
-        for (const auto &[key, option] : params) {
-            if (!parser.isSet(*option))
+        for (const KeyOption &k : keys) {
+            if (!parser.isSet(k.option))
                 continue;
-            const QString value = parser.value(*option).trimmed();
+            const QString value = parser.value(k.option).trimmed();
             // Keys go into headers and URLs: a line break there would forge a header.
             if (!isSafeHeaderValue(value.toUtf8()))
-                return Error::usage(tr("--%1 must be one line, without line breaks").arg(option->names().constFirst()));
-            p.params.insert(key, value);
+                return Error::usage(tr("--%1 must be one line, without line breaks").arg(optionName(k.key)));
+            p.params.insert(k.key, value);
         }
         for (const ProfileField &f : api->profileFields()) {
-            if (f.required && p.param(f.key).isEmpty()) {
-                const auto it =
-                    std::find_if(params.cbegin(), params.cend(), [&](const auto &pair) { return pair.first == f.key; });
-                return Error::usage(tr("%1 needs --%2 (%3)")
-                                        .arg(api->displayName(),
-                                             it != params.cend() ? it->second->names().constFirst() : f.key, f.label));
-            }
+            if (f.required && p.param(f.key).isEmpty())
+                return Error::usage(tr("%1 needs --%2 (%3)").arg(api->displayName(), optionName(f.key), f.label));
         }
         QString url = parser.value(baseUrl).trimmed();
-        if (url.isEmpty()) {
-            // The vendor's first documented root, with the tenant filled in where it has a place.
-            for (const QString &suggestion : api->baseUrlSuggestions()) {
-                if (!suggestion.contains(QLatin1Char('{'))) {
-                    url = suggestion;
-                    break;
-                }
-                if (!p.param(ParamKey::tenant).isEmpty()) {
-                    url = QString(suggestion).replace(QStringLiteral("{tenant}"), p.param(ParamKey::tenant));
-                    break;
-                }
-            }
+        // The vendor's first documented root that the profile's keys fill in (a tenant, say).
+        for (const QString &suggestion : api->baseUrlSuggestions()) {
+            if (url.isEmpty())
+                url = filledUrl(suggestion, p);
         }
         if (url.isEmpty())
             return Error::usage(
@@ -180,9 +253,15 @@ int runExport(const QStringList &args)
     const QCommandLineOption profileOpt(QStringLiteral("profile"),
                                         tr("Use a saved profile; its secret comes from the keychain."),
                                         QStringLiteral("NAME"));
-    const QCommandLineOption filterOpt(
-        QStringLiteral("filter"), tr("Server-side filter (LaunchDarkly's filter language)."), QStringLiteral("EXPR"));
-    const QCommandLineOption sortOpt(QStringLiteral("sort"), tr("Server-side sort, e.g. -lastModified,name."),
+    const QString filtering = vendorsThat([](const VendorApi &v) { return v.filtersOnServer(); });
+    const QString sorting = vendorsThat([](const VendorApi &v) { return !v.sortFields().isEmpty(); });
+    const QCommandLineOption filterOpt(QStringLiteral("filter"),
+                                       tr("Server-side filter, in the vendor's filter language (%1).").arg(filtering),
+                                       QStringLiteral("EXPR"));
+    const QCommandLineOption sortOpt(QStringLiteral("sort"),
+                                     tr("Server-side sort (%1): fields by comma, - before one for descending, e.g. "
+                                        "-lastModified,name.")
+                                         .arg(sorting),
                                      QStringLiteral("SPEC"));
     const QCommandLineOption columnsOpt(
         QStringLiteral("columns"),
@@ -203,10 +282,13 @@ int runExport(const QStringList &args)
     if (!parser.parse(QStringList {QStringLiteral("segment-browser export")} + args))
         return fail(Usage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
+        QStringList secrets;
+        for (const VendorApi *v : allVendors())
+            secrets << tr("%1: %2").arg(v->displayName(), v->secretLabel());
         out() << parser.helpText()
               << tr("\nThe secret: with --profile, from the keychain; otherwise from the "
-                    "environment variable SEGMENT_BROWSER_SECRET (SailPoint: the client "
-                    "secret).\n");
+                    "environment variable SEGMENT_BROWSER_SECRET (%1).\n")
+                     .arg(secrets.join(QStringLiteral("; ")));
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -251,9 +333,9 @@ int runExport(const QStringList &args)
     query.sort = parser.value(sortOpt).trimmed();
     if (!query.filter.isEmpty() && !api->filtersOnServer())
         return fail(Usage,
-                    tr("%1 does not filter on the server; --filter is for LaunchDarkly").arg(api->displayName()));
+                    tr("%1 does not filter on the server; --filter is for %2").arg(api->displayName(), filtering));
     if (!query.sort.isEmpty() && api->sortFields().isEmpty())
-        return fail(Usage, tr("%1 does not sort on the server; --sort is for LaunchDarkly").arg(api->displayName()));
+        return fail(Usage, tr("%1 does not sort on the server; --sort is for %2").arg(api->displayName(), sorting));
 
     ExportOptions options;
     options.csv.bom = parser.isSet(bomOpt);

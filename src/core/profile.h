@@ -13,8 +13,8 @@ struct Profile
 {
     QString name;
     QString vendor; // VendorApi::id()
-    QUrl baseUrl; // the API root, as in shared/vendor-api/README.md
-    QMap<QString, QString> params; // the vendor's non-secret keys: project, environment, tenant, clientId
+    QUrl baseUrl; // the API root: one of VendorApi::baseUrlSuggestions(), filled in (docs/vendors/ lists them)
+    QMap<QString, QString> params; // the vendor's non-secret keys, as its VendorApi::profileFields() names them
 
     QString param(const QString &key) const { return params.value(key); }
     // The keychain entry's key: namespaced by profile name.
@@ -23,12 +23,10 @@ struct Profile
     friend bool operator==(const Profile &, const Profile &) = default;
 };
 
-// The names VendorApi::profileFields() uses for the non-secret keys.
+// The one profile key generic code knows: the tenant, whose value also fills "{tenant}" in a
+// vendor's baseUrlSuggestions(). Every other key is its vendor's own (BatchApi::projectKey, ...).
 namespace ParamKey {
-inline const QString project = QStringLiteral("project");
-inline const QString environment = QStringLiteral("environment");
 inline const QString tenant = QStringLiteral("tenant");
-inline const QString clientId = QStringLiteral("clientId");
 } // namespace ParamKey
 
 } // namespace sb

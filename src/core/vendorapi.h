@@ -25,9 +25,10 @@ enum class Paging {
 // A non-secret key a profile of this vendor needs (project key, tenant id, ...).
 struct ProfileField
 {
-    QString key; // one of ParamKey
-    QString label; // translated, for the profile editor
+    QString key; // the Profile::params key, in camelCase; the command line's option is it in kebab-case (--client-id)
+    QString label; // translated, for the profile editor and the command line's help
     bool required = true;
+    QString valueName = {}; // the value's name in the command line's help ("K", "ID"); empty: the key in capitals
 };
 
 struct AccessToken

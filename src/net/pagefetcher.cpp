@@ -185,7 +185,9 @@ QNetworkReply *PageFetcher::sendRaw(const HttpRequest &request, Error *error)
     nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArray(kUserAgent));
     if (!request.contentType.isEmpty())
         nr.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
-    // Our own watchdog handles timeouts (idle and total), so a slow drip cannot hang us.
+    // Qt's transfer timeout is off. A page request gets our own watchdog instead (watch(): idle and
+    // total), so a slow drip cannot hang it. The token request (requestToken()) is not watched and
+    // so currently has no timeout; issue 18 is to give it one.
     nr.setTransferTimeout(0);
     QNetworkReply *reply = request.method == "POST" ? m_nam->post(nr, request.body)
                                                     : m_nam->sendCustomRequest(nr, request.method, request.body);

@@ -22,8 +22,9 @@ namespace sb {
 // The one place that talks HTTP. Fetches single pages for the model, the GUI export and
 // the CLI export alike: builds the request with the vendor's pure functions, adds the
 // credential (exchanging a client secret for an access token where the vendor needs it),
-// retries transient failures with Retry-After or backoff, enforces timeouts and the
-// HTTPS-except-loopback rule, and turns every reply into a Page or a typed Error.
+// retries transient failures with Retry-After or backoff, enforces timeouts on page requests
+// (not yet on the token request: issue 18) and the HTTPS-except-loopback rule, and turns every
+// reply into a Page or a typed Error.
 class PageFetcher final : public QObject
 {
     Q_OBJECT
@@ -35,8 +36,8 @@ public:
         int baseBackoffMs = 400; // first backoff; doubles each try, with jitter
         int maxBackoffMs = 20000;
         qint64 maxRetryAfterMs = 120000; // a server asking for longer than this ends the tries
-        int idleTimeoutMs = 30000; // no byte received for this long
-        int totalTimeoutMs = 120000; // one attempt, start to end
+        int idleTimeoutMs = 30000; // no byte received for this long (page requests only)
+        int totalTimeoutMs = 120000; // one attempt, start to end (page requests only)
         qint64 maxBodyBytes = 64 * 1024 * 1024;
         // Bodies up to this size are read on the calling thread; bigger ones on a worker thread.
         qint64 inlineParseBytes = 512 * 1024;
@@ -94,7 +95,7 @@ private:
     void onParsed(quint64 id, Result<Page> page);
     void handleError(quint64 id, Error error);
     void finish(quint64 id, const Error &error);
-    void requestToken();
+    void requestToken(); // not watch()ed: no timeout yet (issue 18)
     void onTokenReply();
     Error checkProgress(const PageQuery &query, const Page &page);
     QNetworkReply *sendRaw(const HttpRequest &request, Error *error);

@@ -100,7 +100,7 @@ void PageStream::onPage(quint64 id, const Page &page)
 
     if (!m_offsetMode) {
         // One page after the other, following the server's cursor.
-        if (!checkUnique(page))
+        if (!checkUnique(page, {0})) // one server page
             return;
         if (!page.segments.isEmpty()) {
             m_delivered += page.segments.size();
@@ -131,6 +131,7 @@ void PageStream::onPage(quint64 id, const Page &page)
 void PageStream::deliver()
 {
     Page out; // the segments to hand on, with their hashes
+    QList<qsizetype> pageStarts; // where each server page's rows begin in out
     for (;;) {
         // The received page that covers m_emitOffset, if any.
         bool progressed = false;
@@ -149,6 +150,7 @@ void PageStream::deliver()
             if (start <= m_emitOffset && end > m_emitOffset) {
                 const Page &page = it.value();
                 const qsizetype from = m_emitOffset - start;
+                pageStarts.append(out.segments.size());
                 out.segments.append(page.segments.mid(from));
                 for (qsizetype i = from; i < page.segments.size(); ++i)
                     out.rowHashes.append(page.rowHash(i));
@@ -162,7 +164,7 @@ void PageStream::deliver()
         if (!progressed)
             break;
     }
-    if (!checkUnique(out))
+    if (!checkUnique(out, pageStarts))
         return;
     if (!out.segments.isEmpty()) {
         m_delivered += out.segments.size();
@@ -177,18 +179,30 @@ void PageStream::deliver()
         complete();
 }
 
-bool PageStream::checkUnique(const Page &page)
+bool PageStream::checkUnique(const Page &page, const QList<qsizetype> &pageStarts)
 {
-    // A record seen before means the list moved between pages (rows added or removed): rows may be
-    // missing as well as repeated, so the export stops rather than write a wrong file.
+    // A record seen before in an earlier page means the list moved between pages (rows added or
+    // removed): rows may be missing as well as repeated. One seen before in the same page is the
+    // server repeating itself. Either way the export stops rather than write a wrong file.
+    qsizetype pageStart = 0;
+    auto nextStart = pageStarts.cbegin();
     for (qsizetype i = 0; i < page.segments.size(); ++i) {
-        const Segment &s = page.segments.at(i);
+        while (nextStart != pageStarts.cend() && *nextStart <= i)
+            pageStart = *nextStart++;
         const size_t hash = page.rowHash(i);
         if (m_rowHashes.contains(hash)) {
-            fail(Error::parse(QCoreApplication::translate("sb::PageStream",
-                                                          "The server sent segment \"%1\" a second time: the list "
-                                                          "changed during the export. Try again.")
-                                  .arg(m_fetcher->vendor()->recordKey(s.object()))));
+            bool inPage = false;
+            for (qsizetype j = pageStart; j < i && !inPage; ++j)
+                inPage = page.rowHash(j) == hash;
+            const QString key = m_fetcher->vendor()->recordKey(page.segments.at(i).object());
+            fail(Error::parse(
+                (inPage ? QCoreApplication::translate("sb::PageStream",
+                                                      "The server sent segment \"%1\" twice in one page. The export "
+                                                      "stopped rather than write it twice.")
+                        : QCoreApplication::translate("sb::PageStream",
+                                                      "The server sent segment \"%1\" a second time: the list "
+                                                      "changed during the export. Try again."))
+                    .arg(key)));
             return false;
         }
         m_rowHashes.insert(hash);

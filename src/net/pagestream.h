@@ -49,7 +49,7 @@ private:
     void deliver();
     void fail(const Error &error);
     void complete();
-    bool checkUnique(const Page &page);
+    bool checkUnique(const Page &page, const QList<qsizetype> &pageStarts);
 
     QPointer<PageFetcher> m_fetcher;
     int m_pageSize;

@@ -4,6 +4,9 @@
 #include "ldfilter/parser.h"
 #include "ldfilter/sort.h"
 #include "sandboxserver.h"
+#include "vendors/batch/batchapi.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
+#include "vendors/sailpoint/sailpointapi.h"
 
 namespace sb {
 
@@ -20,17 +23,17 @@ QList<std::pair<Profile, QString>> sandboxDemoProfiles(const QUrl &root)
     };
     return {
         {make(QStringLiteral("Demo Batch"), QStringLiteral("batch"), base + QStringLiteral("/2.11"),
-              {{ParamKey::project, SandboxCredentials::batchProjectKey()}}),
+              {{BatchApi::projectKey, SandboxCredentials::batchProjectKey()}}),
          SandboxCredentials::batchRestKey()},
         {make(QStringLiteral("Demo LaunchDarkly"), QStringLiteral("launchdarkly"), base,
-              {{ParamKey::project, SandboxCredentials::ldProject()},
-               {ParamKey::environment, SandboxCredentials::ldEnvironment()}}),
+              {{LaunchDarklyApi::projectKey, SandboxCredentials::ldProject()},
+               {LaunchDarklyApi::environmentKey, SandboxCredentials::ldEnvironment()}}),
          SandboxCredentials::ldToken()},
         {make(QStringLiteral("Demo Amperity"), QStringLiteral("amperity"), base + QStringLiteral("/api"),
               {{ParamKey::tenant, SandboxCredentials::amperityTenant()}}),
          SandboxCredentials::amperityToken()},
         {make(QStringLiteral("Demo SailPoint"), QStringLiteral("sailpoint"), base,
-              {{ParamKey::clientId, SandboxCredentials::sailpointClientId()}}),
+              {{SailPointApi::clientIdKey, SandboxCredentials::sailpointClientId()}}),
          SandboxCredentials::sailpointClientSecret()},
     };
 }

@@ -310,8 +310,9 @@ Error ProfileStore::migrateFromVersion0()
             else
                 profile.params.insert(key, value);
         }
-        if (!sharedProject.isEmpty() && !profile.params.contains(ParamKey::project))
-            profile.params.insert(ParamKey::project, sharedProject);
+        // The shared project becomes each profile's own, under the key Batch and LaunchDarkly use.
+        if (!sharedProject.isEmpty() && !profile.params.contains(v0::sharedProjectKey))
+            profile.params.insert(v0::sharedProjectKey, sharedProject);
         m_settings->endGroup();
         migrated.append(profile);
     }

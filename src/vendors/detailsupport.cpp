@@ -132,14 +132,20 @@ SegmentDetails startDetails(const QString &name, const QString &keyLabel, const 
     return details;
 }
 
+QString pluralText(qsizetype n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(QLocale().toString(n));
+}
+
 DetailNode listNode(const QString &text, const QStringList &values, qsizetype shown)
 {
     DetailNode node {text, {}};
     for (qsizetype i = 0; i < values.size() && i < shown; ++i)
         node.children.append({values.at(i), {}});
     if (values.size() > shown)
-        node.children.append(
-            {DetailSupport::tr("… and %n more (all are in the JSON)", nullptr, int(values.size() - shown)), {}});
+        node.children.append({pluralText(values.size() - shown, DetailSupport::tr("… and 1 more (all are in the JSON)"),
+                                         DetailSupport::tr("… and %1 more (all are in the JSON)")),
+                              {}});
     return node;
 }
 

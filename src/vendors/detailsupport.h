@@ -26,6 +26,10 @@ QString plainValue(const QJsonValue &value);
 QString readableList(const QJsonValue &values);
 // "Yes" / "No", translated.
 QString yesNo(bool value);
+// A count with both forms spelled out, the number in the locale's digits: pluralText(n, tr("1 flag"),
+// tr("%1 flags")) reads "1 flag" or "1,200 flags". (No translation is loaded, so tr()'s %n would
+// show its "(s)" as it is.)
+QString pluralText(qsizetype n, const QString &one, const QString &many);
 
 // The string at `key`, as sent (not trimmed); empty when missing or not a string.
 QString stringAt(const QJsonObject &object, const char *key);

@@ -12,7 +12,9 @@
 #include "model/segmenttablemodel.h"
 #include "net/pagefetcher.h"
 #include "sandbox/sandboxsetup.h"
+#include "vendors/launchdarkly/launchdarklyapi.h"
 #include "vendors/registry.h"
+#include "vendors/sailpoint/sailpointapi.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -78,10 +80,11 @@ const VendorApi *knownVendor(const QString &vendor)
 // The options `segment-browser export` and reference.py take for a profile's parameters.
 QStringList connectionArgs(const Profile &profile)
 {
-    const QList<std::pair<QString, QString>> names = {{ParamKey::project, QStringLiteral("--project")},
-                                                      {ParamKey::environment, QStringLiteral("--environment")},
-                                                      {ParamKey::tenant, QStringLiteral("--tenant")},
-                                                      {ParamKey::clientId, QStringLiteral("--client-id")}};
+    const QList<std::pair<QString, QString>> names = {
+        {LaunchDarklyApi::projectKey, QStringLiteral("--project")},
+        {LaunchDarklyApi::environmentKey, QStringLiteral("--environment")},
+        {ParamKey::tenant, QStringLiteral("--tenant")},
+        {SailPointApi::clientIdKey, QStringLiteral("--client-id")}};
     QStringList args;
     for (const auto &[key, option] : names) {
         if (!profile.param(key).isEmpty())

@@ -30,7 +30,7 @@ QList<Column> AmperityApi::columns() const
 
 QList<ProfileField> AmperityApi::profileFields() const
 {
-    return {{ParamKey::tenant, tr("Tenant ID"), true}};
+    return {{ParamKey::tenant, tr("Tenant ID"), true, QStringLiteral("T")}};
 }
 
 QString AmperityApi::secretLabel() const

@@ -1,4 +1,4 @@
-// AmperityApi::details(): a Segment (see shared/vendor-api/amperity.yaml) for reading: id, name
+// AmperityApi::details(): a Segment (see docs/vendors/amperity.md) for reading: id, name
 // and status are all Amperity's list sends; anything more is shown under its own name.
 #include "amperityapi.h"
 

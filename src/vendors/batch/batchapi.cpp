@@ -28,7 +28,7 @@ QList<Column> BatchApi::columns() const
 
 QList<ProfileField> BatchApi::profileFields() const
 {
-    return {{ParamKey::project, tr("Project key"), true}};
+    return {{projectKey, tr("Project key"), true, QStringLiteral("K")}};
 }
 
 QString BatchApi::secretLabel() const
@@ -48,7 +48,7 @@ Result<HttpRequest> BatchApi::pageRequest(const Profile &profile, const PageQuer
     const Result<QUrl> root = apiRoot(*this, profile);
     if (!root)
         return root.error();
-    const Result<QString> project = requiredParam(*this, profile, ParamKey::project);
+    const Result<QString> project = requiredParam(*this, profile, projectKey);
     if (!project)
         return project.error();
 

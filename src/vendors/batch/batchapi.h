@@ -13,6 +13,9 @@ class BatchApi final : public VendorApi
     Q_DECLARE_TR_FUNCTIONS(sb::BatchApi)
 
 public:
+    // The profile key of the project, sent as X-Batch-Project.
+    static inline const QString projectKey = QStringLiteral("project");
+
     QString id() const override;
     QString displayName() const override;
     QList<Column> columns() const override;

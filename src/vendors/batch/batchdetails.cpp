@@ -1,4 +1,4 @@
-// BatchApi::details(): a oneSegment (see shared/vendor-api/batch.yaml) for reading. Batch's
+// BatchApi::details(): a oneSegment (see docs/vendors/batch.md) for reading. Batch's
 // records are flat; anything beyond the four documented fields is shown under its own name.
 #include "batchapi.h"
 

@@ -52,8 +52,8 @@ QList<Column> LaunchDarklyApi::columns() const
 QList<ProfileField> LaunchDarklyApi::profileFields() const
 {
     return {
-        {ParamKey::project, tr("Project key"), true},
-        {ParamKey::environment, tr("Environment key"), true},
+        {projectKey, tr("Project key"), true, QStringLiteral("K")},
+        {environmentKey, tr("Environment key"), true, QStringLiteral("K")},
     };
 }
 
@@ -103,10 +103,10 @@ Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const P
     const Result<QUrl> root = apiRoot(*this, profile);
     if (!root)
         return root.error();
-    const Result<QString> project = requiredParam(*this, profile, ParamKey::project);
+    const Result<QString> project = requiredParam(*this, profile, projectKey);
     if (!project)
         return project.error();
-    const Result<QString> environment = requiredParam(*this, profile, ParamKey::environment);
+    const Result<QString> environment = requiredParam(*this, profile, environmentKey);
     if (!environment)
         return environment.error();
 
@@ -197,8 +197,8 @@ Result<Page> LaunchDarklyApi::parsePage(const HttpReply &reply, const PageQuery 
 QUrl LaunchDarklyApi::webUrl(const Profile &profile, const QJsonObject &record) const
 {
     const Result<QUrl> root = apiRoot(*this, profile);
-    const QString project = profile.param(ParamKey::project).trimmed();
-    const QString environment = profile.param(ParamKey::environment).trimmed();
+    const QString project = profile.param(projectKey).trimmed();
+    const QString environment = profile.param(environmentKey).trimmed();
     const QString key = recordKey(record);
     if (!root || project.isEmpty() || environment.isEmpty() || key.isEmpty())
         return {};

@@ -14,6 +14,10 @@ class LaunchDarklyApi final : public VendorApi
     Q_DECLARE_TR_FUNCTIONS(sb::LaunchDarklyApi)
 
 public:
+    // The profile keys of the project and the environment, both in the request's path and query.
+    static inline const QString projectKey = QStringLiteral("project");
+    static inline const QString environmentKey = QStringLiteral("environment");
+
     QString id() const override;
     QString displayName() const override;
     QList<Column> columns() const override;

@@ -1,4 +1,4 @@
-// LaunchDarklyApi::details(): a UserSegment (see shared/vendor-api/launchdarkly.yaml) for reading.
+// LaunchDarklyApi::details(): a UserSegment (see docs/vendors/launchdarkly.md) for reading.
 #include "launchdarklyapi.h"
 
 #include "vendors/detailsupport.h"
@@ -217,8 +217,8 @@ SegmentDetails LaunchDarklyApi::details(const Profile &, const QJsonObject &reco
         flags.append(name.isEmpty() || name == flagKey ? flagKey : tr("%1 (%2)").arg(name, flagKey));
     }
     if (!flags.isEmpty())
-        d.sections.append(
-            {tr("Flags using this segment"), {listNode(tr("%n flag(s)", nullptr, int(flags.size())), flags)}});
+        d.sections.append({tr("Flags using this segment"),
+                           {listNode(pluralText(flags.size(), tr("1 flag"), tr("%1 flags")), flags)}});
     return d;
 }
 

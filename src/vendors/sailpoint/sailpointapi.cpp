@@ -71,7 +71,7 @@ QList<Column> SailPointApi::columns() const
 
 QList<ProfileField> SailPointApi::profileFields() const
 {
-    return {{ParamKey::clientId, tr("Client ID"), true}};
+    return {{clientIdKey, tr("Client ID"), true, QStringLiteral("ID")}};
 }
 
 QString SailPointApi::secretLabel() const
@@ -89,7 +89,7 @@ Result<HttpRequest> SailPointApi::tokenRequest(const Profile &profile, const QSt
     const Result<ApiRoot> root = sailPointRoot(*this, profile);
     if (!root)
         return root.error();
-    const Result<QString> clientId = requiredParam(*this, profile, ParamKey::clientId);
+    const Result<QString> clientId = requiredParam(*this, profile, clientIdKey);
     if (!clientId)
         return clientId.error();
     if (secret.trimmed().isEmpty())

@@ -14,6 +14,9 @@ class SailPointApi final : public VendorApi
     Q_DECLARE_TR_FUNCTIONS(sb::SailPointApi)
 
 public:
+    // The profile key of the OAuth client id (the tenant, for the API root, is ParamKey::tenant).
+    static inline const QString clientIdKey = QStringLiteral("clientId");
+
     QString id() const override;
     QString displayName() const override;
     QList<Column> columns() const override;

@@ -1,4 +1,4 @@
-// SailPointApi::details(): a v3 Segment (see shared/vendor-api/sailpoint.yaml) for reading.
+// SailPointApi::details(): a v3 Segment (see docs/vendors/sailpoint.md) for reading.
 #include "sailpointapi.h"
 
 #include "vendors/detailsupport.h"
