@@ -18,8 +18,7 @@ enum class Appearance { System, Light, Dark };
 void applyAppearance(Appearance appearance);
 Appearance currentAppearance();
 
-// Stored as "system", "light", "dark" in QSettings under kAppearanceKey.
-inline const QString kAppearanceKey = QStringLiteral("appearance");
+// "system", "light", "dark", as UiSettings stores them.
 QString appearanceName(Appearance appearance);
 Appearance appearanceFromName(const QString &name);
 

@@ -2,6 +2,7 @@
 
 #include "appearance.h"
 #include "exportprogressdialog.h"
+#include "settings.h"
 
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
@@ -25,7 +26,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
@@ -35,8 +35,6 @@
 namespace sb {
 
 namespace {
-
-const char kLastDirKey[] = "export/lastDir";
 
 // What startExport copies from the model, so the flow never reads the model again.
 struct ExportSource
@@ -63,7 +61,7 @@ struct ExportChoice
 
 QString lastDir()
 {
-    const QString saved = QSettings().value(QLatin1String(kLastDirKey)).toString();
+    const QString saved = UiSettings::exportDirectory();
     if (!saved.isEmpty() && QFileInfo(saved).isDir())
         return saved;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -324,7 +322,7 @@ void ExportOptionsDialog::tryExport()
         return;
     }
     const auto proceed = [this, path] {
-        QSettings().setValue(QLatin1String(kLastDirKey), QFileInfo(path).absolutePath());
+        UiSettings::setExportDirectory(QFileInfo(path).absolutePath());
         ExportChoice c = choice();
         c.path = path;
         emit chosen(c);

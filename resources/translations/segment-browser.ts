@@ -349,6 +349,49 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::ConnectionTest</name>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: 1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: 1 segment on the first page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1 segments on the first page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::CsvWriter</name>
     <message>
         <source>Could not write the CSV data: the file is not open for writing.</source>
@@ -492,11 +535,13 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more (all are in the JSON)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>… and 1 more (all are in the JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more (all are in the JSON)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -752,16 +797,6 @@ with deterministic data and faults on demand. Runs until killed.
     <message>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rate limited by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Exported %1 in %2.</source>
@@ -1250,11 +1285,13 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>Flags using this segment</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n flag(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flags</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1538,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>The server sent segment &quot;%1&quot; a second time: the list changed during the export. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server sent segment &quot;%1&quot; twice in one page. The export stopped rather than write it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfileDialog</name>
@@ -1514,58 +1555,6 @@ Add a profile with the key of a %1 account to browse its segments.</source>
     </message>
     <message>
         <source>The profiles cannot be changed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vendor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Vendor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API root URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API &amp;root</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sho&amp;w</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1633,6 +1622,57 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>“%1” has no stored secret to copy; enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ProfileForm</name>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API root URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tenant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,56 +1716,31 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>Enter the tenant: the API root URL needs it in place of {tenant}.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>sb::ProfileList</name>
     <message>
-        <source>“%1” has no stored secret to copy; enter one.</source>
+        <source>Profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save: %1</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved.</source>
+        <source>Vendor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connecting…</source>
+        <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the %1 first.</source>
+        <source>D&amp;uplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No secret is stored for this profile; enter one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; trying again in %2 s…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: 1 segment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: %1 segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: 1 segment on the first page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected: %1 segments on the first page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
+        <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2101,6 +2116,57 @@ Change or clear the filter to see more.</source>
     </message>
 </context>
 <context>
+    <name>sb::SegmentStore</name>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store needs Qt&apos;s SQLite driver (Debian: libqt6sql6-sqlite), which is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the segment store %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store %1 cannot be read: %2. It was left as it is; move it aside to start a new one (your profiles and keys are not in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store %1 was written by a newer Segment Browser (schema %2; this one knows up to %3). It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store %1 cannot be set up: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to the segment store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the segment store</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::SegmentTableModel</name>
     <message>
         <source>1 segment</source>
@@ -2132,6 +2198,33 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>The server sent segment &quot;%1&quot; a second time: the list changed while it was loading. Reload to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SyncWriter</name>
+    <message>
+        <source>The segment store is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a sync in the segment store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sync has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep the sync&apos;s segments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync could not be saved; the previous snapshot is kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2295,14 +2388,6 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Server-side filter (LaunchDarkly&apos;s filter language).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server-side sort, e.g. -lastModified,name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Segments per request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2316,12 +2401,6 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
     </message>
     <message>
         <source>The CSV file to write, or - for standard output.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-The secret: with --profile, from the keychain; otherwise from the environment variable SEGMENT_BROWSER_SECRET (SailPoint: the client secret).
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2353,14 +2432,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 does not filter on the server; --filter is for LaunchDarkly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 does not sort on the server; --sort is for LaunchDarkly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--page-size must be a number from 1 to %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2370,10 +2441,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1 segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1; retrying in %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2420,6 +2487,32 @@ The secret: with --profile, from the keychain; otherwise from the environment va
         <source>malformed column name &apos;%1&apos; in --columns: use field names such as %2 or owner.id, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Server-side filter, in the vendor&apos;s filter language (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server-side sort (%1): fields by comma, - before one for descending, e.g. -lastModified,name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+The secret: with --profile, from the keychain; otherwise from the environment variable SEGMENT_BROWSER_SECRET (%1).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not filter on the server; --filter is for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not sort on the server; --sort is for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::cli::ConnectionOptions</name>
@@ -2429,22 +2522,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>The API root URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project key (Batch, LaunchDarkly).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Environment key (LaunchDarkly).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tenant id (Amperity, SailPoint).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client id (SailPoint).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2465,6 +2542,10 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>--%1 must be one line, without line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
