@@ -1,6 +1,11 @@
 #include "vendorapi.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QtEndian>
+
+#include <cstring>
 
 namespace sb {
 
@@ -25,6 +30,43 @@ SegmentDetails VendorApi::details(const Profile &, const QJsonObject &record) co
 QUrl VendorApi::webUrl(const Profile &, const QJsonObject &) const
 {
     return {};
+}
+
+} // namespace sb
+
+namespace sb {
+
+QJsonObject VendorApi::content(const QJsonObject &record) const
+{
+    QJsonObject content;
+    for (const QString &field : contentFields()) {
+        const QJsonValue value = record.value(field);
+        if (!value.isNull() && !value.isUndefined())
+            content.insert(field, value);
+    }
+    return content;
+}
+
+qint64 VendorApi::contentHash(const QJsonObject &record) const
+{
+    // QJsonObject keeps its keys sorted, so equal content writes out to the same bytes.
+    const QByteArray bytes = QJsonDocument(content(record)).toJson(QJsonDocument::Compact);
+    const QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
+    qint64 hash = 0;
+    std::memcpy(&hash, digest.constData(), sizeof hash);
+    return qFromLittleEndian(hash);
+}
+
+QStringList VendorApi::changedContentFields(const QJsonObject &before, const QJsonObject &after) const
+{
+    const QJsonObject a = content(before);
+    const QJsonObject b = content(after);
+    QStringList changed;
+    for (const QString &field : contentFields()) {
+        if (a.value(field) != b.value(field))
+            changed.append(field);
+    }
+    return changed;
 }
 
 } // namespace sb

@@ -83,8 +83,22 @@ public:
     virtual QUrl webUrl(const Profile &profile, const QJsonObject &record) const;
     // A short, stable identifier of a record (key or id), for selection and copy.
     virtual QString recordKey(const QJsonObject &record) const = 0;
+    // The field that holds a segment's name as people read it ("name", Batch's "display_name").
+    virtual QString nameField() const { return QStringLiteral("name"); }
+    QString recordName(const QJsonObject &record) const { return record.value(nameField()).toString(); }
     // The detail pane's facts and readable sections for one record. The default shows the key.
     virtual SegmentDetails details(const Profile &profile, const QJsonObject &record) const;
+
+    // The top-level fields of a record that are the segment's content: a change in any of them is
+    // a change of the segment (the store's "changed", the comparison's "different"). Links,
+    // access, versions, generations and timestamps are bookkeeping, never content.
+    virtual QStringList contentFields() const = 0;
+    // The record reduced to its content fields (a missing field and a null one are the same).
+    QJsonObject content(const QJsonObject &record) const;
+    // A stable 64-bit hash of content(record): equal for records of equal content, in any process.
+    qint64 contentHash(const QJsonObject &record) const;
+    // The content fields whose values differ between two records, in contentFields() order.
+    QStringList changedContentFields(const QJsonObject &before, const QJsonObject &after) const;
 
     // When the secret itself says it expires (a JWT's `exp`, read without verification);
     // nullopt when it does not say or the vendor's secrets do not expire.

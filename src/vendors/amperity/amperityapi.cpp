@@ -152,4 +152,9 @@ std::optional<QDateTime> AmperityApi::secretExpiry(const QString &secret) const
     return QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC);
 }
 
+QStringList AmperityApi::contentFields() const
+{
+    return {QStringLiteral("name")};
+}
+
 } // namespace sb

@@ -30,6 +30,7 @@ public:
     void authorize(HttpRequest &request, const QString &credential) const override;
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QString recordKey(const QJsonObject &record) const override;
+    QStringList contentFields() const override;
     // Amperity access tokens are JWTs; their `exp` says when they stop working.
     std::optional<QDateTime> secretExpiry(const QString &secret) const override;
     // In amperitydetails.cpp.

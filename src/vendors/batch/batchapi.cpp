@@ -108,4 +108,9 @@ QString BatchApi::recordKey(const QJsonObject &record) const
     return record.value(QStringLiteral("code")).toString();
 }
 
+QStringList BatchApi::contentFields() const
+{
+    return {QStringLiteral("display_name")};
+}
+
 } // namespace sb

@@ -32,6 +32,8 @@ public:
     void authorize(HttpRequest &request, const QString &credential) const override;
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QString recordKey(const QJsonObject &record) const override;
+    QStringList contentFields() const override;
+    QString nameField() const override { return QStringLiteral("display_name"); }
     // In batchdetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 };

@@ -218,4 +218,9 @@ QString LaunchDarklyApi::recordKey(const QJsonObject &record) const
     return record.value(QStringLiteral("key")).toString();
 }
 
+QStringList LaunchDarklyApi::contentFields() const
+{
+    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("tags"), QStringLiteral("rules"), QStringLiteral("included"), QStringLiteral("excluded"), QStringLiteral("includedContexts"), QStringLiteral("excludedContexts"), QStringLiteral("unbounded"), QStringLiteral("unboundedContextKind")};
+}
+
 } // namespace sb

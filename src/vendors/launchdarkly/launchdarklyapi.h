@@ -44,6 +44,7 @@ public:
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QUrl webUrl(const Profile &profile, const QJsonObject &record) const override;
     QString recordKey(const QJsonObject &record) const override;
+    QStringList contentFields() const override;
     // The key facts, rules as readable clauses, targets; in launchdarklydetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 

@@ -190,4 +190,9 @@ QString SailPointApi::recordKey(const QJsonObject &record) const
     return record.value(QStringLiteral("id")).toString();
 }
 
+QStringList SailPointApi::contentFields() const
+{
+    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"), QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
+}
+
 } // namespace sb

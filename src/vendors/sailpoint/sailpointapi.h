@@ -39,6 +39,7 @@ public:
     void authorize(HttpRequest &request, const QString &credential) const override;
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QString recordKey(const QJsonObject &record) const override;
+    QStringList contentFields() const override;
     // The key facts, owner and visibility criteria as a tree; in sailpointdetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 };
