@@ -1,0 +1,179 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/result.h"
+#include "core/segment.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace sb {
+
+class SyncWriter;
+class VendorApi;
+
+// Whose segments: a profile, and within it an environment where one profile covers several
+// (empty otherwise). Each source has its own snapshot; nothing one source does touches another's.
+struct SourceKey
+{
+    QString profile;
+    QString environment;
+
+    friend bool operator==(const SourceKey &, const SourceKey &) = default;
+};
+
+// One sync of one source: a full walk of its segments, and what it did to the snapshot.
+struct SyncRun
+{
+    enum class Outcome { Succeeded, Failed, Cancelled };
+
+    qint64 id = 0;
+    QDateTime started;
+    QDateTime ended;
+    qint64 rows = 0;
+    Outcome outcome = Outcome::Succeeded;
+    QString error; // why it failed, as the vendor or the disk said; empty when it succeeded
+    int added = 0;
+    int removed = 0;
+    int changed = 0;
+    bool baseline = false; // the source's first snapshot: nothing before it to compare with
+
+    static QString outcomeName(Outcome outcome); // "succeeded", "failed", "cancelled"
+};
+
+// A segment that a sync added, removed or changed (in content: the vendor's content fields).
+struct SegmentChange
+{
+    enum class Kind { Added, Removed, Changed };
+
+    Kind kind = Kind::Added;
+    QString key;
+    QStringList fields; // the content fields that changed (Changed only)
+    QByteArray before; // the record before the sync (Removed, Changed)
+    QByteArray after; // the record after it (Added, Changed)
+
+    static QString kindName(Kind kind); // "added", "removed", "changed"
+};
+
+// One stored segment of a snapshot, with its history.
+struct StoredSegment
+{
+    Segment segment;
+    QString key;
+    QDateTime firstSeen;
+    QDateTime lastChanged; // when its content last changed (or it was first seen)
+};
+
+// The local memory of every sync (SQLite through Qt SQL): per source, the segments of its last
+// successful sync with when each was first seen, last changed and removed, every sync run, and
+// what each sync changed. A sync is all or nothing: SyncWriter stages the pages it is given and
+// commit() applies them in one transaction; a sync that fails, is cancelled or is interrupted
+// leaves the previous snapshot exactly as it was. The store knows no vendor: what a segment's
+// content is comes from VendorApi. It never holds a secret.
+//
+// All calls are made on the thread that opened it. Two processes may share a file: writers wait
+// for each other (busy timeout), readers see the old snapshot or the new one, never half.
+class SegmentStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::SegmentStore)
+
+public:
+    // The highest schema this build reads and writes.
+    static constexpr int schemaVersion = 1;
+    // How long a write waits for another process's write to finish before it fails.
+    static constexpr int busyTimeoutMs = 5000;
+
+    // segments.sqlite under QStandardPaths::AppDataLocation.
+    static QString defaultPath();
+
+    explicit SegmentStore(const QString &path);
+    ~SegmentStore();
+    SegmentStore(const SegmentStore &) = delete;
+    SegmentStore &operator=(const SegmentStore &) = delete;
+
+    // Opens the file (creating it and its folder when missing) and brings an older schema up to
+    // date. A file that is not a database, is damaged, is locked for longer than the busy timeout,
+    // or was written by a newer version is an Error::Kind::Storage naming the file; such a file is
+    // never changed.
+    Error open();
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+
+    // The last successful sync of `source`; nullopt when it has none.
+    Result<std::optional<SyncRun>> lastSync(const SourceKey &source) const;
+    // Every sync run of `source`, newest first.
+    Result<QList<SyncRun>> syncRuns(const SourceKey &source) const;
+    // The segments of the snapshot, in the order the vendor listed them; `columns` are typed from
+    // each record as a live listing types them. `limit` < 0: all from `offset` on.
+    Result<QList<StoredSegment>> snapshot(const SourceKey &source, const QList<Column> &columns, qint64 offset = 0,
+                                          qint64 limit = -1) const;
+    Result<qint64> snapshotSize(const SourceKey &source) const;
+    // What the last successful sync changed against the one before it: removed first, then
+    // added and changed in the vendor's order. Empty after the first (baseline) sync.
+    Result<QList<SegmentChange>> lastChanges(const SourceKey &source) const;
+    // Forgets every snapshot and run of a profile.
+    Error removeProfile(const QString &profile);
+
+    // Starts a sync of `source` (a profile of vendor `vendor`). Nothing in the store changes until
+    // the writer's commit().
+    std::unique_ptr<SyncWriter> beginSync(const SourceKey &source, const VendorApi *vendor);
+
+private:
+    friend class SyncWriter;
+    Error failure(const QString &what, const QString &detail) const;
+    Result<qint64> sourceId(const SourceKey &source, const QString &vendor, bool create);
+    std::optional<qint64> existingSourceId(const SourceKey &source) const;
+
+    QString m_path;
+    QString m_connection; // the Qt SQL connection's name, one per store
+    bool m_open = false;
+    int m_nextStaging = 0;
+};
+
+// One sync in progress: add() every page in the vendor's order, then commit(), or abandon().
+// Destroyed without either, it is abandoned as cancelled. The pages wait in a temporary table of
+// the store's connection, so the snapshot stays readable, and writable by others, meanwhile.
+class SyncWriter final
+{
+    Q_DECLARE_TR_FUNCTIONS(sb::SyncWriter)
+
+public:
+    ~SyncWriter();
+    SyncWriter(const SyncWriter &) = delete;
+    SyncWriter &operator=(const SyncWriter &) = delete;
+
+    // The error that stopped the writer before any page (a store that is not open); None when fine.
+    Error error() const { return m_error; }
+    qint64 rows() const { return m_rows; }
+
+    Error add(const QList<Segment> &segments);
+    // Applies the staged pages as the source's new snapshot, in one transaction, and records the
+    // run and its changes. On failure nothing is applied and the run is recorded as failed.
+    Result<SyncRun> commit();
+    // Records the run as failed (or cancelled, for Error::Kind::Cancelled) with `why`; the
+    // snapshot is not touched.
+    void abandon(const Error &why);
+
+private:
+    friend class SegmentStore;
+    SyncWriter(SegmentStore *store, const SourceKey &source, const VendorApi *vendor, int staging);
+    void dropStaging();
+    void recordFailure(const Error &why);
+
+    SegmentStore *m_store;
+    SourceKey m_source;
+    const VendorApi *m_vendor;
+    QString m_table; // the temporary staging table
+    QDateTime m_started;
+    qint64 m_rows = 0;
+    Error m_error;
+    bool m_done = false;
+};
+
+} // namespace sb

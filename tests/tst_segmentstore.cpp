@@ -1,0 +1,429 @@
+// SegmentStore on real SQLite files: snapshots, changes, all-or-nothing syncs, and the files it
+// must refuse (damaged, newer, locked, a full disk) without losing anything.
+#include "core/vendorapi.h"
+#include "net/pagefetcher.h"
+#include "sandboxrig.h"
+#include "store/segmentstore.h"
+#include "store/syncjob.h"
+#include "vendors/registry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+const QString kLd = QStringLiteral("launchdarkly");
+
+QList<QJsonObject> records(const SandboxRig &rig, const QString &vendor, int n)
+{
+    QList<QJsonObject> list;
+    for (int i = 0; i < n; ++i)
+        list.append(rig.server.record(vendor, i));
+    return list;
+}
+
+QList<Segment> segmentsOf(const QString &vendor, const QList<QJsonObject> &records)
+{
+    QList<Segment> segments;
+    for (const QJsonObject &r : records)
+        segments.append(Segment::fromRecord(r, vendorById(vendor)->columns()));
+    return segments;
+}
+
+Result<SyncRun> syncOnce(SegmentStore &store, const SourceKey &source, const QString &vendor,
+                         const QList<QJsonObject> &list)
+{
+    std::unique_ptr<SyncWriter> writer = store.beginSync(source, vendorById(vendor));
+    if (writer->error().isError())
+        return writer->error();
+    // In two pages, as a sync gets them.
+    const QList<Segment> all = segmentsOf(vendor, list);
+    if (const Error e = writer->add(all.mid(0, all.size() / 2)); e.isError())
+        return e;
+    if (const Error e = writer->add(all.mid(all.size() / 2)); e.isError())
+        return e;
+    return writer->commit();
+}
+
+QStringList snapshotKeys(const SegmentStore &store, const SourceKey &source, const QString &vendor)
+{
+    const auto rows = store.snapshot(source, vendorById(vendor)->columns());
+    QStringList keys;
+    if (!rows)
+        return {QStringLiteral("error: ") + rows.error().message};
+    for (const StoredSegment &s : rows.value())
+        keys.append(s.key);
+    return keys;
+}
+
+QStringList keysOf(const QString &vendor, const QList<QJsonObject> &list)
+{
+    QStringList keys;
+    for (const QJsonObject &r : list)
+        keys.append(vendorById(vendor)->recordKey(r));
+    return keys;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestSegmentStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsTheFileWithItsSchemaAndOpensItAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("deeper/segments.sqlite"));
+        {
+            SegmentStore store(path);
+            QCOMPARE(store.open(), Error());
+            QVERIFY(store.isOpen());
+            const auto last = store.lastSync({QStringLiteral("prod"), {}});
+            QVERIFY(last.ok());
+            QVERIFY(!last.value().has_value());
+        }
+        QVERIFY(QFile::exists(path));
+        SegmentStore again(path);
+        QCOMPARE(again.open(), Error());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), SegmentStore::schemaVersion);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        q = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    }
+
+    void theFirstSyncIsTheBaselineInTheVendorsOrder()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(25);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        const QList<QJsonObject> list = records(rig, kLd, 25);
+        const Result<SyncRun> run = syncOnce(store, prod, kLd, list);
+        QVERIFY2(run.ok(), qPrintable(run.ok() ? QString() : run.error().message));
+        QVERIFY(run.value().baseline);
+        QCOMPARE(run.value().rows, 25);
+        QCOMPARE(run.value().added + run.value().removed + run.value().changed, 0);
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, list));
+        QCOMPARE(store.snapshotSize(prod).value(), 25);
+        QVERIFY(store.lastChanges(prod).value().isEmpty());
+        const auto rows = store.snapshot(prod, vendorById(kLd)->columns(), 5, 3);
+        QCOMPARE(rows.value().size(), 3);
+        QCOMPARE(rows.value().at(0).segment.json, Segment::fromRecord(list.at(5), {}).json);
+        QCOMPARE(rows.value().at(0).segment.values, Segment::fromRecord(list.at(5), vendorById(kLd)->columns()).values);
+        const auto last = store.lastSync(prod).value();
+        QVERIFY(last.has_value());
+        QCOMPARE(last->id, run.value().id);
+        QCOMPARE(last->outcome, SyncRun::Outcome::Succeeded);
+    }
+
+    // Removed, added, renamed, retagged, and a change of bookkeeping alone (not a change).
+    void theSecondSyncSaysExactlyWhatChanged()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(12);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        QList<QJsonObject> before = records(rig, kLd, 10);
+        QVERIFY(syncOnce(store, prod, kLd, before).ok());
+
+        QList<QJsonObject> after = before;
+        const QJsonObject removed = after.takeAt(3);
+        after[0].insert(QStringLiteral("name"), QStringLiteral("Renamed"));
+        after[1].insert(QStringLiteral("tags"), QJsonArray {QStringLiteral("new-tag")});
+        after[1].insert(QStringLiteral("description"), QStringLiteral("Described anew"));
+        after[2].insert(QStringLiteral("version"), after[2].value(QStringLiteral("version")).toInt() + 1);
+        after[2].insert(QStringLiteral("lastModifiedDate"), 1893456000000.0);
+        after.append(rig.server.record(kLd, 11));
+        const Result<SyncRun> run = syncOnce(store, prod, kLd, after);
+        QVERIFY(run.ok());
+        QVERIFY(!run.value().baseline);
+        QCOMPARE(run.value().added, 1);
+        QCOMPARE(run.value().removed, 1);
+        QCOMPARE(run.value().changed, 2);
+
+        const QList<SegmentChange> changes = store.lastChanges(prod).value();
+        QCOMPARE(changes.size(), 4);
+        const VendorApi *ld = vendorById(kLd);
+        QCOMPARE(changes.at(0).kind, SegmentChange::Kind::Removed);
+        QCOMPARE(changes.at(0).key, ld->recordKey(removed));
+        QVERIFY(!changes.at(0).before.isEmpty());
+        QCOMPARE(changes.at(1).kind, SegmentChange::Kind::Changed);
+        QCOMPARE(changes.at(1).key, ld->recordKey(after[0]));
+        QCOMPARE(changes.at(1).fields, QStringList {QStringLiteral("name")});
+        QCOMPARE(QJsonDocument::fromJson(changes.at(1).before).object(), before[0]);
+        QCOMPARE(QJsonDocument::fromJson(changes.at(1).after).object(), after[0]);
+        QCOMPARE(changes.at(2).kind, SegmentChange::Kind::Changed);
+        QCOMPARE(changes.at(2).fields, (QStringList {QStringLiteral("description"), QStringLiteral("tags")}));
+        QCOMPARE(changes.at(3).kind, SegmentChange::Kind::Added);
+        QCOMPARE(changes.at(3).key, ld->recordKey(after.last()));
+        // The snapshot is the new listing, bookkeeping included.
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, after));
+        const auto stored = store.snapshot(prod, ld->columns(), 2, 1).value();
+        QCOMPARE(stored.at(0).segment.object(), after[2]);
+
+        // The same listing again changes nothing.
+        const Result<SyncRun> again = syncOnce(store, prod, kLd, after);
+        QCOMPARE(again.value().added + again.value().removed + again.value().changed, 0);
+        QVERIFY(store.lastChanges(prod).value().isEmpty());
+        // A segment that comes back is added again.
+        QList<QJsonObject> back = after;
+        back.insert(3, removed);
+        const Result<SyncRun> returned = syncOnce(store, prod, kLd, back);
+        QCOMPARE(returned.value().added, 1);
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, back));
+    }
+
+    void aFailedOrCancelledSyncLeavesTheSnapshotAndIsRecorded()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(10);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        const QList<QJsonObject> list = records(rig, kLd, 10);
+        QVERIFY(syncOnce(store, prod, kLd, list).ok());
+        {
+            std::unique_ptr<SyncWriter> writer = store.beginSync(prod, vendorById(kLd));
+            QCOMPARE(writer->add(segmentsOf(kLd, list.mid(0, 2))), Error());
+            writer->abandon(Error::fromStatus(500, QStringLiteral("Internal error from the vendor")));
+        }
+        {
+            std::unique_ptr<SyncWriter> writer = store.beginSync(prod, vendorById(kLd));
+            QCOMPARE(writer->add(segmentsOf(kLd, list.mid(0, 1))), Error());
+            // Gone without commit: cancelled.
+        }
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, list));
+        const QList<SyncRun> runs = store.syncRuns(prod).value();
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(runs.at(0).outcome, SyncRun::Outcome::Cancelled);
+        QCOMPARE(runs.at(1).outcome, SyncRun::Outcome::Failed);
+        QCOMPARE(runs.at(1).error, QStringLiteral("HTTP 500: Internal error from the vendor"));
+        QCOMPARE(runs.at(1).rows, 2);
+        QCOMPARE(runs.at(2).outcome, SyncRun::Outcome::Succeeded);
+        QCOMPARE(store.lastSync(prod).value()->id, runs.at(2).id);
+    }
+
+    void oneProfilesSyncNeverTouchesAnothers()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(10);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey a {QStringLiteral("a"), {}};
+        const SourceKey b {QStringLiteral("b"), {}};
+        const SourceKey bStaging {QStringLiteral("b"), QStringLiteral("staging")};
+        QVERIFY(syncOnce(store, a, kLd, records(rig, kLd, 10)).ok());
+        QVERIFY(syncOnce(store, b, QStringLiteral("batch"), records(rig, QStringLiteral("batch"), 4)).ok());
+        QVERIFY(syncOnce(store, bStaging, kLd, records(rig, kLd, 2)).ok());
+        QVERIFY(syncOnce(store, b, QStringLiteral("batch"), records(rig, QStringLiteral("batch"), 1)).ok());
+        QCOMPARE(snapshotKeys(store, a, kLd), keysOf(kLd, records(rig, kLd, 10)));
+        QCOMPARE(store.snapshotSize(bStaging).value(), 2);
+        QCOMPARE(store.snapshotSize(b).value(), 1);
+        QCOMPARE(store.removeProfile(QStringLiteral("b")), Error());
+        QCOMPARE(store.snapshotSize(b).value(), 0);
+        QCOMPARE(store.snapshotSize(bStaging).value(), 0);
+        QCOMPARE(store.snapshotSize(a).value(), 10);
+    }
+
+    void aFileThatIsNotADatabaseIsRefusedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray garbage = QByteArray("this is not SQLite at all ").repeated(400);
+        f.write(garbage);
+        f.close();
+        SegmentStore store(path);
+        const Error e = store.open();
+        QCOMPARE(e.kind, Error::Kind::Storage);
+        QVERIFY2(e.message.contains(QDir::toNativeSeparators(path)), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QStringLiteral("not a database")), qPrintable(e.message));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(fileBytes(path), garbage);
+        QVERIFY(!store.snapshot({QStringLiteral("a"), {}}, {}).ok());
+    }
+
+    void aNewerSchemaIsRefusedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        {
+            SegmentStore store(path);
+            QCOMPARE(store.open(), Error());
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const QByteArray bytes = fileBytes(path);
+        SegmentStore store(path);
+        const Error e = store.open();
+        QCOMPARE(e.kind, Error::Kind::Storage);
+        QVERIFY2(e.message.contains(QStringLiteral("newer Segment Browser")), qPrintable(e.message));
+        QVERIFY(e.message.contains(QStringLiteral("99")));
+        QCOMPARE(fileBytes(path), bytes);
+    }
+
+    // Another process holds the write lock past the busy timeout: the sync fails clearly and the
+    // snapshot stays; once the lock is gone the next sync goes through.
+    void aLockedStoreFailsTheSyncAndKeepsTheSnapshot()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(6);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
+        SegmentStore store(path);
+        QCOMPARE(store.open(), Error());
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        QVERIFY(syncOnce(store, prod, kLd, records(rig, kLd, 6)).ok());
+
+        // Another connection to the file (as another process would have) keeps a write transaction open.
+        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(path);
+        QVERIFY(holder.open());
+        QVERIFY(QSqlQuery(holder).exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+        const Result<SyncRun> blocked = syncOnce(store, prod, kLd, records(rig, kLd, 2));
+        QVERIFY(!blocked.ok());
+        QCOMPARE(blocked.error().kind, Error::Kind::Storage);
+        QVERIFY2(blocked.error().message.contains(QStringLiteral("locked")), qPrintable(blocked.error().message));
+        QVERIFY(blocked.error().message.contains(QStringLiteral("previous snapshot is kept")));
+        QCOMPARE(store.snapshotSize(prod).value(), 6); // a reader still reads
+
+        QVERIFY(QSqlQuery(holder).exec(QStringLiteral("ROLLBACK")));
+        holder.close();
+        holder = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QVERIFY(syncOnce(store, prod, kLd, records(rig, kLd, 2)).ok());
+        QCOMPARE(store.snapshotSize(prod).value(), 2);
+    }
+
+    // A real full disk (a 1 MB tmpfs): the sync that does not fit fails with the disk's words and
+    // the snapshot before it is intact.
+    void aFullDiskFailsTheSyncAndKeepsTheSnapshot()
+    {
+        if (geteuid() != 0)
+            QSKIP("mounting a small tmpfs needs root");
+        QTemporaryDir dir;
+        const QString mountPoint = dir.filePath(QStringLiteral("tiny"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        if (mount("tmpfs", mountPoint.toLocal8Bit().constData(), "tmpfs", 0, "size=1m") != 0)
+            QSKIP("this machine does not allow mounting a tmpfs");
+        const auto unmount = qScopeGuard([&] { umount2(mountPoint.toLocal8Bit().constData(), MNT_DETACH); });
+        SandboxRig rig;
+        rig.server.setSegmentCount(3000);
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        {
+            SegmentStore store(QDir(mountPoint).filePath(QStringLiteral("s.sqlite")));
+            QCOMPARE(store.open(), Error());
+            QVERIFY(syncOnce(store, prod, kLd, records(rig, kLd, 20)).ok());
+            // Renamed copies of many more: several megabytes that cannot fit.
+            QList<QJsonObject> big = records(rig, kLd, 3000);
+            const Result<SyncRun> full = syncOnce(store, prod, kLd, big);
+            QVERIFY(!full.ok());
+            QCOMPARE(full.error().kind, Error::Kind::Storage);
+            QVERIFY2(full.error().message.contains(QStringLiteral("full")), qPrintable(full.error().message));
+            QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, records(rig, kLd, 20)));
+        }
+        SegmentStore reopened(QDir(mountPoint).filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(reopened.open(), Error());
+        QCOMPARE(snapshotKeys(reopened, prod, kLd), keysOf(kLd, records(rig, kLd, 20)));
+    }
+
+    void aSyncJobWalksEveryPageAndAFaultMidwayKeepsTheOldSnapshot()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(120);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        for (const QString &vendor : allVendorIds()) {
+            const Profile profile = rig.profile(vendor);
+            const SourceKey source {profile.name, {}};
+            const QStringList keys = rig.expectedKeys(vendor, 120);
+            PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+            {
+                SyncJob job(&fetcher, &store, source);
+                job.setPageSize(20);
+                QSignalSpy finished(&job, &SyncJob::finished);
+                QSignalSpy failed(&job, &SyncJob::failed);
+                job.start();
+                QVERIFY2(finished.wait(20000), qPrintable(vendor));
+                QCOMPARE(failed.count(), 0);
+                QCOMPARE(finished.at(0).at(0).value<SyncRun>().rows, 120);
+                QCOMPARE(snapshotKeys(store, source, vendor), keys);
+            }
+            // Every list request after the second is refused: no retry helps, the sync fails, the snapshot stays.
+            rig.server.setSegmentCount(vendor, 60);
+            QVERIFY(rig.server.setFaults(vendor + QStringLiteral(":401@after2")));
+            {
+                SyncJob job(&fetcher, &store, source);
+                job.setConcurrency(1);
+                job.setPageSize(20);
+                QSignalSpy failed(&job, &SyncJob::failed);
+                job.start();
+                QVERIFY2(failed.wait(20000), qPrintable(vendor));
+                QCOMPARE(failed.at(0).at(0).value<Error>().kind, Error::Kind::Auth);
+            }
+            rig.server.clearFaults();
+            QCOMPARE(snapshotKeys(store, source, vendor), keys);
+            QCOMPARE(store.syncRuns(source).value().at(0).outcome, SyncRun::Outcome::Failed);
+            // Cancelled mid-way: the same.
+            {
+                SyncJob job(&fetcher, &store, source);
+                job.setPageSize(20);
+                QSignalSpy progress(&job, &SyncJob::progress);
+                QSignalSpy failed(&job, &SyncJob::failed);
+                job.start();
+                QVERIFY(progress.wait(20000));
+                job.cancel();
+                QCOMPARE(failed.count(), 1);
+                QCOMPARE(failed.at(0).at(0).value<Error>().kind, Error::Kind::Cancelled);
+            }
+            QCOMPARE(snapshotKeys(store, source, vendor), keys);
+            rig.server.setSegmentCount(vendor, 120);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSegmentStore)
+#include "tst_segmentstore.moc"
