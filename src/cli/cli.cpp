@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "clisupport.h"
+#include "storecommands.h"
+
 #include "core/http.h"
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
@@ -25,46 +28,6 @@
 namespace sb::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sb::cli", text);
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-int fail(int code, const QString &message)
-{
-    // One line: the caller's scripts grep it.
-    QString line = message;
-    line.replace(QLatin1Char('\n'), QLatin1String(" "));
-    err() << "segment-browser: " << line << Qt::endl;
-    return code;
-}
-
-int exitCodeFor(const Error &error)
-{
-    switch (error.kind) {
-    case Error::Kind::None:
-        return Ok;
-    case Error::Kind::Usage:
-        return Usage;
-    case Error::Kind::Auth:
-        return AuthRefused;
-    default:
-        return Failure;
-    }
-}
 
 QString vendorList()
 {
@@ -140,6 +103,8 @@ QString usageText()
               "  segment-browser profiles list            list profiles (never their secrets)\n"
               "  segment-browser profiles add ...         add a profile; the secret is read from standard input\n"
               "  segment-browser profiles remove NAME     remove a profile and its keychain entry\n"
+              "  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)\n"
+              "  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)\n"
               "  segment-browser --version | --help\n"
               "\n"
               "Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other "
@@ -239,11 +204,6 @@ QString defaultProfilesPath()
     return ProfileStore::defaultPath();
 }
 
-bool stderrIsTerminal()
-{
-    return isatty(fileno(stderr)) == 1;
-}
-
 int runExport(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -276,7 +236,17 @@ int runExport(const QStringList &args)
                                        tr("The CSV file to write, or - for standard output."), QStringLiteral("FILE"));
     parser.addOption(profileOpt);
     connection.addTo(parser);
-    parser.addOptions({filterOpt, sortOpt, columnsOpt, pageSizeOpt, bomOpt, noGuardOpt, outputOpt});
+    const QCommandLineOption offlineOpt(
+        QStringLiteral("offline"),
+        tr("Write the profile's last synced snapshot (see: segment-browser sync), without any network access."));
+    parser.addOptions({filterOpt, sortOpt, columnsOpt, pageSizeOpt, bomOpt, noGuardOpt, offlineOpt, outputOpt});
+    const auto csvOptions = [&](const QCommandLineParser &p) {
+        CsvOptions csv;
+        csv.bom = p.isSet(bomOpt);
+        csv.formulaGuard = !p.isSet(noGuardOpt);
+        return csv;
+    };
+
     err() << Qt::flush;
 
     if (!parser.parse(QStringList {QStringLiteral("segment-browser export")} + args))
@@ -295,23 +265,33 @@ int runExport(const QStringList &args)
         return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(outputOpt))
         return fail(Usage, tr("--output FILE (or - for standard output) is required"));
+    const QString columnSpec = parser.isSet(columnsOpt) ? parser.value(columnsOpt) : QString();
+    if (parser.isSet(offlineOpt)) {
+        if (!parser.isSet(profileOpt))
+            return fail(Usage, tr("--offline writes a saved profile's snapshot: name it with --profile"));
+        for (const QCommandLineOption *live : {&filterOpt, &sortOpt, &pageSizeOpt}) {
+            if (parser.isSet(*live))
+                return fail(
+                    Usage,
+                    tr("--%1 asks the vendor's server; it does not go with --offline").arg(live->names().constFirst()));
+        }
+    }
 
     Profile profile;
     QString secret;
     if (parser.isSet(profileOpt)) {
         if (parser.isSet(connection.vendor) || parser.isSet(connection.baseUrl))
             return fail(Usage, tr("use either --profile or --vendor/--base-url, not both"));
-        ProfileStore store(defaultProfilesPath());
-        const std::optional<Profile> saved = store.profile(parser.value(profileOpt));
+        const Result<SavedProfile> saved = savedProfile(parser.value(profileOpt));
         if (!saved)
-            return fail(Usage,
-                        tr("no profile named '%1' (see: segment-browser profiles list)").arg(parser.value(profileOpt)));
-        profile = *saved;
-        KeychainSecretStore keychain;
-        const SecretResult r = keychain.waitFor(keychain.read(profile.secretKey()));
-        if (!r.ok())
-            return fail(Usage, tr("no secret for profile '%1': %2").arg(profile.name, r.error.message));
-        secret = r.secret;
+            return fail(Usage, saved.error().message);
+        profile = saved.value().profile;
+        if (parser.isSet(offlineOpt))
+            return exportOffline(profile, columnSpec, csvOptions(parser), parser.value(outputOpt));
+        const Result<QString> fromKeychain = keychainSecret(profile);
+        if (!fromKeychain)
+            return fail(Usage, fromKeychain.error().message);
+        secret = fromKeychain.value();
     } else {
         const Result<Profile> p = connection.profile(parser, QStringLiteral("command line"));
         if (!p)
@@ -338,8 +318,7 @@ int runExport(const QStringList &args)
         return fail(Usage, tr("%1 does not sort on the server; --sort is for %2").arg(api->displayName(), sorting));
 
     ExportOptions options;
-    options.csv.bom = parser.isSet(bomOpt);
-    options.csv.formulaGuard = !parser.isSet(noGuardOpt);
+    options.csv = csvOptions(parser);
     if (parser.isSet(pageSizeOpt)) {
         bool ok = false;
         options.pageSize = parser.value(pageSizeOpt).toInt(&ok);
@@ -348,28 +327,9 @@ int runExport(const QStringList &args)
                 Usage,
                 tr("--page-size must be a number from 1 to %1 for %2").arg(api->maxPageSize()).arg(api->displayName()));
     }
-    QList<Column> columns = api->columns();
-    if (parser.isSet(columnsOpt)) {
-        QStringList known;
-        for (const Column &c : columns)
-            known << c.field;
-        for (const QString &raw : parser.value(columnsOpt).split(QLatin1Char(','))) {
-            const QString name = raw.trimmed();
-            if (!isWellFormedFieldPath(name))
-                return fail(Usage,
-                            tr("malformed column name '%1' in --columns: use field names such as %2 or owner.id, "
-                               "separated by commas")
-                                .arg(name, known.value(0)));
-            qsizetype i = known.indexOf(name);
-            if (i < 0) {
-                // Any other field of the vendor's record; cells are empty where a record lacks it.
-                i = known.size();
-                known << name;
-                columns.append(Column {name, ValueType::Json});
-            }
-            options.columns.append(int(i));
-        }
-    }
+    const Result<QList<Column>> columns = exportColumns(*api, columnSpec, &options.columns);
+    if (!columns)
+        return fail(Usage, columns.error().message);
 
     PageFetcher fetcher(api, profile, secret);
     fetcher.setQuery(query);
@@ -379,7 +339,7 @@ int runExport(const QStringList &args)
         return fail(Usage, probe.error().message);
 
     const QString output = parser.value(outputOpt);
-    ExportJob job(&fetcher, columns, output, options);
+    ExportJob job(&fetcher, columns.value(), output, options);
     QEventLoop loop;
     Error failure;
     qint64 written = 0;
@@ -527,8 +487,12 @@ int runProfiles(const QStringList &args)
 
 bool wantsCommandLine(int argc, char *argv[])
 {
-    if (argc > 1 && (std::strcmp(argv[1], "export") == 0 || std::strcmp(argv[1], "profiles") == 0))
-        return true;
+    if (argc > 1) {
+        for (const char *command : {"export", "profiles", "sync", "changes"}) {
+            if (std::strcmp(argv[1], command) == 0)
+                return true;
+        }
+    }
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
         if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0 || std::strcmp(a, "--version") == 0
@@ -554,6 +518,10 @@ int run(int argc, char *argv[])
         return runExport(args.mid(1));
     if (command == QLatin1String("profiles"))
         return runProfiles(args.mid(1));
+    if (command == QLatin1String("sync"))
+        return runSync(args.mid(1));
+    if (command == QLatin1String("changes"))
+        return runChanges(args.mid(1));
     if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
         out() << "segment-browser " << kVersion << Qt::endl;
         return Ok;

@@ -1,0 +1,291 @@
+#include "storecommands.h"
+
+#include "clisupport.h"
+
+#include "core/vendorapi.h"
+#include "export/exportjob.h"
+#include "net/pagefetcher.h"
+#include "secrets/profilestore.h"
+#include "store/segmentstore.h"
+#include "store/syncjob.h"
+#include "vendors/registry.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSaveFile>
+
+#include <memory>
+
+namespace sb::cli {
+
+namespace {
+
+// Summaries are read by people and by scripts alike: one fixed way to write numbers.
+QString number(qint64 n)
+{
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
+}
+
+Result<std::unique_ptr<SegmentStore>> openStore()
+{
+    auto store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
+    if (const Error e = store->open(); e.isError())
+        return e;
+    return store;
+}
+
+QString summary(const QString &name, const SyncRun &run)
+{
+    const QString rows = run.rows == 1 ? tr("1 segment") : tr("%1 segments").arg(number(run.rows));
+    if (run.baseline)
+        return tr("%1: %2; the first sync").arg(name, rows);
+    return tr("%1: %2; %3 added, %4 removed, %5 changed")
+        .arg(name, rows, number(run.added), number(run.removed), number(run.changed));
+}
+
+// Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
+Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows)
+{
+    std::unique_ptr<QFileDevice> device;
+    if (path == QLatin1String("-")) {
+        auto *file = new QFile;
+        device.reset(file);
+        if (!file->open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return Error::storage(tr("Cannot write to standard output"));
+    } else {
+        auto *file = new QSaveFile(path);
+        device.reset(file);
+        if (!file->open(QIODevice::WriteOnly))
+            return Error::storage(tr("Cannot write %1: %2").arg(path, file->errorString()));
+    }
+    CsvWriter writer(device.get(), options);
+    for (const QStringList &row : rows) {
+        if (!writer.writeRow(row))
+            return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
+    }
+    // Flushed and checked before the commit: a full disk shows at the last write.
+    if (!device->flush())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, device->errorString()));
+    if (auto *save = qobject_cast<QSaveFile *>(device.get()); save && !save->commit())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, save->errorString()));
+    return {};
+}
+
+} // namespace
+
+int runSync(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Walk every segment of each profile and keep it as the profile's snapshot in the local store, "
+           "noting what changed since the last sync. A sync that fails leaves the previous snapshot as it was."));
+    parser.addHelpOption();
+    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("A saved profile to sync (may be repeated)."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption allOpt(QStringLiteral("all"), tr("Sync every saved profile."));
+    parser.addOptions({profileOpt, allOpt});
+    if (!parser.parse(QStringList {QStringLiteral("segment-browser sync")} + args))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText()
+              << tr("\nOne line per profile on standard error, e.g. \"prod: 1,234 segments; 3 added, 1 removed, 2 "
+                    "changed\".\nThe store: %1\n")
+                     .arg(SegmentStore::defaultPath());
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    if (parser.isSet(allOpt) == parser.isSet(profileOpt))
+        return fail(Usage, tr("name the profiles with --profile NAME (one or more), or use --all"));
+
+    QList<SavedProfile> profiles;
+    if (parser.isSet(allOpt)) {
+        ProfileStore store(ProfileStore::defaultPath());
+        for (const Profile &p : store.profiles()) {
+            const Result<SavedProfile> saved = savedProfile(p.name);
+            if (!saved)
+                return fail(Usage, saved.error().message);
+            profiles.append(saved.value());
+        }
+        if (profiles.isEmpty())
+            return fail(Usage, tr("there are no profiles to sync (see: segment-browser profiles add)"));
+    } else {
+        for (const QString &name : parser.values(profileOpt)) {
+            const Result<SavedProfile> saved = savedProfile(name);
+            if (!saved)
+                return fail(Usage, saved.error().message);
+            profiles.append(saved.value());
+        }
+    }
+    Result<std::unique_ptr<SegmentStore>> store = openStore();
+    if (!store)
+        return fail(Failure, store.error().message);
+
+    // Every profile at once: accounts on different hosts do not wait for each other.
+    struct Running
+    {
+        SavedProfile profile;
+        std::unique_ptr<PageFetcher> fetcher;
+        std::unique_ptr<SyncJob> job;
+    };
+    std::vector<Running> running;
+    int worst = Ok;
+    int pending = 0;
+    QEventLoop loop;
+    for (const SavedProfile &p : std::as_const(profiles)) {
+        const Result<QString> secret = keychainSecret(p.profile);
+        if (!secret) {
+            fail(Usage, tr("%1: %2").arg(p.profile.name, secret.error().message));
+            worst = qMax(worst, int(Usage));
+            continue;
+        }
+        Running r {p, std::make_unique<PageFetcher>(p.vendor, p.profile, secret.value()), nullptr};
+        r.job = std::make_unique<SyncJob>(r.fetcher.get(), store.value().get(), SourceKey {p.profile.name, {}});
+        const QString name = p.profile.name;
+        QObject::connect(r.job.get(), &SyncJob::finished, &loop, [&, name](const SyncRun &run) {
+            err() << summary(name, run) << Qt::endl;
+            if (--pending == 0)
+                loop.quit();
+        });
+        QObject::connect(r.job.get(), &SyncJob::failed, &loop, [&, name](const Error &e) {
+            fail(exitCodeFor(e), tr("%1: %2; the previous snapshot is kept").arg(name, e.toString()));
+            worst = qMax(worst, exitCodeFor(e));
+            if (--pending == 0)
+                loop.quit();
+        });
+        running.push_back(std::move(r));
+    }
+    pending = int(running.size());
+    for (Running &r : running)
+        r.job->start();
+    if (pending > 0)
+        loop.exec();
+    return worst;
+}
+
+int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOptions &csv, const QString &output)
+{
+    const VendorApi *api = vendorById(profile.vendor);
+    ExportOptions options;
+    options.csv = csv;
+    const Result<QList<Column>> columns = exportColumns(*api, columnSpec, &options.columns);
+    if (!columns)
+        return fail(Usage, columns.error().message);
+    Result<std::unique_ptr<SegmentStore>> store = openStore();
+    if (!store)
+        return fail(Failure, store.error().message);
+    const SourceKey source {profile.name, {}};
+    const Result<std::optional<SyncRun>> last = store.value()->lastSync(source);
+    if (!last)
+        return fail(Failure, last.error().message);
+    if (!last.value())
+        return fail(Failure,
+                    tr("'%1' has no snapshot yet: run segment-browser sync --profile '%1' first").arg(profile.name));
+    const Result<QList<StoredSegment>> rows = store.value()->snapshot(source, api->columns());
+    if (!rows)
+        return fail(Failure, rows.error().message);
+    QList<Segment> segments;
+    segments.reserve(rows.value().size());
+    for (const StoredSegment &s : rows.value())
+        segments.append(s.segment);
+
+    ExportJob job(segments, columns.value(), output, options);
+    QEventLoop loop;
+    Error failure;
+    QObject::connect(&job, &ExportJob::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&job, &ExportJob::failed, &loop, [&](const Error &e) {
+        failure = e;
+        loop.quit();
+    });
+    job.start();
+    if (job.isRunning())
+        loop.exec();
+    if (failure.isError())
+        return fail(exitCodeFor(failure), failure.toString());
+    if (stderrIsTerminal() && output != QLatin1String("-"))
+        err() << tr("Wrote %1 segments of the snapshot of %2 to %3")
+                     .arg(number(segments.size()), last.value()->ended.toLocalTime().toString(Qt::ISODate), output)
+              << Qt::endl;
+    return Ok;
+}
+
+int runChanges(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Write what the last sync of a profile changed against the sync before it, as CSV: change (added, "
+           "removed, changed), key, name, and the content fields that changed, joined by ';'."));
+    parser.addHelpOption();
+    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("The saved profile."), QStringLiteral("NAME"));
+    const QCommandLineOption columnsOpt(QStringLiteral("columns"),
+                                        tr("More columns after those, comma separated: any field of the vendor's "
+                                           "record (the record after the change; a removed one's last)."),
+                                        QStringLiteral("a,b,c"));
+    const QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte order mark."));
+    const QCommandLineOption noGuardOpt(QStringLiteral("no-formula-guard"),
+                                        tr("Do not prefix cells that a spreadsheet would run as formulas."));
+    const QCommandLineOption outputOpt({QStringLiteral("output"), QStringLiteral("o")},
+                                       tr("The CSV file to write, or - for standard output (the default)."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({profileOpt, columnsOpt, bomOpt, noGuardOpt, outputOpt});
+    if (!parser.parse(QStringList {QStringLiteral("segment-browser changes")} + args))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(profileOpt))
+        return fail(Usage, tr("--profile NAME is required"));
+    const Result<SavedProfile> saved = savedProfile(parser.value(profileOpt));
+    if (!saved)
+        return fail(Usage, saved.error().message);
+    const VendorApi *api = saved.value().vendor;
+    QList<Column> extra;
+    if (parser.isSet(columnsOpt)) {
+        QList<int> order;
+        const Result<QList<Column>> named = exportColumns(*api, parser.value(columnsOpt), &order);
+        if (!named)
+            return fail(Usage, named.error().message);
+        for (int i : std::as_const(order)) {
+            Column c = named.value().at(i);
+            extra.append(c);
+        }
+    }
+    Result<std::unique_ptr<SegmentStore>> store = openStore();
+    if (!store)
+        return fail(Failure, store.error().message);
+    const Result<QList<SegmentChange>> changes = store.value()->lastChanges({saved.value().profile.name, {}});
+    if (!changes)
+        return fail(Failure, changes.error().message);
+
+    QList<QStringList> rows;
+    QStringList header {QStringLiteral("change"), QStringLiteral("key"), QStringLiteral("name"),
+                        QStringLiteral("fields")};
+    for (const Column &c : std::as_const(extra))
+        header.append(c.field);
+    rows.append(header);
+    for (const SegmentChange &c : changes.value()) {
+        const QJsonObject record =
+            QJsonDocument::fromJson(c.kind == SegmentChange::Kind::Removed ? c.before : c.after).object();
+        QStringList row {SegmentChange::kindName(c.kind), c.key, api->recordName(record),
+                         c.fields.join(QLatin1Char(';'))};
+        for (const Column &column : std::as_const(extra))
+            row.append(csvValue(extractValue(record, column), column.type));
+        rows.append(row);
+    }
+    CsvOptions csv;
+    csv.bom = parser.isSet(bomOpt);
+    csv.formulaGuard = !parser.isSet(noGuardOpt);
+    const QString output = parser.isSet(outputOpt) ? parser.value(outputOpt) : QStringLiteral("-");
+    if (const Error e = writeCsv(output, csv, rows); e.isError())
+        return fail(Failure, e.message);
+    return Ok;
+}
+
+} // namespace sb::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "core/profile.h"
+#include "export/csvwriter.h"
+
+#include <QStringList>
+
+// The commands over the local segment store: sync, changes, and export --offline.
+namespace sb::cli {
+
+int runSync(const QStringList &args);
+int runChanges(const QStringList &args);
+// The profile's last synced snapshot as CSV, exactly as a live export writes it; no network.
+int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOptions &csv, const QString &output);
+
+} // namespace sb::cli

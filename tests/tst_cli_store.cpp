@@ -1,0 +1,280 @@
+// The store's commands as a user runs them: the real segment-browser binary with its own
+// configuration and data folders, the sandbox as the vendors, the session's Secret Service
+// (scripts/test provides a throwaway one).
+#include "sandboxrig.h"
+
+#include "export/csvreader.h"
+#include "secrets/keychainsecretstore.h"
+#include "secrets/profilestore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliStore final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_created;
+
+    QString configHome() const { return m_dir.filePath(QStringLiteral("config")); }
+    QString dataHome() const { return m_dir.filePath(QStringLiteral("data")); }
+    // QStandardPaths::AppDataLocation: the organization, then the application.
+    QString storePath() const
+    {
+        return dataHome() + QStringLiteral("/segment-browser/segment-browser/segments.sqlite");
+    }
+    QString file(const QString &name) const { return m_dir.filePath(name); }
+
+    Run run(const QStringList &args) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
+        env.remove(QStringLiteral("SEGMENT_BROWSER_SECRET"));
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SB_SEGMENT_BROWSER), args);
+        Run result;
+        if (!process.waitForStarted(30000))
+            return result;
+        process.closeWriteChannel();
+        // This process's event loop keeps the sandbox answering meanwhile.
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000))
+            process.kill();
+        process.waitForFinished(30000);
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+
+    // A saved profile for the sandbox's `vendor`, with its secret in the keychain.
+    QString addProfile(const SandboxRig &rig, const QString &vendor, const QString &stem)
+    {
+        const QString name = stem + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(6);
+        Profile p = rig.profile(vendor);
+        p.name = name;
+        ProfileStore store(configHome() + QStringLiteral("/segment-browser/profiles.ini"));
+        if (store.add(p).isError())
+            return {};
+        KeychainSecretStore keychain;
+        if (!keychain.waitFor(keychain.write(p.secretKey(), rig.secret(vendor))).ok())
+            return {};
+        m_created << name;
+        return name;
+    }
+
+    static void needKeychain()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("No D-Bus session (DBUS_SESSION_BUS_ADDRESS is unset); run under scripts/test.");
+    }
+
+    QList<QStringList> csvOf(const QByteArray &bytes)
+    {
+        bool ok = false;
+        const QList<QStringList> rows = parseCsv(bytes, &ok);
+        return ok ? rows : QList<QStringList> {{QStringLiteral("not CSV")}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QFile::exists(QStringLiteral(SB_SEGMENT_BROWSER)));
+    }
+
+    void cleanup()
+    {
+        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            KeychainSecretStore keychain;
+            for (const QString &name : std::as_const(m_created)) {
+                Profile p;
+                p.name = name;
+                keychain.waitFor(keychain.remove(p.secretKey()));
+            }
+        }
+        m_created.clear();
+        QDir(configHome()).removeRecursively();
+        QDir(dataHome()).removeRecursively();
+    }
+
+    // sync, then export --offline with the vendor gone: the same bytes a live export wrote.
+    void anOfflineExportIsTheLiveExportWithoutTheNetwork()
+    {
+        needKeychain();
+        QString name;
+        QByteArray live;
+        QByteArray liveColumns;
+        {
+            SandboxRig rig;
+            rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 140);
+            name = addProfile(rig, QStringLiteral("launchdarkly"), QStringLiteral("prod"));
+            QVERIFY(!name.isEmpty());
+            const Run synced = run({QStringLiteral("sync"), QStringLiteral("--profile"), name});
+            QVERIFY2(synced.exitCode == 0, synced.err.constData());
+            QCOMPARE(synced.err.trimmed(), (name + QStringLiteral(": 140 segments; the first sync")).toUtf8());
+            QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--bom"),
+                          QStringLiteral("--output"), file(QStringLiteral("live.csv"))})
+                         .exitCode,
+                     0);
+            QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--profile"), name,
+                          QStringLiteral("--columns=key,rules,name"), QStringLiteral("--output"),
+                          file(QStringLiteral("live-columns.csv"))})
+                         .exitCode,
+                     0);
+            live = readAll(file(QStringLiteral("live.csv")));
+            liveColumns = readAll(file(QStringLiteral("live-columns.csv")));
+        } // the sandbox is gone: nothing answers any more
+        const Run offline =
+            run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--offline"),
+                 QStringLiteral("--bom"), QStringLiteral("--output"), file(QStringLiteral("offline.csv"))});
+        QVERIFY2(offline.exitCode == 0, offline.err.constData());
+        QCOMPARE(readAll(file(QStringLiteral("offline.csv"))), live);
+        QCOMPARE(csvOf(live).size(), 141);
+        const Run columns =
+            run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--offline"),
+                 QStringLiteral("--columns=key,rules,name"), QStringLiteral("--output"), QStringLiteral("-")});
+        QCOMPARE(columns.exitCode, 0);
+        QCOMPARE(columns.out, liveColumns);
+        // The live export, with the vendor gone, fails as before.
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--output"),
+                      file(QStringLiteral("gone.csv"))})
+                     .exitCode,
+                 4);
+    }
+
+    void changesSaysWhatTheLastSyncChanged()
+    {
+        needKeychain();
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        rig.server.setSegmentCount(vendor, 30);
+        const QString name = addProfile(rig, vendor, QStringLiteral("batch"));
+        QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--profile"), name}).exitCode, 0);
+        // After the first sync there is nothing before it to compare with: the header alone.
+        const Run none = run({QStringLiteral("changes"), QStringLiteral("--profile"), name});
+        QCOMPARE(none.exitCode, 0);
+        QCOMPARE(none.out, QByteArray("change,key,name,fields\r\n"));
+
+        // The account later: its last five segments are gone.
+        const QStringList keys = rig.expectedKeys(vendor, 30);
+        QList<QJsonObject> records;
+        for (int i = 25; i < 30; ++i)
+            records.append(rig.server.record(vendor, i));
+        rig.server.setSegmentCount(vendor, 25);
+        const Run synced = run({QStringLiteral("sync"), QStringLiteral("--profile"), name});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        QCOMPARE(synced.err.trimmed(),
+                 (name + QStringLiteral(": 25 segments; 0 added, 5 removed, 0 changed")).toUtf8());
+        const Run changes =
+            run({QStringLiteral("changes"), QStringLiteral("--profile"), name, QStringLiteral("--columns=updated_at"),
+                 QStringLiteral("--output"), file(QStringLiteral("changes.csv"))});
+        QVERIFY2(changes.exitCode == 0, changes.err.constData());
+        const QList<QStringList> rows = csvOf(readAll(file(QStringLiteral("changes.csv"))));
+        QCOMPARE(rows.size(), 6);
+        QCOMPARE(rows.at(0),
+                 (QStringList {QStringLiteral("change"), QStringLiteral("key"), QStringLiteral("name"),
+                               QStringLiteral("fields"), QStringLiteral("updated_at")}));
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(rows.at(i + 1).at(0), QStringLiteral("removed"));
+            QCOMPARE(rows.at(i + 1).at(1), keys.at(25 + i));
+            QCOMPARE(rows.at(i + 1).at(2), records.at(i).value(QStringLiteral("display_name")).toString());
+            QCOMPARE(rows.at(i + 1).at(4), records.at(i).value(QStringLiteral("updated_at")).toString());
+        }
+    }
+
+    // A refused key fails that profile's sync (exit 3), keeps its snapshot, and does not stop the others.
+    void aFailingProfileKeepsItsSnapshotAndTheOthersSync()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(20);
+        const QString ld = addProfile(rig, QStringLiteral("launchdarkly"), QStringLiteral("ld"));
+        const QString amperity = addProfile(rig, QStringLiteral("amperity"), QStringLiteral("amperity"));
+        const Run first = run({QStringLiteral("sync"), QStringLiteral("--all")});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QVERIFY(first.err.contains((ld + QStringLiteral(": 20 segments; the first sync")).toUtf8()));
+        QVERIFY(first.err.contains((amperity + QStringLiteral(": 20 segments; the first sync")).toUtf8()));
+
+        rig.server.setSegmentCount(QStringLiteral("amperity"), 10);
+        rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 10);
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly:401")));
+        const Run second =
+            run({QStringLiteral("sync"), QStringLiteral("--profile"), ld, QStringLiteral("--profile"), amperity});
+        QCOMPARE(second.exitCode, 3);
+        QVERIFY2(second.err.contains((ld + QStringLiteral(": HTTP 401")).toUtf8()), second.err.constData());
+        QVERIFY(second.err.contains("the previous snapshot is kept"));
+        QVERIFY(second.err.contains((amperity + QStringLiteral(": 10 segments; 0 added, 10 removed")).toUtf8()));
+        rig.server.clearFaults();
+        const Run kept = run({QStringLiteral("export"), QStringLiteral("--profile"), ld, QStringLiteral("--offline"),
+                              QStringLiteral("--output"), QStringLiteral("-")});
+        QCOMPARE(kept.exitCode, 0);
+        QCOMPARE(csvOf(kept.out).size(), 21);
+    }
+
+    void usageAndStoreErrorsAreClear()
+    {
+        needKeychain();
+        SandboxRig rig;
+        const QString name = addProfile(rig, QStringLiteral("sailpoint"), QStringLiteral("sp"));
+        const Run neither = run({QStringLiteral("sync")});
+        QCOMPARE(neither.exitCode, 2);
+        QVERIFY(neither.err.contains("--all"));
+        QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("nobody")}).exitCode, 2);
+        QCOMPARE(run({QStringLiteral("changes")}).exitCode, 2);
+        const Run noProfile = run({QStringLiteral("export"), QStringLiteral("--offline"), QStringLiteral("--vendor"),
+                                   QStringLiteral("batch"), QStringLiteral("--output"), QStringLiteral("-")});
+        QCOMPARE(noProfile.exitCode, 2);
+        const Run filtered =
+            run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--offline"),
+                 QStringLiteral("--filter=x"), QStringLiteral("--output"), QStringLiteral("-")});
+        QCOMPARE(filtered.exitCode, 2);
+        QVERIFY(filtered.err.contains("--filter"));
+        const Run never = run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--offline"),
+                               QStringLiteral("--output"), file(QStringLiteral("n.csv"))});
+        QCOMPARE(never.exitCode, 4);
+        QVERIFY2(never.err.contains("no snapshot yet"), never.err.constData());
+        QVERIFY(!QFile::exists(file(QStringLiteral("n.csv"))));
+
+        // A damaged store: a clear error naming it, and the file left as it was.
+        QVERIFY(QDir().mkpath(QFileInfo(storePath()).absolutePath()));
+        QFile damaged(storePath());
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(8192, 'x'));
+        damaged.close();
+        const Run broken = run({QStringLiteral("sync"), QStringLiteral("--profile"), name});
+        QCOMPARE(broken.exitCode, 4);
+        QVERIFY2(broken.err.contains(storePath().toUtf8()), broken.err.constData());
+        QCOMPARE(readAll(storePath()), QByteArray(8192, 'x'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliStore)
+#include "tst_cli_store.moc"
