@@ -4,7 +4,9 @@
 
 #include "sandbox/sandboxserver.h"
 
+#include <QHash>
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QNetworkInterface>
 #include <QRegularExpression>
 #include <QSet>
@@ -129,6 +131,106 @@ void pageAll(SandboxClient &client, const QString &vendor, int limit, QList<QJso
         }
     }
     QFAIL("the paging never ended");
+}
+
+// The content fields of each vendor's records (VendorApi::contentFields): a change in any of them
+// is a change of the segment; every other field is bookkeeping.
+QStringList contentFields(const QString &vendor)
+{
+    if (vendor == QLatin1String("launchdarkly")) {
+        return {QStringLiteral("name"),
+                QStringLiteral("description"),
+                QStringLiteral("tags"),
+                QStringLiteral("rules"),
+                QStringLiteral("included"),
+                QStringLiteral("excluded"),
+                QStringLiteral("includedContexts"),
+                QStringLiteral("excludedContexts"),
+                QStringLiteral("unbounded"),
+                QStringLiteral("unboundedContextKind")};
+    }
+    if (vendor == QLatin1String("batch"))
+        return {QStringLiteral("display_name")};
+    if (vendor == QLatin1String("amperity"))
+        return {QStringLiteral("name")};
+    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"),
+            QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
+}
+
+QString keyOf(const QString &vendor, const QJsonObject &record)
+{
+    if (vendor == QLatin1String("launchdarkly"))
+        return record.value(QStringLiteral("key")).toString();
+    if (vendor == QLatin1String("batch"))
+        return record.value(QStringLiteral("code")).toString();
+    return record.value(QStringLiteral("id")).toString();
+}
+
+QByteArray bytesOf(const QJsonObject &record)
+{
+    return QJsonDocument(record).toJson(QJsonDocument::Compact);
+}
+
+// A missing field and a null one are the same content.
+QJsonValue contentValue(const QJsonObject &record, const QString &field)
+{
+    const QJsonValue value = record.value(field);
+    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
+}
+
+// What changed from one listing to the other, by key, read off the records alone; and the keys
+// whose records differ in bookkeeping only.
+struct ListingDiff
+{
+    QList<SandboxChange> changes; // sorted by kind, then key
+    QStringList bookkeepingOnly; // sorted
+};
+
+bool changeLess(const SandboxChange &a, const SandboxChange &b)
+{
+    return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
+}
+
+ListingDiff diffListings(const QString &vendor, const QList<QJsonObject> &before, const QList<QJsonObject> &after)
+{
+    QHash<QString, QJsonObject> old;
+    for (const QJsonObject &record : before)
+        old.insert(keyOf(vendor, record), record);
+    QSet<QString> seen;
+    ListingDiff diff;
+    for (const QJsonObject &record : after) {
+        const QString key = keyOf(vendor, record);
+        seen.insert(key);
+        const auto was = old.constFind(key);
+        if (was == old.cend()) {
+            diff.changes.append({QStringLiteral("added"), key, {}});
+            continue;
+        }
+        QStringList fields;
+        for (const QString &field : contentFields(vendor)) {
+            if (contentValue(*was, field) != contentValue(record, field))
+                fields.append(field);
+        }
+        if (!fields.isEmpty())
+            diff.changes.append({QStringLiteral("changed"), key, fields});
+        else if (bytesOf(*was) != bytesOf(record))
+            diff.bookkeepingOnly.append(key);
+    }
+    for (const QJsonObject &record : before) {
+        if (!seen.contains(keyOf(vendor, record)))
+            diff.changes.append({QStringLiteral("removed"), keyOf(vendor, record), {}});
+    }
+    std::sort(diff.changes.begin(), diff.changes.end(), changeLess);
+    diff.bookkeepingOnly.sort();
+    return diff;
+}
+
+QString describe(const QList<SandboxChange> &changes)
+{
+    QStringList out;
+    for (const SandboxChange &change : changes)
+        out << change.kind + QLatin1Char(' ') + change.key + QLatin1Char(' ') + change.fields.join(QLatin1Char('+'));
+    return out.join(QLatin1String("; "));
 }
 
 } // namespace
@@ -868,6 +970,222 @@ private slots:
         QVERIFY(m_server->record(QStringLiteral("nobody"), 0).isEmpty());
         QCOMPARE(m_server->segmentCount(QStringLiteral("batch")), 1000);
         QCOMPARE(other.segmentCount(QStringLiteral("sailpoint")), 10);
+    }
+
+    void epochs_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        for (const QString &vendor : SandboxServer::vendorIds()) {
+            const QByteArray v = vendor.toLatin1();
+            QTest::addRow("%s 0 to 1", v.constData()) << vendor << 0 << 1;
+            QTest::addRow("%s 1 to 2", v.constData()) << vendor << 1 << 2;
+            QTest::addRow("%s 0 to 2", v.constData()) << vendor << 0 << 2;
+            QTest::addRow("%s 2 to 0", v.constData()) << vendor << 2 << 0;
+        }
+    }
+
+    // The same account later, listed over HTTP, differs from the earlier one by exactly
+    // expectedChanges; the earlier epoch then lists what it listed before, byte for byte.
+    void epochs()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(int, from);
+        QFETCH(int, to);
+        m_server->setSegmentCount(400);
+        QCOMPARE(m_server->epoch(), 0);
+        QList<QJsonObject> today;
+        pageAll(*m_client, vendor, 0, &today);
+        m_server->setEpoch(from);
+        QCOMPARE(m_server->epoch(), from);
+        QList<QJsonObject> before;
+        pageAll(*m_client, vendor, 0, &before);
+        QCOMPARE(before.size(), m_server->segmentCount(vendor));
+        m_server->setEpoch(to);
+        QList<QJsonObject> after;
+        pageAll(*m_client, vendor, 0, &after);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(after.size(), m_server->segmentCount(vendor));
+        for (int i = 0; i < after.size(); ++i) {
+            if (after.at(i) != m_server->record(vendor, i))
+                QFAIL(qPrintable(QStringLiteral("record %1 differs from record()").arg(i)));
+        }
+
+        const ListingDiff diff = diffListings(vendor, before, after);
+        QList<SandboxChange> expected = m_server->expectedChanges(vendor, from, to);
+        std::sort(expected.begin(), expected.end(), changeLess);
+        if (diff.changes != expected)
+            QFAIL(
+                qPrintable(QStringLiteral("listed: %1\nexpected: %2").arg(describe(diff.changes), describe(expected))));
+        QStringList bookkeeping = m_server->bookkeepingOnlyKeys(vendor, from, to);
+        bookkeeping.sort();
+        QCOMPARE(diff.bookkeepingOnly, bookkeeping);
+
+        // Every kind of difference occurs, and every vendor's kinds of content change.
+        const auto count = [&](const QString &kind) {
+            return std::count_if(expected.cbegin(), expected.cend(),
+                                 [&](const SandboxChange &change) { return change.kind == kind; });
+        };
+        const qsizetype added = count(QStringLiteral("added"));
+        QVERIFY(added > 0);
+        QVERIFY(count(QStringLiteral("removed")) > 0);
+        QVERIFY(count(QStringLiteral("changed")) > 0);
+        QSet<QString> changedFields;
+        for (const SandboxChange &change : expected) {
+            QCOMPARE(change.fields.isEmpty(), change.kind != QLatin1String("changed"));
+            for (const QString &field : change.fields)
+                changedFields.insert(field);
+        }
+        const QString name = vendor == QLatin1String("batch") ? QStringLiteral("display_name") : QStringLiteral("name");
+        QVERIFY(changedFields.contains(name));
+        if (vendor == QLatin1String("launchdarkly")) {
+            for (const char *field : {"description", "tags", "rules", "included"})
+                QVERIFY2(changedFields.contains(QLatin1String(field)), field);
+        } else if (vendor == QLatin1String("sailpoint")) {
+            QVERIFY(changedFields.contains(QStringLiteral("description")));
+            QVERIFY(changedFields.contains(QStringLiteral("active")));
+        } else {
+            QCOMPARE(changedFields.size(), 1);
+        }
+        // Amperity's records have no bookkeeping beyond the id; the others' changes in it alone
+        // are no change of the segment.
+        QCOMPARE(bookkeeping.isEmpty(), vendor == QLatin1String("amperity"));
+
+        // Going forward, the new segments come after all the others, in the default order.
+        if (from < to) {
+            QStringList addedKeys;
+            for (const SandboxChange &change : m_server->expectedChanges(vendor, from, to)) {
+                if (change.kind == QLatin1String("added"))
+                    addedKeys << change.key;
+            }
+            QStringList lastKeys;
+            for (qsizetype i = after.size() - added; i < after.size(); ++i)
+                lastKeys << keyOf(vendor, after.at(i));
+            QCOMPARE(lastKeys, addedKeys);
+        }
+        // Read backwards, the same differences mirrored.
+        QList<SandboxChange> mirrored = m_server->expectedChanges(vendor, to, from);
+        for (SandboxChange &change : mirrored) {
+            if (change.kind != QLatin1String("changed"))
+                change.kind =
+                    change.kind == QLatin1String("added") ? QStringLiteral("removed") : QStringLiteral("added");
+        }
+        std::sort(mirrored.begin(), mirrored.end(), changeLess);
+        QCOMPARE(mirrored, expected);
+
+        // Back to the first epoch, and to epoch 0: what they listed before, byte for byte.
+        m_server->setEpoch(from);
+        QList<QJsonObject> again;
+        pageAll(*m_client, vendor, 7, &again);
+        QCOMPARE(again.size(), before.size());
+        for (int i = 0; i < before.size(); ++i)
+            QCOMPARE(bytesOf(again.at(i)), bytesOf(before.at(i)));
+        m_server->setEpoch(0);
+        again.clear();
+        pageAll(*m_client, vendor, 0, &again);
+        QCOMPARE(again.size(), today.size());
+        for (int i = 0; i < today.size(); ++i)
+            QCOMPARE(bytesOf(again.at(i)), bytesOf(today.at(i)));
+        QCOMPARE(m_server->expectedChanges(vendor, from, from), QList<SandboxChange>());
+    }
+
+    void epochCounts_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("later"); // listed at epoch 1
+        QTest::addColumn<int>("removed");
+        QTest::addColumn<int>("changed");
+        for (const QString &vendor : SandboxServer::vendorIds()) {
+            const QByteArray v = vendor.toLatin1();
+            // Removed: i % 10 == 3; renamed 5 and 9; edited 7 (LaunchDarkly, SailPoint only);
+            // added: count / 20, at least one.
+            const bool edits = vendor == QLatin1String("launchdarkly") || vendor == QLatin1String("sailpoint");
+            QTest::addRow("%s 0", v.constData()) << vendor << 0 << 0 << 0 << 0;
+            QTest::addRow("%s 1", v.constData()) << vendor << 1 << 2 << 0 << 0;
+            QTest::addRow("%s 7", v.constData()) << vendor << 7 << 7 << 1 << 1;
+            QTest::addRow("%s 40", v.constData()) << vendor << 40 << 38 << 4 << (edits ? 12 : 8);
+        }
+    }
+
+    // Small accounts: the counts, the records and the paging at epoch 1.
+    void epochCounts()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(int, count);
+        QFETCH(int, later);
+        QFETCH(int, removed);
+        QFETCH(int, changed);
+        m_server->setSegmentCount(vendor, count);
+        m_server->setEpoch(1);
+        QCOMPARE(m_server->segmentCount(vendor), later);
+        QList<QJsonObject> listed;
+        pageAll(*m_client, vendor, 3, &listed);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(listed.size(), later);
+        for (int i = 0; i < later; ++i)
+            QCOMPARE(listed.at(i), m_server->record(vendor, i));
+        QVERIFY(m_server->record(vendor, later).isEmpty());
+        const QList<SandboxChange> changes = m_server->expectedChanges(vendor, 0, 1);
+        const auto kinds = [&](const char *kind) {
+            return int(std::count_if(changes.cbegin(), changes.cend(),
+                                     [&](const SandboxChange &change) { return change.kind == QLatin1String(kind); }));
+        };
+        QCOMPARE(kinds("removed"), removed);
+        QCOMPARE(kinds("changed"), changed);
+        QCOMPARE(kinds("added"), later - count + removed);
+        // A bigger account at epoch 1 lists the same survivors of the first `count`, and other
+        // new segments: new keys never occur in an epoch-0 list.
+        m_server->setSegmentCount(vendor, 1000);
+        QSet<QString> earlier;
+        m_server->setEpoch(0);
+        for (int i = 0; i < 1000; ++i)
+            earlier.insert(keyOf(vendor, m_server->record(vendor, i)));
+        for (const SandboxChange &change : changes) {
+            if (change.kind == QLatin1String("added"))
+                QVERIFY2(!earlier.contains(change.key), qPrintable(change.key));
+        }
+        // And setSegmentCount after setEpoch describes the new count.
+        m_server->setEpoch(1);
+        QCOMPARE(m_server->segmentCount(vendor), 1000 - 100 + 50);
+        m_server->setSegmentCount(vendor, count);
+        QCOMPARE(m_server->segmentCount(vendor), later);
+    }
+
+    // Sorting and cursors work on the later account too.
+    void epochSortAndCursor()
+    {
+        m_server->setSegmentCount(200);
+        m_server->setEpoch(1);
+        // The most recently modified segments are the ones step 1 changed, in 2025.
+        const HttpResult reply = m_client->get(
+            QStringLiteral("/api/v2/segments/default/production?limit=5&sort=-lastModified"), SandboxClient::ldAuth());
+        QCOMPARE(reply.status, 200);
+        const QJsonArray items = reply.object().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 5);
+        for (const QJsonValue &item : items)
+            QVERIFY(item.toObject().value(QStringLiteral("lastModifiedDate")).toInteger() >= 1735689600000LL);
+        QCOMPARE(reply.object().value(QStringLiteral("totalCount")).toInt(),
+                 m_server->segmentCount(QStringLiteral("launchdarkly")));
+
+        // A Batch cursor taken at epoch 0 goes on after its segment at epoch 1, or after where a
+        // removed one was.
+        m_server->setEpoch(0);
+        const QJsonValue fourth = m_server->record(QStringLiteral("batch"), 4).value(QStringLiteral("code"));
+        HttpResult page = m_client->get(QStringLiteral("/2.11/segments/list?limit=4"), SandboxClient::batchAuth());
+        QCOMPARE(page.status, 200);
+        const QString from = page.object().value(QStringLiteral("next_from")).toString(); // after index 3
+        m_server->setEpoch(1); // index 3 is gone
+        page = m_client->get(QStringLiteral("/2.11/segments/list?limit=2&from=") + percent(from),
+                             SandboxClient::batchAuth());
+        QCOMPARE(page.status, 200);
+        const QJsonArray segments = page.object().value(QStringLiteral("segments")).toArray();
+        QCOMPARE(segments.size(), 2);
+        QCOMPARE(segments.at(0).toObject(), m_server->record(QStringLiteral("batch"), 3));
+        QCOMPARE(segments.at(0).toObject().value(QStringLiteral("code")), fourth);
     }
 
     // The values a careless client or CSV writer gets wrong are all there.

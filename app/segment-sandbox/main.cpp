@@ -59,6 +59,11 @@ int main(int argc, char *argv[])
          Text::tr("N")},
         {QStringLiteral("token-lifetime"), Text::tr("SailPoint access tokens live S seconds (default 3600)."),
          Text::tr("S")},
+        {QStringLiteral("epoch"),
+         Text::tr("Serve the same account N steps later (0: today's data, at most %1): some segments removed, "
+                  "renamed, edited or changed in bookkeeping only, some added.")
+             .arg(sb::SandboxServer::maxEpoch()),
+         Text::tr("N"), QStringLiteral("0")},
         {QStringLiteral("quiet"), Text::tr("Do not print a line for every request.")},
     });
     parser.process(app);
@@ -68,13 +73,20 @@ int main(int argc, char *argv[])
     const std::optional<int> latency = number(parser, QStringLiteral("latency-ms"), 0, 0);
     const std::optional<int> maxPage = number(parser, QStringLiteral("ld-max-page-size"), 0, 0);
     const std::optional<int> lifetime = number(parser, QStringLiteral("token-lifetime"), 3600, 0);
-    if (!port || !segments || !latency || !maxPage || !lifetime || *port > 65535)
+    const std::optional<int> epoch = number(parser, QStringLiteral("epoch"), 0, 0);
+    if (!port || !segments || !latency || !maxPage || !lifetime || !epoch || *port > 65535)
         return 2;
+    if (*epoch > sb::SandboxServer::maxEpoch()) {
+        QTextStream(stderr) << Text::tr("--epoch goes up to %1, not %2").arg(sb::SandboxServer::maxEpoch()).arg(*epoch)
+                            << Qt::endl;
+        return 2;
+    }
 
     sb::SandboxServer server;
     server.setLdFilterHook(sb::ldFilterLanguageHook());
     server.setLdSortHook(sb::ldSortLanguageHook());
     server.setSegmentCount(*segments);
+    server.setEpoch(*epoch);
     server.prepareRecords();
     server.setLatencyMs(*latency);
     server.setLdMaxPageSize(*maxPage);
@@ -107,6 +119,7 @@ int main(int argc, char *argv[])
     const QString root = server.rootUrl().toString();
     QTextStream out(stdout);
     out << Text::tr("Sandbox listening on %1").arg(root) << '\n'
+        << (*epoch > 0 ? Text::tr("Epoch %1: the same account later").arg(*epoch) + QLatin1Char('\n') : QString())
         << Text::tr("Batch         base %1/2.11  REST key %2  project %3")
                .arg(root, C::batchRestKey(), C::batchProjectKey())
         << '\n'

@@ -52,7 +52,7 @@ public:
         return std::nullopt;
     }
 
-    QJsonObject record(int index) const override { return datagen::amperitySegment(index); }
+    QJsonObject segment(int index, int epoch) const override { return datagen::amperitySegment(index, epoch); }
 
     SandboxResponse statusResponse(SandboxChannel, int status, int) override
     {
@@ -96,7 +96,7 @@ public:
         const std::optional<bool> withTotal = booleanParameter(request, QStringLiteral("with_total"));
         if (!withTotal)
             return amperityError(400, tr("with_total must be true or false."));
-        const int total = m_settings.segmentCount(SandboxChannel::Amperity);
+        const int total = listedCount();
         int start = 0;
         if (const std::optional<QString> token = request.query(QStringLiteral("next_token"))) {
             if (token->isEmpty())

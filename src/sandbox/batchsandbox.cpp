@@ -36,7 +36,7 @@ public:
         return std::nullopt;
     }
 
-    QJsonObject record(int index) const override { return datagen::batchSegment(index); }
+    QJsonObject segment(int index, int epoch) const override { return datagen::batchSegment(index, epoch); }
 
     SandboxResponse statusResponse(SandboxChannel, int status, int) override
     {
@@ -69,14 +69,15 @@ public:
         if (!limit)
             return batchError(400, "MALFORMED_PARAMETER", tr("limit must be an integer between 1 and 100"));
 
-        const int total = m_settings.segmentCount(SandboxChannel::Batch);
+        const int total = listedCount();
         int start = 0;
         const QString from = request.query(QStringLiteral("from")).value_or(QString());
         if (!from.isEmpty()) {
             const int last = indexAfterCursor(from);
             if (last < 0)
                 return batchError(400, "MALFORMED_PARAMETER", tr("from is not a cursor this API returned"));
-            start = std::min(last + 1, total);
+            // After the segment the cursor names, or where it was if it has gone since.
+            start = std::min(positionAfter(last), total);
         }
 
         const int end = int(std::min<qint64>(start + *limit, total));
@@ -94,13 +95,13 @@ private:
     // of the page, by code and creation time.
     QString cursorAfter(int index) const
     {
-        const QJsonObject segment = record(index);
-        const QString key = segment.value(QStringLiteral("code")).toString() + QLatin1Char('@')
-            + segment.value(QStringLiteral("created_at")).toString();
+        const QJsonObject listed = record(index);
+        const QString key = listed.value(QStringLiteral("code")).toString() + QLatin1Char('@')
+            + listed.value(QStringLiteral("created_at")).toString();
         return QString::fromLatin1(key.toUtf8().toBase64());
     }
 
-    // The index the cursor names, or -1 when it is not one this endpoint made.
+    // The segment the cursor names (datagen's index), or -1 when it is not one this endpoint made.
     int indexAfterCursor(const QString &cursor) const
     {
         const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -109,7 +110,7 @@ private:
         const QString text = QString::fromUtf8(*decoded);
         const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
         const int index = at < 0 ? -1 : datagen::batchIndexOf(text.left(at));
-        if (index < 0 || record(index).value(QStringLiteral("created_at")).toString() != text.mid(at + 1))
+        if (index < 0 || segment(index, epoch()).value(QStringLiteral("created_at")).toString() != text.mid(at + 1))
             return -1;
         return index;
     }

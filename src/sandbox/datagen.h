@@ -2,6 +2,10 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
 
 // The sandbox's segments. Every record is a pure function of (vendor, index), so any page of
 // 100,000 segments is made on demand in microseconds, the same in every run, and segment i is the
@@ -31,6 +35,41 @@ QJsonObject amperitySegment(int index);
 // SailPoint Segment: id (UUID), name, created, modified, description?, owner (or null),
 // visibilityCriteria (or null), active.
 QJsonObject sailPointSegment(int index);
+
+// ---- The same account later ----
+//
+// Epoch 0 is the data above. Epoch e (1 .. kMaxEpoch) is the account after step e, which acts on
+// the segments listed at epoch e - 1 by their fate, r = (index + 3 * (e - 1)) % 10 (step 1: index % 10):
+//   3 Removed; 5 Renamed (the name); 7 Edited (LaunchDarkly tags, SailPoint description; nothing
+//   for Batch and Amperity); 9 RenamedAndEdited (the name and LaunchDarkly rules, else included,
+//   else description; SailPoint active; Batch and Amperity the name alone); 8 Touched (bookkeeping
+//   only: LaunchDarkly version + 1 and lastModifiedDate, SailPoint modified, Batch updated_at;
+//   nothing for Amperity, which has none). A content change moves the bookkeeping too.
+// Step e then adds addedPerEpoch(count) segments, indexes addedIndex(e, 0 ..), which no epoch-0
+// list of any count has; they sort after every older segment. A segment meets each fate at most once
+// in steps 1 .. kMaxEpoch, and a changed field never changes back. Everything else stays byte-identical.
+inline constexpr int kMaxEpoch = 9;
+enum class Vendor { Batch, LaunchDarkly, Amperity, SailPoint };
+enum class Fate { Kept, Removed, Renamed, Edited, RenamedAndEdited, Touched };
+Fate fateAt(int index, int epoch); // what step `epoch` (>= 1) does to segment `index`
+int addedPerEpoch(int count); // count / 20, at least 1 when count >= 1
+int addedIndex(int epoch, int j);
+int epochAdded(int index); // the step that added the segment; 0 for the first ones
+// The indexes listed at `epoch` when epoch 0 lists `count`, in the default order (ascending).
+std::vector<int> listing(int count, int epoch);
+// The content fields of `vendor` that step `epoch` changes in segment `index` (none for
+// Kept, Removed and Touched, or when the vendor has no such field).
+QStringList changedFields(Vendor vendor, int index, int epoch);
+// Whether step `epoch` changes anything at all in the record (content or bookkeeping).
+bool recordChanges(Vendor vendor, int index, int epoch);
+// The record at `epoch` (epoch 0: the functions above). Only meaningful while listed.
+QJsonObject batchSegment(int index, int epoch);
+QJsonObject launchDarklySegment(int index, int epoch, const QString &project, const QString &environment);
+QString launchDarklyName(int index, int epoch);
+qint64 launchDarklyCreationDate(int index, int epoch);
+qint64 launchDarklyLastModified(int index, int epoch);
+QJsonObject amperitySegment(int index, int epoch);
+QJsonObject sailPointSegment(int index, int epoch);
 
 // Helpers the endpoints share for opaque cursors and ids.
 quint64 mix(quint64 value); // SplitMix64 finaliser: a fixed, well-spread hash

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace sb {
 
 namespace {
@@ -120,6 +122,27 @@ const QByteArray &SandboxEndpoint::recordJson(int index) const
     if (json.isEmpty())
         json = QJsonDocument(record(index)).toJson(QJsonDocument::Compact);
     return json;
+}
+
+int SandboxEndpoint::positionAfter(int index) const
+{
+    if (m_epoch == 0)
+        return std::clamp(index + 1, 0, m_count);
+    return int(std::upper_bound(m_listing.cbegin(), m_listing.cend(), index) - m_listing.cbegin());
+}
+
+void SandboxEndpoint::setLayout(int epoch, int count)
+{
+    // At epoch 0 the position is the index, whatever the count: the records stay valid.
+    const bool same = epoch == m_epoch && (epoch == 0 || count == m_count);
+    m_count = count;
+    if (same)
+        return;
+    m_epoch = epoch;
+    m_listing = epoch == 0 ? std::vector<int>() : datagen::listing(count, epoch);
+    m_recordJson.clear();
+    m_recordJson.shrink_to_fit();
+    layoutChanged();
 }
 
 QString SandboxEndpoint::nextErrorId(int digits)

@@ -95,8 +95,19 @@ public:
         Q_UNUSED(channel)
         return "GET";
     }
-    // The record at `index` in the vendor's default order.
-    virtual QJsonObject record(int index) const = 0;
+    // Segment `index` (datagen's numbering) as it is at `epoch`.
+    virtual QJsonObject segment(int index, int epoch) const = 0;
+    // The record listed at `position` in the vendor's default order, at the current epoch.
+    QJsonObject record(int position) const { return segment(indexAt(position), m_epoch); }
+    // The segment listed at `position`; at epoch 0 the position itself.
+    int indexAt(int position) const { return m_epoch == 0 ? position : m_listing.at(size_t(position)); }
+    // How many segments are listed before the first one whose index is above `index`.
+    int positionAfter(int index) const;
+    int listedCount() const { return m_epoch == 0 ? m_count : int(m_listing.size()); }
+    int epoch() const { return m_epoch; }
+    // What is listed: the account as it is at `epoch` when epoch 0 lists `count`. Drops the records
+    // written out and the endpoint's own listings when the positions change.
+    void setLayout(int epoch, int count);
     // A JSON array of the records at indexes indexAt(first) .. indexAt(last - 1), as compact text.
     // Each record is written out once and kept: writing records for every page was most of the
     // sandbox's CPU, which the benchmark would otherwise count against the clients it serves.
@@ -123,6 +134,8 @@ public:
     }
 
 protected:
+    // The positions changed (another epoch, or another count at an epoch after 0).
+    virtual void layoutChanged() { }
     // Ids for error bodies (LaunchDarkly's id, SailPoint's trackingId, Amperity's request_id):
     // different for every error, the same sequence in every run.
     QString nextErrorId(int digits);
@@ -133,7 +146,10 @@ private:
     const QByteArray &recordJson(int index) const;
 
     quint64 m_errorSerial = 0;
-    mutable std::vector<QByteArray> m_recordJson; // grown on demand; a record never changes
+    mutable std::vector<QByteArray> m_recordJson; // by position, grown on demand; kept until the layout changes
+    int m_epoch = 0;
+    int m_count = 0;
+    std::vector<int> m_listing; // the indexes listed, after epoch 0
 };
 
 std::unique_ptr<SandboxEndpoint> makeBatchEndpoint(const SandboxSettings &settings);

@@ -66,9 +66,9 @@ public:
         return std::nullopt;
     }
 
-    QJsonObject record(int index) const override
+    QJsonObject segment(int index, int epoch) const override
     {
-        return datagen::launchDarklySegment(index, SandboxCredentials::ldProject(),
+        return datagen::launchDarklySegment(index, epoch, SandboxCredentials::ldProject(),
                                             SandboxCredentials::ldEnvironment());
     }
 
@@ -193,7 +193,7 @@ private:
     const QList<int> &listed(const LdSort &sort, const QString &sortText, const QString &filterText,
                              const LdFilter &filter)
     {
-        const int count = m_settings.segmentCount(SandboxChannel::LaunchDarkly);
+        const int count = listedCount();
         const QString cacheKey = QString::number(count) + QLatin1Char('\n')
             + QString::number(m_settings.ldFilterGeneration) + QLatin1Char('\n') + sortText + QLatin1Char('\n')
             + filterText;
@@ -206,12 +206,12 @@ private:
         std::iota(order.begin(), order.end(), 0);
         if (sort.compare) {
             while (m_sortRecords.size() < count) {
-                const int i = int(m_sortRecords.size());
+                const int i = indexAt(int(m_sortRecords.size()));
                 m_sortRecords.append(QJsonObject {
                     {QStringLiteral("key"), datagen::launchDarklyKey(i)},
-                    {QStringLiteral("name"), datagen::launchDarklyName(i)},
-                    {QStringLiteral("creationDate"), datagen::launchDarklyCreationDate(i)},
-                    {QStringLiteral("lastModifiedDate"), datagen::launchDarklyLastModified(i)},
+                    {QStringLiteral("name"), datagen::launchDarklyName(i, epoch())},
+                    {QStringLiteral("creationDate"), datagen::launchDarklyCreationDate(i, epoch())},
+                    {QStringLiteral("lastModifiedDate"), datagen::launchDarklyLastModified(i, epoch())},
                 });
             }
             std::stable_sort(order.begin(), order.end(),
@@ -226,6 +226,12 @@ private:
             m_cache.removeFirst();
         m_cache.append({cacheKey, order});
         return m_cache.constLast().second;
+    }
+
+    void layoutChanged() override
+    {
+        m_sortRecords.clear();
+        m_cache.clear();
     }
 
     // The sort fields of record(i), grown on demand: whole records would make big sorts slow.

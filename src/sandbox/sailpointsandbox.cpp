@@ -40,7 +40,7 @@ public:
         return std::nullopt;
     }
 
-    QJsonObject record(int index) const override { return datagen::sailPointSegment(index); }
+    QJsonObject segment(int index, int epoch) const override { return datagen::sailPointSegment(index, epoch); }
 
     SandboxResponse statusResponse(SandboxChannel channel, int status, int retryAfterSeconds) override
     {
@@ -166,7 +166,7 @@ private:
             return badRequest(tr("The value \"%1\" of query parameter count is invalid: it must be true or false.")
                                   .arg(sent("count")));
         }
-        const qint64 total = m_settings.segmentCount(SandboxChannel::SailPoint);
+        const qint64 total = listedCount();
         // SailPoint answers 400 to an offset past the end, rather than an empty page.
         if (total > 0 && *offset >= total)
             return badRequest(tr("The offset %1 is beyond the last result (there are %2).").arg(*offset).arg(total));

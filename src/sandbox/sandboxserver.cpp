@@ -1,5 +1,6 @@
 #include "sandboxserver.h"
 
+#include "datagen.h"
 #include "endpoint.h"
 
 #include "core/logging.h"
@@ -9,6 +10,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace sb {
@@ -205,6 +207,7 @@ SandboxServer::SandboxServer(QObject *parent)
     m_endpoints.push_back(makeLaunchDarklyEndpoint(*m_settings));
     m_endpoints.push_back(makeAmperityEndpoint(*m_settings));
     m_endpoints.push_back(makeSailPointEndpoint(*m_settings));
+    updateLayouts();
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -247,19 +250,174 @@ void SandboxServer::setSegmentCount(const QString &vendor, int n)
         return;
     }
     m_settings->segmentCounts.at(size_t(*channel)) = std::max(0, n);
+    updateLayouts();
 }
 
 int SandboxServer::segmentCount(const QString &vendor) const
 {
-    const std::optional<SandboxChannel> channel = sandboxChannelFromId(vendor);
-    return channel && vendorIds().contains(vendor) ? m_settings->segmentCount(*channel) : 0;
+    const SandboxEndpoint *listing = endpoint(vendor);
+    return listing ? listing->listedCount() : 0;
 }
 
 void SandboxServer::prepareRecords()
 {
+    for (const std::unique_ptr<SandboxEndpoint> &listing : m_endpoints)
+        listing->prepareRecords(listing->listedCount());
+}
+
+void SandboxServer::updateLayouts()
+{
     // m_endpoints is in SandboxChannel order.
     for (size_t i = 0; i < m_endpoints.size(); ++i)
-        m_endpoints.at(i)->prepareRecords(m_settings->segmentCount(SandboxChannel(i)));
+        m_endpoints.at(i)->setLayout(m_epoch, m_settings->segmentCount(SandboxChannel(i)));
+}
+
+void SandboxServer::setEpoch(int epoch)
+{
+    m_epoch = std::clamp(epoch, 0, datagen::kMaxEpoch);
+    updateLayouts();
+}
+
+int SandboxServer::epoch() const
+{
+    return m_epoch;
+}
+
+int SandboxServer::maxEpoch()
+{
+    return datagen::kMaxEpoch;
+}
+
+QString SandboxServer::keyField(const QString &vendor)
+{
+    if (vendor == QLatin1String("launchdarkly"))
+        return QStringLiteral("key");
+    if (vendor == QLatin1String("batch"))
+        return QStringLiteral("code");
+    return vendorIds().contains(vendor) ? QStringLiteral("id") : QString();
+}
+
+namespace {
+
+// The content fields in VendorApi::contentFields order, for the vendors whose records change.
+QStringList contentFieldOrder(datagen::Vendor vendor)
+{
+    switch (vendor) {
+    case datagen::Vendor::Batch:
+        return {QStringLiteral("display_name")};
+    case datagen::Vendor::LaunchDarkly:
+        return {QStringLiteral("name"),
+                QStringLiteral("description"),
+                QStringLiteral("tags"),
+                QStringLiteral("rules"),
+                QStringLiteral("included"),
+                QStringLiteral("excluded"),
+                QStringLiteral("includedContexts"),
+                QStringLiteral("excludedContexts"),
+                QStringLiteral("unbounded"),
+                QStringLiteral("unboundedContextKind")};
+    case datagen::Vendor::Amperity:
+        return {QStringLiteral("name")};
+    case datagen::Vendor::SailPoint:
+        break;
+    }
+    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"),
+            QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
+}
+
+// One segment of the two epochs' lists: where it is listed, the content fields that changed
+// between them and whether its record changed at all.
+struct Compared
+{
+    int index = 0;
+    bool before = false;
+    bool after = false;
+    QStringList fields;
+    bool bytesChanged = false;
+};
+
+// Every segment listed at either epoch, by number; from <= to.
+QList<Compared> compareEpochs(datagen::Vendor vendor, int count, int from, int to)
+{
+    const std::vector<int> a = datagen::listing(count, from);
+    const std::vector<int> b = datagen::listing(count, to);
+    const QStringList order = contentFieldOrder(vendor);
+    QList<Compared> out;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < a.size() || j < b.size()) {
+        Compared c;
+        if (j >= b.size() || (i < a.size() && a.at(i) < b.at(j))) {
+            c.index = a.at(i++);
+            c.before = true;
+        } else if (i >= a.size() || b.at(j) < a.at(i)) {
+            c.index = b.at(j++);
+            c.after = true;
+        } else {
+            c.index = a.at(i++);
+            ++j;
+            c.before = c.after = true;
+            for (int e = from + 1; e <= to; ++e) {
+                for (const QString &field : datagen::changedFields(vendor, c.index, e)) {
+                    if (!c.fields.contains(field))
+                        c.fields.append(field);
+                }
+                c.bytesChanged = c.bytesChanged || datagen::recordChanges(vendor, c.index, e);
+            }
+            std::sort(c.fields.begin(), c.fields.end(),
+                      [&](const QString &x, const QString &y) { return order.indexOf(x) < order.indexOf(y); });
+        }
+        out.append(c);
+    }
+    return out;
+}
+
+} // namespace
+
+QList<SandboxChange> SandboxServer::expectedChanges(const QString &vendor, int fromEpoch, int toEpoch) const
+{
+    const SandboxEndpoint *listing = endpoint(vendor);
+    if (!listing)
+        return {};
+    fromEpoch = std::clamp(fromEpoch, 0, datagen::kMaxEpoch);
+    toEpoch = std::clamp(toEpoch, 0, datagen::kMaxEpoch);
+    const int channel = int(vendorIds().indexOf(vendor));
+    const auto dataVendor = datagen::Vendor(channel);
+    const int later = std::max(fromEpoch, toEpoch);
+    const QString key = keyField(vendor);
+    QList<SandboxChange> changes;
+    for (const Compared &c : compareEpochs(dataVendor, m_settings->segmentCount(SandboxChannel(channel)),
+                                           std::min(fromEpoch, toEpoch), later)) {
+        const bool inFrom = fromEpoch <= toEpoch ? c.before : c.after;
+        const bool inTo = fromEpoch <= toEpoch ? c.after : c.before;
+        if (inFrom && inTo && c.fields.isEmpty())
+            continue;
+        const QString kind = !inFrom ? QStringLiteral("added")
+            : !inTo                  ? QStringLiteral("removed")
+                                     : QStringLiteral("changed");
+        // The key never changes; a removed segment's is read at the epoch that lists it.
+        const int at = c.after ? later : std::min(fromEpoch, toEpoch);
+        changes.append({kind, listing->segment(c.index, at).value(key).toString(), c.fields});
+    }
+    return changes;
+}
+
+QStringList SandboxServer::bookkeepingOnlyKeys(const QString &vendor, int fromEpoch, int toEpoch) const
+{
+    const SandboxEndpoint *listing = endpoint(vendor);
+    if (!listing)
+        return {};
+    fromEpoch = std::clamp(fromEpoch, 0, datagen::kMaxEpoch);
+    toEpoch = std::clamp(toEpoch, 0, datagen::kMaxEpoch);
+    const int channel = int(vendorIds().indexOf(vendor));
+    const int later = std::max(fromEpoch, toEpoch);
+    QStringList keys;
+    for (const Compared &c : compareEpochs(datagen::Vendor(channel), m_settings->segmentCount(SandboxChannel(channel)),
+                                           std::min(fromEpoch, toEpoch), later)) {
+        if (c.before && c.after && c.fields.isEmpty() && c.bytesChanged)
+            keys.append(listing->segment(c.index, later).value(keyField(vendor)).toString());
+    }
+    return keys;
 }
 
 void SandboxServer::setLatencyMs(int ms)

@@ -31,6 +31,16 @@ struct SandboxCredentials
     static QString sailpointClientSecret();
 };
 
+// One difference between two epochs of a vendor's list (SandboxServer::expectedChanges).
+struct SandboxChange
+{
+    QString kind; // "added", "removed" or "changed"
+    QString key; // LaunchDarkly key, Batch code, Amperity and SailPoint id
+    QStringList fields; // "changed": the top-level content fields that differ, in the vendor's order
+
+    bool operator==(const SandboxChange &other) const = default;
+};
+
 class SandboxEndpoint;
 struct SandboxRequest;
 struct SandboxResponse;
@@ -80,10 +90,35 @@ public:
     quint16 port() const;
     QUrl rootUrl() const; // http://127.0.0.1:<port>
 
-    // How many segments each vendor lists (default 1000). Segment i is the same whatever the count.
+    // How many segments each vendor lists at epoch 0 (default 1000). Segment i is the same whatever
+    // the count.
     void setSegmentCount(int n);
     void setSegmentCount(const QString &vendor, int n); // batch, launchdarkly, amperity, sailpoint
+    // How many the vendor lists now, at the current epoch.
     int segmentCount(const QString &vendor) const;
+
+    // "The same account later", for testing a sync. Epoch 0 (the default) is the data as it always
+    // was; epoch e (up to maxEpoch()) goes on from epoch e - 1: of the segments listed then, those
+    // with (i + 3 (e - 1)) % 10 == 3 are removed, 5 renamed, 7 edited (LaunchDarkly tags, SailPoint
+    // description), 9 renamed and edited (LaunchDarkly rules, else included, else description;
+    // SailPoint active), 8 changed in bookkeeping only (LaunchDarkly version and lastModifiedDate,
+    // SailPoint modified, Batch updated_at; Amperity has none), where i is the segment's number at
+    // epoch 0 (step 1: i % 10); a content change moves the bookkeeping too. Then count / 20 new
+    // segments (at least one) are added after all the others, with keys no epoch-0 list has. Every
+    // other record stays byte for byte what it was. Clamped to 0 .. maxEpoch(); the records written
+    // out are dropped and written again on use.
+    void setEpoch(int epoch);
+    int epoch() const;
+    static int maxEpoch();
+    // What a client that listed `vendor` at `fromEpoch` sees changed at `toEpoch` (either may be the
+    // later one), compared by key, in the order of the segments' numbers: "changed" lists the
+    // content fields (those of VendorApi::contentFields) that differ. A change of bookkeeping alone
+    // is not a change: see bookkeepingOnlyKeys.
+    QList<SandboxChange> expectedChanges(const QString &vendor, int fromEpoch, int toEpoch) const;
+    // The keys of the records listed at both epochs whose bytes differ in bookkeeping fields only.
+    QStringList bookkeepingOnlyKeys(const QString &vendor, int fromEpoch, int toEpoch) const;
+    // The record's key field: "key" (LaunchDarkly), "code" (Batch), "id" (Amperity, SailPoint).
+    static QString keyField(const QString &vendor);
     // Writes out every vendor's records now (each is written once, on first use, and kept), so that
     // no client that is timed pays for it; segment-sandbox does this before it listens.
     void prepareRecords();
@@ -106,7 +141,8 @@ public:
     // Requests received since the server started, per channel: the vendor ids for list requests,
     // "sailpoint-token" for POST /oauth/token. Refused and faulted requests count too.
     int requestCount(const QString &vendor) const;
-    // The record `vendor` lists at `index` in its default order; empty when out of range.
+    // The record `vendor` lists at `index` in its default order at the current epoch; empty when
+    // out of range.
     QJsonObject record(const QString &vendor, int index) const;
 
     static QStringList vendorIds(); // batch, launchdarkly, amperity, sailpoint
@@ -129,6 +165,7 @@ private:
     void send(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close);
     void write(QTcpSocket *socket, const SandboxResponse &response, const FaultAction &action, bool close);
     SandboxEndpoint *endpoint(const QString &vendor) const;
+    void updateLayouts();
 
     std::unique_ptr<SandboxSettings> m_settings;
     std::vector<std::unique_ptr<SandboxEndpoint>> m_endpoints;
@@ -138,6 +175,7 @@ private:
     // Each channel's last 200 answer, for the "repeat" fault.
     std::array<std::unique_ptr<SandboxResponse>, kSandboxChannelCount> m_lastAnswers;
     int m_latencyMs = 0;
+    int m_epoch = 0;
     quint16 m_port = 0;
 };
 
