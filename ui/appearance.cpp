@@ -109,6 +109,11 @@ QColor errorColor(const QPalette &palette)
     return isDarkPalette(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xa4, 0x26, 0x2c);
 }
 
+QColor successColor(const QPalette &palette)
+{
+    return isDarkPalette(palette) ? QColor(0x3f, 0xb9, 0x50) : QColor(0x1a, 0x7f, 0x37);
+}
+
 void setTone(QWidget *widget, Tone tone)
 {
     static QPointer<ToneFollower> follower;

@@ -26,6 +26,8 @@ Appearance appearanceFromName(const QString &name);
 // warning panel, chosen for the palette they are drawn on (light or dark).
 bool isDarkPalette(const QPalette &palette);
 QColor errorColor(const QPalette &palette);
+// What was added or went well (a change's added lines, "only in B"), beside errorColor's red.
+QColor successColor(const QPalette &palette);
 
 // How a note or a message stands out. A widget given a tone keeps it across a switch between
 // light and dark: it is drawn again from the new palette.

@@ -1,5 +1,11 @@
 #include "detailpane.h"
 
+#include "appearance.h"
+#include "recorddiff.h"
+
+#include <QTextBlock>
+#include <QTextDocument>
+
 #include "core/vendorapi.h"
 
 #include <QAction>
@@ -205,6 +211,7 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
     const QJsonDocument doc = QJsonDocument::fromJson(recordJson, &error);
     SegmentDetails details;
     m_webUrl.clear();
+    m_diffLines.clear();
     if (!doc.isObject()) {
         // Nothing is hidden: the bytes as they came, and why they could not be read.
         details.title = tr("Unreadable record");
@@ -263,9 +270,44 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
     m_stack->setCurrentIndex(1);
 }
 
+void DetailPane::setChange(const VendorApi *vendor, const Profile &profile, const QByteArray &before,
+                           const QByteArray &after, const QString &change, const QStringList &fields)
+{
+    setSegment(vendor, profile, after.isEmpty() ? before : after);
+    const auto lines = [](const QByteArray &json) {
+        const QJsonDocument doc = QJsonDocument::fromJson(json);
+        if (json.isEmpty())
+            return QStringList();
+        const QString text =
+            doc.isNull() ? QString::fromUtf8(json) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+        return text.trimmed().split(QLatin1Char('\n'));
+    };
+    QStringList text;
+    for (const DiffLine &line : lineDiff(lines(before), lines(after))) {
+        if (line.kind != DiffLine::Kind::Same)
+            m_diffLines.append({int(text.size()), line.kind == DiffLine::Kind::Added});
+        const QChar mark = line.kind == DiffLine::Kind::Added ? QLatin1Char('+')
+            : line.kind == DiffLine::Kind::Removed            ? QChar(0x2212)
+                                                              : QLatin1Char(' ');
+        text.append(mark + QLatin1Char(' ') + line.text);
+    }
+    m_json = text.join(QLatin1Char('\n'));
+    QLabel *label = selectableLabel(tr("Change:"), m_facts);
+    label->setTextInteractionFlags(Qt::NoTextInteraction);
+    QLabel *value = selectableLabel(
+        fields.isEmpty() ? change : tr("%1: %2").arg(change, fields.join(QStringLiteral(", "))), m_facts);
+    value->setAccessibleName(tr("Change"));
+    label->setBuddy(value);
+    m_factsLayout->insertRow(0, label, value);
+    m_facts->show();
+    m_jsonView->setPlainText(m_json);
+    updateMatches();
+}
+
 void DetailPane::clear()
 {
     m_json.clear();
+    m_diffLines.clear();
     m_webUrl.clear();
     m_title->clear();
     while (m_factsLayout->rowCount() > 0)
@@ -374,6 +416,16 @@ void DetailPane::updateHighlights()
     QTextCharFormat current;
     current.setBackground(palette.color(QPalette::Highlight));
     current.setForeground(palette.color(QPalette::HighlightedText));
+    // A change's lines first, so that a match on one of them still shows as a match.
+    QTextCharFormat removed;
+    removed.setBackground(blend(palette.color(QPalette::Base), errorColor(palette), 0.22));
+    removed.setProperty(QTextFormat::FullWidthSelection, true);
+    QTextCharFormat added = removed;
+    added.setBackground(blend(palette.color(QPalette::Base), successColor(palette), 0.22));
+    for (const auto &[block, isAdded] : std::as_const(m_diffLines)) {
+        QTextCursor line(m_jsonView->document()->findBlockByNumber(block));
+        selections.append({line, isAdded ? added : removed});
+    }
     for (qsizetype i = 0; i < m_matches.size(); ++i)
         selections.append({m_matches.at(i), i == m_current ? current : other});
     m_jsonView->setExtraSelections(selections);

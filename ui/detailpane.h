@@ -38,6 +38,11 @@ public:
     // Shows one record (the vendor's JSON as Segment::json holds it). A record that is not a
     // JSON object is still shown as it came, with a note that it could not be read.
     void setSegment(const VendorApi *vendor, const Profile &profile, const QByteArray &recordJson);
+    // A segment before and after a change: the details of the record after it (before it, for a
+    // removed one), and the two records' JSON line by line, removed lines marked "−" and added
+    // ones "+". `fields` are the content fields that changed. An empty record is none (added, removed).
+    void setChange(const VendorApi *vendor, const Profile &profile, const QByteArray &before, const QByteArray &after,
+                   const QString &change, const QStringList &fields);
     // Back to "Select a segment to see its details."
     void clear();
 
@@ -77,6 +82,7 @@ private:
     QPlainTextEdit *m_jsonView;
     QPushButton *m_copyJson;
     QLabel *m_openWeb; // a link, shown only when the vendor has a web page for the record
+    QList<QPair<int, bool>> m_diffLines; // the JSON view's changed lines: (block number, added)
 
     QString m_json;
     QUrl m_webUrl;

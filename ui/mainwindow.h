@@ -24,8 +24,11 @@ class SearchBar;
 class SecretStore;
 class SegmentBrowser;
 class SegmentSearchProxy;
+class SegmentStore;
 class SegmentTableModel;
+class SyncScheduler;
 struct Error;
+struct SyncRun;
 
 // The map of the window: who does what, and where new things go.
 //
@@ -59,6 +62,10 @@ public:
     // The demo and tests: these profiles with their secrets, held in memory only.
     void setProfiles(const QList<SessionProfile> &profiles);
     void setDemoNote(const QString &note);
+    // The local store of snapshots (not owned; it outlives the window). Without one, or with one
+    // that did not open, the window browses live only and says why.
+    void setSegmentStore(SegmentStore *store);
+    SyncScheduler *syncScheduler() const { return m_scheduler; }
     void selectProfile(int index);
     bool selectProfileByName(const QString &name);
     QString currentProfileName() const;
@@ -104,6 +111,13 @@ private:
     void onProfileSecretChanged(const QString &name);
     void exportSegments();
     void showAbout();
+    void syncCurrent();
+    void syncAll();
+    void toggleChanges(bool show);
+    void onSyncFinished(const QString &profile, const SyncRun &run);
+    void onSyncFailed(const QString &profile, const Error &error);
+    void updateSyncStatus();
+    bool openStoredSnapshot(const Profile &profile, const QString &secret);
     void saveWindowState();
     void restoreWindowState();
 
@@ -114,6 +128,11 @@ private:
     QComboBox *m_profileCombo;
     QLabel *m_demoNote;
     QLabel *m_sessionNote;
+    QLabel *m_storeNote;
+    QLabel *m_syncLabel;
+    SegmentStore *m_store = nullptr;
+    SyncScheduler *m_scheduler = nullptr;
+    QHash<QString, QPair<qint64, qint64>> m_syncProgress; // profile -> rows, total (-1: unknown)
     QLabel *m_statusLabel;
     QProgressBar *m_busy;
 };

@@ -105,6 +105,26 @@ bool ProfileSession::open(const QString &name)
     return true;
 }
 
+void ProfileSession::withSecret(const QString &name, const std::function<void(const Profile &, const QString &)> &use,
+                                const std::function<void(const QString &)> &failed)
+{
+    const std::optional<Profile> profile = m_store ? m_store->profile(name) : std::nullopt;
+    if (!profile || !vendorById(profile->vendor))
+        return failed(tr("There is no profile “%1” to sync.").arg(name));
+    const auto cached = m_secretCache.constFind(name);
+    if (cached != m_secretCache.constEnd())
+        return use(*profile, *cached);
+    const Profile p = *profile;
+    m_secrets->read(p.secretKey(), this, [this, p, use, failed](const SecretResult &result) {
+        if (!result.ok())
+            return failed(result.status == SecretResult::Status::NotFound
+                              ? tr("No %1 is stored for “%2”.").arg(vendorById(p.vendor)->secretLabel(), p.name)
+                              : result.error.toString());
+        m_secretCache.insert(p.name, result.secret);
+        use(p, result.secret);
+    });
+}
+
 void ProfileSession::onSecretRead(const Profile &profile, quint64 generation, const SecretResult &result)
 {
     if (generation != m_openGeneration)

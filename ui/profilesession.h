@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -56,6 +57,10 @@ public:
     // False, with nothing emitted, for an empty or unknown name. Either way, the answer to an
     // earlier open() still to come is dropped.
     bool open(const QString &name);
+    // Calls `use` with the profile `name` and its secret (from this session's memory, or the
+    // keychain, asynchronously), or `failed` with why not; neither opens the profile.
+    void withSecret(const QString &name, const std::function<void(const Profile &, const QString &)> &use,
+                    const std::function<void(const QString &)> &failed);
     // The secret of `name` may have changed: read it again when it is next needed.
     void forgetSecret(const QString &name);
 

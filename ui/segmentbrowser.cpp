@@ -1,5 +1,6 @@
 #include "segmentbrowser.h"
 
+#include "changesview.h"
 #include "columnstate.h"
 #include "detailpane.h"
 #include "errorbanner.h"
@@ -7,6 +8,7 @@
 #include "secretexpiry.h"
 
 #include "core/vendorapi.h"
+#include "model/changesmodel.h"
 #include "model/segmentsearchproxy.h"
 #include "model/segmenttablemodel.h"
 #include "net/curlcommand.h"
@@ -97,6 +99,13 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     placeholderLayout->addStretch(1);
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_placeholderPage);
+    m_changes = new ChangesView(this);
+    m_stack->addWidget(m_changes);
+    connect(m_changes, &ChangesView::currentChanged, this, &SegmentBrowser::showChange);
+    connect(m_changes, &ChangesView::closeRequested, this, [this] {
+        hideChanges();
+        emit changesHidden();
+    });
 
     m_expiryNote->setObjectName(QStringLiteral("expiryNote"));
     m_expiryNote->setWordWrap(true);
@@ -126,7 +135,12 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     connect(m_model, &SegmentTableModel::stateChanged, this, &SegmentBrowser::onStateChanged);
     connect(m_model, &SegmentTableModel::rowsInserted, this, &SegmentBrowser::onStateChanged);
     connect(m_model, &SegmentTableModel::retrying, this, &SegmentBrowser::onRetrying);
-    connect(m_banner, &ErrorBanner::retryRequested, m_model, &SegmentTableModel::retry);
+    connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
+        if (m_model->isSnapshot())
+            emit syncRequested();
+        else
+            m_model->retry();
+    });
     connect(m_banner, &ErrorBanner::editProfileRequested, this, &SegmentBrowser::editProfileRequested);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SegmentBrowser::selectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -162,8 +176,69 @@ void SegmentBrowser::open(const Profile &profile, const QString &secret)
     emit stateChanged();
 }
 
+void SegmentBrowser::openSnapshot(const Profile &profile, const QString &secret, const QDateTime &asOf, qint64 total,
+                                  SegmentTableModel::SnapshotReader read)
+{
+    open(profile, secret); // asks the vendor for nothing yet: the view fetches when it shows
+    m_model->showSnapshot(total, asOf, std::move(read));
+    fetchIfWanted();
+    emit stateChanged();
+}
+
+void SegmentBrowser::refreshSnapshot(const QDateTime &asOf, qint64 total, SegmentTableModel::SnapshotReader read)
+{
+    const QString key = currentKey();
+    m_banner->clear();
+    m_model->showSnapshot(total, asOf, std::move(read));
+    fetchIfWanted();
+    selectKey(key);
+}
+
+bool SegmentBrowser::showsSnapshot() const
+{
+    return m_model->isSnapshot();
+}
+
+void SegmentBrowser::showSyncFailure(const Error &error)
+{
+    if (error.kind == Error::Kind::Cancelled)
+        return;
+    const QString asOf = QLocale().toString(m_model->snapshotTime().toLocalTime(), QLocale::ShortFormat);
+    Error shown = error;
+    shown.httpStatus = 0;
+    shown.message = (error.kind == Error::Kind::Network ? tr("Offline — showing the snapshot of %1.")
+                                                        : tr("The sync failed — showing the snapshot of %1."))
+                        .arg(asOf)
+        + QLatin1Char('\n') + error.toString();
+    m_banner->showError(shown);
+}
+
+QString SegmentBrowser::currentKey() const
+{
+    const int row = sourceRow(m_table->selectionModel()->currentIndex());
+    return row >= 0 ? m_model->index(row, 0).data(SegmentTableModel::RecordKeyRole).toString() : QString();
+}
+
+void SegmentBrowser::selectKey(const QString &key)
+{
+    if (key.isEmpty())
+        return;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, 0).data(SegmentTableModel::RecordKeyRole).toString() == key) {
+            const QModelIndex view = m_search->mapFromSource(m_model->index(row, 0));
+            if (view.isValid()) {
+                m_table->selectionModel()->setCurrentIndex(
+                    view, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                m_table->scrollTo(view);
+            }
+            return;
+        }
+    }
+}
+
 void SegmentBrowser::close()
 {
+    hideChanges();
     m_retryTimer->stop();
     m_banner->clear();
     m_expiryNote->hide();
@@ -178,6 +253,10 @@ bool SegmentBrowser::hasSource() const
 
 void SegmentBrowser::reload()
 {
+    if (m_model->isSnapshot()) {
+        emit syncRequested();
+        return;
+    }
     m_model->reload();
     fetchIfWanted();
 }
@@ -232,7 +311,9 @@ void SegmentBrowser::onStateChanged()
             m_banner->clear();
     }
 
-    if (!m_model->vendor()) {
+    if (m_stack->currentWidget() == m_changes) {
+        // The Changes view stays until it is closed.
+    } else if (!m_model->vendor()) {
         // A keychain read in progress or a missing key has its own placeholder.
         if (m_stack->currentWidget() != m_placeholderPage)
             showPlaceholder(m_idleText);
@@ -399,6 +480,42 @@ void SegmentBrowser::goToFirstRow()
 {
     m_table->setFocus();
     m_table->selectRow(0);
+}
+
+// --- the Changes view ---------------------------------------------------------------------
+
+void SegmentBrowser::showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt)
+{
+    m_changes->setChanges(m_model->vendor(), changes, syncedAt);
+    m_stack->setCurrentWidget(m_changes);
+    m_details->clear();
+    m_changes->setFocus(Qt::OtherFocusReason);
+    emit stateChanged();
+}
+
+void SegmentBrowser::hideChanges()
+{
+    if (m_stack->currentWidget() != m_changes)
+        return;
+    m_stack->setCurrentWidget(m_table);
+    onStateChanged(); // the table, or the placeholder that says why there are no rows
+    showCurrentDetails();
+}
+
+bool SegmentBrowser::showsChanges() const
+{
+    return m_stack->currentWidget() == m_changes;
+}
+
+void SegmentBrowser::showChange(int row)
+{
+    if (row < 0) {
+        m_details->clear();
+        return;
+    }
+    const SegmentChange &c = m_changes->change(row);
+    m_details->setChange(m_model->vendor(), m_model->profile(), c.before, c.after, ChangesModel::kindText(c.kind),
+                         c.fields);
 }
 
 // --- panes --------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "core/page.h"
 #include "core/profile.h"
+#include "model/segmenttablemodel.h"
+#include "store/segmentstore.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -18,6 +20,7 @@ QT_END_NAMESPACE
 
 namespace sb {
 
+class ChangesView;
 class ColumnState;
 class DetailPane;
 class ErrorBanner;
@@ -42,11 +45,27 @@ public:
 
     // Shows the segments of `profile`, loading them as the table asks. The secret stays in memory.
     void open(const Profile &profile, const QString &secret);
+    // The same, from a stored snapshot taken at `asOf` (`total` rows read as the table scrolls),
+    // until a filter, a sort or reload() asks the vendor.
+    void openSnapshot(const Profile &profile, const QString &secret, const QDateTime &asOf, qint64 total,
+                      SegmentTableModel::SnapshotReader read);
+    // The snapshot again after a sync of the source on show, keeping the selected segment.
+    void refreshSnapshot(const QDateTime &asOf, qint64 total, SegmentTableModel::SnapshotReader read);
+    bool showsSnapshot() const;
+    // A sync of the snapshot on show failed: the rows stay, the banner says why, Retry syncs again.
+    void showSyncFailure(const Error &error);
     // Nothing open: the table empties and the placeholder says so.
     void close();
     bool hasSource() const;
-    // Loads the current query again from the first page.
+    // Loads the current query again from the first page; on a snapshot, asks for a sync instead.
     void reload();
+
+    // The Changes view: what the last sync changed, in place of the table, with each change's
+    // before and after in the details pane. `changes` are the source's (SegmentStore::lastChanges).
+    void showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt);
+    void hideChanges();
+    bool showsChanges() const;
+    ChangesView *changesView() const { return m_changes; }
     // Instead of the table: `text`, and a button that asks for the profile editor when
     // `buttonText` is not empty. Stays until a source shows rows or says why it has none.
     void showPlaceholder(const QString &text, const QString &buttonText = {});
@@ -102,6 +121,9 @@ signals:
     void statusMessage(const QString &text, int timeoutMs);
     // The browser showed a pane itself (Enter opens the details): the View menu's toggle follows.
     void paneShown(QWidget *pane);
+    // The snapshot on show should be synced again (F5 or Retry on it).
+    void syncRequested();
+    void changesHidden();
 
 private:
     void onStateChanged();
@@ -111,6 +133,9 @@ private:
     void applyQuery(const Query &query);
     void fetchIfWanted();
     void showCurrentDetails();
+    void showChange(int row);
+    QString currentKey() const;
+    void selectKey(const QString &key);
     void defaultSplitterSizes();
     int sourceRow(const QModelIndex &viewIndex) const;
 
@@ -131,6 +156,7 @@ private:
     QElapsedTimer m_retryClock;
     Error m_retryReason;
     int m_retryDelayMs = 0;
+    ChangesView *m_changes = nullptr;
     QList<int> m_paneStretch; // per splitter widget, the table first
     QString m_idleText;
 };

@@ -6,6 +6,7 @@
 #include "sandbox/sandboxsetup.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilestore.h"
+#include "store/segmentstore.h"
 #include "ui/appearance.h"
 #include "ui/mainwindow.h"
 #include "ui/settings.h"
@@ -16,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -98,6 +100,9 @@ int runGui(int argc, char *argv[])
     // Declared before the window, so they outlive it.
     std::unique_ptr<ProfileStore> profiles;
     std::unique_ptr<KeychainSecretStore> secrets;
+    // The demo keeps its snapshots in a folder of its own, gone when it closes.
+    std::unique_ptr<QTemporaryDir> demoData;
+    std::unique_ptr<SegmentStore> store;
     MainWindow window;
     SandboxServer *sandbox = nullptr;
     if (parser.isSet(demo)) {
@@ -111,6 +116,10 @@ int runGui(int argc, char *argv[])
                                   QApplication::translate("sb::App", "Could not start the demo sandbox on 127.0.0.1."));
             return 1;
         }
+        demoData = std::make_unique<QTemporaryDir>();
+        store = std::make_unique<SegmentStore>(demoData->filePath(QStringLiteral("segments.sqlite")));
+        store->open();
+        window.setSegmentStore(store.get());
         QList<SessionProfile> profiles;
         for (const auto &[profile, secret] : sandboxDemoProfiles(sandbox->rootUrl()))
             profiles.append({profile, secret});
@@ -120,6 +129,9 @@ int runGui(int argc, char *argv[])
                                                    "sandbox on %1. Nothing leaves this computer.")
                                .arg(sandbox->rootUrl().toDisplayString()));
     } else {
+        store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
+        store->open(); // a store that does not open is said in the window, which then browses live
+        window.setSegmentStore(store.get());
         profiles = std::make_unique<ProfileStore>(ProfileStore::defaultPath());
         secrets = std::make_unique<KeychainSecretStore>();
         window.setStores(profiles.get(), secrets.get());

@@ -86,6 +86,18 @@ with deterministic data and faults on demand. Runs until killed.
         <source>SailPoint     base %1/v3  token URL %1/oauth/token  client id %2  client secret %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Serve the same account N steps later (0: today&apos;s data, at most %1): some segments removed, renamed, edited or changed in bookkeeping only, some added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--epoch goes up to %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1: the same account later</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb</name>
@@ -318,6 +330,56 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::ChangesModel</name>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ChangesView</name>
+    <message>
+        <source>Back to the &amp;Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes of the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1 changed nothing since the one before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1: %2 added, %3 removed, %4 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ColumnState</name>
     <message>
         <source>Columns</source>
@@ -514,6 +576,18 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1468,6 +1542,66 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>&lt;h3&gt;Segment Browser %1&lt;/h3&gt;&lt;p&gt;Browse, filter and export the segments of %2 accounts.&lt;/p&gt;&lt;p&gt;Keys are kept in the system keychain.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;All Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hanges of the Last Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store could not be opened, so nothing is remembered between sessions; segments are read live. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not synced: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1: %2 segments, the first snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1: %2 added, %3 removed, %4 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing 1 profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1 profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not been synced yet: Sync (Ctrl+R) keeps its first snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -1766,6 +1900,14 @@ Enter it in the profile to browse its segments.</source>
     <message>
         <source>The key for “%1” could not be read from the keychain.
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no profile “%1” to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 is stored for “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2114,6 +2256,14 @@ Change or clear the filter to see more.</source>
         <source>Copied the request as curl; set %1 to the key before running it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offline — showing the snapshot of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync failed — showing the snapshot of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentStore</name>
@@ -2198,6 +2348,22 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>The server sent segment &quot;%1&quot; a second time: the list changed while it was loading. Reload to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 segment, as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments, as of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2, as of %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2367,19 +2533,6 @@ Change or clear the filter to see more.</source>
 <context>
     <name>sb::cli</name>
     <message>
-        <source>Usage:
-  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
-  segment-browser export ...               write every segment to CSV (export --help)
-  segment-browser profiles list            list profiles (never their secrets)
-  segment-browser profiles add ...         add a profile; the secret is read from standard input
-  segment-browser profiles remove NAME     remove a profile and its keychain entry
-  segment-browser --version | --help
-
-Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write every segment of an account (or of a filtered, sorted query) to CSV.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2511,6 +2664,112 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1 does not sort on the server; --sort is for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser export ...               write every segment to CSV (export --help)
+  segment-browser profiles list            list profiles (never their secrets)
+  segment-browser profiles add ...         add a profile; the secret is read from standard input
+  segment-browser profiles remove NAME     remove a profile and its keychain entry
+  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
+  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
+  segment-browser --version | --help
+
+Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the profile&apos;s last synced snapshot (see: segment-browser sync), without any network access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--offline writes a saved profile&apos;s snapshot: name it with --profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 asks the vendor&apos;s server; it does not go with --offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; the first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 added, %4 removed, %5 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk every segment of each profile and keep it as the profile&apos;s snapshot in the local store, noting what changed since the last sync. A sync that fails leaves the previous snapshot as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved profile to sync (may be repeated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync every saved profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+One line per profile on standard error, e.g. &quot;prod: 1,234 segments; 3 added, 1 removed, 2 changed&quot;.
+The store: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the profiles with --profile NAME (one or more), or use --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no profiles to sync (see: segment-browser profiles add)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; the previous snapshot is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no snapshot yet: run segment-browser sync --profile &apos;%1&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 segments of the snapshot of %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what the last sync of a profile changed against the sync before it, as CSV: change (added, removed, changed), key, name, and the content fields that changed, joined by &apos;;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More columns after those, comma separated: any field of the vendor&apos;s record (the record after the change; a removed one&apos;s last).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write, or - for standard output (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile NAME is required</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -118,9 +118,28 @@ void SegmentTableModel::reload()
     setQuery(m_query);
 }
 
+void SegmentTableModel::showSnapshot(qint64 total, const QDateTime &asOf, SnapshotReader read)
+{
+    beginResetModel();
+    m_query = {};
+    m_sortColumn = -1;
+    resetRows(); // cancels any page in flight
+    m_snapshot = std::move(read);
+    m_snapshotTime = asOf;
+    m_snapshotTotal = total;
+    m_total = total;
+    if (total <= 0)
+        m_next.reset();
+    m_started = true;
+    endResetModel();
+    emit stateChanged();
+}
+
 void SegmentTableModel::resetRows()
 {
     ++m_generation;
+    m_snapshot = nullptr;
+    m_snapshotTime = {};
     if (m_fetcher)
         m_fetcher->setQuery(m_query); // cancels the request of the previous generation
     m_rows.clear();
@@ -149,6 +168,13 @@ QString SegmentTableModel::statusText() const
 {
     const QLocale locale;
     const qint64 loaded = m_rows.size();
+    if (m_snapshot) {
+        const QString asOf = locale.toString(m_snapshotTime.toLocalTime(), tr("d MMM HH:mm"));
+        if (!m_next)
+            return loaded == 1 ? tr("1 segment, as of %1").arg(asOf)
+                               : tr("%1 segments, as of %2").arg(locale.toString(loaded), asOf);
+        return tr("Loaded %1 of %2, as of %3").arg(locale.toString(loaded), locale.toString(m_total), asOf);
+    }
     if (!m_next && m_started)
         return loaded == 1 ? tr("1 segment") : tr("%1 segments").arg(locale.toString(loaded));
     if (m_total >= 0)
@@ -218,7 +244,7 @@ QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation,
 
 bool SegmentTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (parent.isValid() || !m_fetcher)
+    if (parent.isValid() || (!m_fetcher && !m_snapshot))
         return false;
     return m_next.has_value() && m_inFlight == 0 && !m_error.isError();
 }
@@ -227,6 +253,10 @@ void SegmentTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    if (m_snapshot) {
+        fetchSnapshotRows();
+        return;
+    }
     const bool first = !m_started;
     m_started = true;
     m_inFlightGeneration = m_generation;
@@ -276,6 +306,28 @@ void SegmentTableModel::onPage(quint64 id, const Page &page)
         endInsertRows();
     }
     qCDebug(lcModel) << "loaded" << m_rows.size() << "rows; more:" << m_next.has_value();
+    emit stateChanged();
+}
+
+void SegmentTableModel::fetchSnapshotRows()
+{
+    // From a local file: a chunk a view can take at once, read while it waits.
+    constexpr int chunk = 2000;
+    const qint64 offset = m_rows.size();
+    const Result<QList<Segment>> rows = m_snapshot(offset, chunk);
+    if (!rows) {
+        m_error = rows.error();
+        emit stateChanged();
+        return;
+    }
+    const QList<Segment> &segments = rows.value();
+    if (offset + segments.size() >= m_snapshotTotal || segments.size() < chunk)
+        m_next.reset();
+    if (!segments.isEmpty()) {
+        beginInsertRows({}, int(offset), int(offset + segments.size()) - 1);
+        m_rows.append(segments);
+        endInsertRows();
+    }
     emit stateChanged();
 }
 

@@ -3,12 +3,16 @@
 #include "core/error.h"
 #include "core/page.h"
 #include "core/profile.h"
+#include "core/result.h"
 #include "core/segment.h"
 #include "net/pagefetcher.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QMultiHash>
 #include <QPointer>
+
+#include <functional>
 
 namespace sb {
 
@@ -38,6 +42,14 @@ public:
     void retry();
     void setPageSize(int pageSize) { m_pageSize = pageSize; }
 
+    // Rows of a stored snapshot instead of the vendor's: `read(offset, limit)` gives `total` rows in
+    // the vendor's order, taken as the view scrolls, as pages are. The source (setSource) stays:
+    // a new query, a sort or reload() goes back to the vendor.
+    using SnapshotReader = std::function<Result<QList<Segment>>(qint64 offset, int limit)>;
+    void showSnapshot(qint64 total, const QDateTime &asOf, SnapshotReader read);
+    bool isSnapshot() const { return bool(m_snapshot); }
+    QDateTime snapshotTime() const { return m_snapshotTime; }
+
     const VendorApi *vendor() const { return m_vendor; }
     const Profile &profile() const { return m_profile; }
     const Query &query() const { return m_query; }
@@ -60,7 +72,8 @@ public:
     bool hasMore() const { return m_next.has_value(); }
     bool isComplete() const { return m_vendor && !m_next && !m_error.isError() && m_started; }
     Error error() const { return m_error; }
-    // "Loaded 120 of 1,234", "120 loaded, more available", "1,234 segments".
+    // "Loaded 120 of 1,234", "120 loaded, more available", "1,234 segments"; a snapshot adds
+    // "as of 2 Dec 09:14".
     QString statusText() const;
 
     bool isColumnSortable(int column) const;
@@ -85,6 +98,7 @@ private:
     void resetRows();
     void onPage(quint64 id, const Page &page);
     void onFailed(quint64 id, const Error &error);
+    void fetchSnapshotRows();
 
     const VendorApi *m_vendor = nullptr;
     Profile m_profile;
@@ -107,6 +121,9 @@ private:
     int m_sortColumn = -1;
     qsizetype m_extraCount = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    SnapshotReader m_snapshot; // set while the rows come from a stored snapshot
+    QDateTime m_snapshotTime;
+    qint64 m_snapshotTotal = 0;
 };
 
 } // namespace sb

@@ -1,0 +1,263 @@
+// The window over the local store: a stored snapshot shows at once and a sync brings it up to
+// date, Sync and the Changes view, and a failed sync that keeps the snapshot on show.
+#include "model/changesmodel.h"
+#include "model/segmenttablemodel.h"
+#include "sandboxrig.h"
+#include "store/segmentstore.h"
+#include "store/syncscheduler.h"
+#include "ui/changesview.h"
+#include "ui/detailpane.h"
+#include "ui/errorbanner.h"
+#include "ui/mainwindow.h"
+#include "ui/segmentbrowser.h"
+
+#include <QAction>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+const QString kBatch = QStringLiteral("batch");
+const QString kLd = QStringLiteral("launchdarkly");
+
+QList<SessionProfile> demoProfiles(const SandboxRig &rig)
+{
+    QList<SessionProfile> profiles;
+    for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
+        profiles.append({p, secret});
+    return profiles;
+}
+
+QString profileOf(const SandboxRig &rig, const QString &vendor)
+{
+    return rig.profile(vendor).name;
+}
+
+QStringList loadedKeys(const SegmentTableModel *model)
+{
+    QStringList keys;
+    for (int row = 0; row < model->rowCount(); ++row)
+        keys.append(model->index(row, 0).data(SegmentTableModel::RecordKeyRole).toString());
+    return keys;
+}
+
+// Runs a sync from the window's Sync action and waits for it to end.
+bool syncFromTheWindow(MainWindow &w, bool *succeeded = nullptr)
+{
+    QSignalSpy finished(w.syncScheduler(), &SyncScheduler::finished);
+    QSignalSpy failed(w.syncScheduler(), &SyncScheduler::failed);
+    QAction *sync = w.action(QStringLiteral("actionSync"));
+    if (!sync->isEnabled() && !w.syncScheduler()->isBusy())
+        return false;
+    if (!w.syncScheduler()->isBusy())
+        sync->trigger();
+    if (!QTest::qWaitFor([&] { return finished.count() + failed.count() > 0; }, 30000))
+        return false;
+    if (succeeded)
+        *succeeded = finished.count() > 0;
+    return true;
+}
+
+} // namespace
+
+class TestMainWindowStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("segment-browser-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow_store"));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void aSyncedProfileOpensOnItsSnapshotAtOnceThenSyncs()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kBatch, 130);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const QStringList keys = rig.expectedKeys(kBatch, 130);
+        {
+            MainWindow w;
+            w.setSegmentStore(&store);
+            w.setProfiles(demoProfiles(rig));
+            QVERIFY(w.selectProfileByName(profileOf(rig, kBatch)));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            // Never synced: live, page by page, as ever.
+            QVERIFY(!w.browser()->showsSnapshot());
+            QTRY_VERIFY(w.model()->rowCount() > 0);
+            bool ok = false;
+            QVERIFY(syncFromTheWindow(w, &ok));
+            QVERIFY(ok);
+            // The table now shows the snapshot.
+            QTRY_VERIFY(w.browser()->showsSnapshot());
+            QVERIFY2(w.statusText().contains(QStringLiteral("as of")), qPrintable(w.statusText()));
+        }
+        MainWindow w;
+        w.setSegmentStore(&store);
+        const int requests = rig.server.requestCount(kBatch);
+        w.setProfiles(demoProfiles(rig));
+        QVERIFY(w.selectProfileByName(profileOf(rig, kBatch)));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // At once, before any answer of the vendor: the stored rows, in the vendor's order.
+        QVERIFY(w.browser()->showsSnapshot());
+        QTRY_COMPARE(w.model()->rowCount(), 130);
+        QCOMPARE(loadedKeys(w.model()), keys);
+        QVERIFY(w.statusText().contains(QStringLiteral("130 segments, as of")));
+        // And a sync started to bring it up to date.
+        QVERIFY(w.syncScheduler()->isSyncing(profileOf(rig, kBatch)));
+        QVERIFY(syncFromTheWindow(w));
+        QVERIFY(rig.server.requestCount(kBatch) > requests);
+        QVERIFY(w.browser()->showsSnapshot());
+    }
+
+    void theChangesViewShowsWhatTheLastSyncChanged()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kLd, 60);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setProfiles(demoProfiles(rig));
+        QVERIFY(w.selectProfileByName(profileOf(rig, kLd)));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(syncFromTheWindow(w));
+        QTRY_VERIFY(w.browser()->showsSnapshot());
+
+        rig.server.setEpoch(1); // the same account later
+        const QList<SandboxChange> expected = rig.server.expectedChanges(kLd, 0, 1);
+        QVERIFY(expected.size() > 5);
+        bool ok = false;
+        QVERIFY(syncFromTheWindow(w, &ok));
+        QVERIFY(ok);
+        QTRY_COMPARE(w.model()->rowCount(), rig.server.segmentCount(kLd));
+
+        w.action(QStringLiteral("actionChanges"))->trigger();
+        QVERIFY(w.browser()->showsChanges());
+        ChangesView *view = w.browser()->changesView();
+        ChangesModel *changes = view->model();
+        QCOMPARE(changes->rowCount(), expected.size());
+        QList<SandboxChange> shown;
+        for (int row = 0; row < changes->rowCount(); ++row) {
+            const SegmentChange &c = changes->change(row);
+            shown.append({SegmentChange::kindName(c.kind), c.key, c.fields});
+        }
+        const auto byKey = [](const SandboxChange &a, const SandboxChange &b) {
+            return a.key < b.key;
+        };
+        QList<SandboxChange> want = expected;
+        std::sort(shown.begin(), shown.end(), byKey);
+        std::sort(want.begin(), want.end(), byKey);
+        QCOMPARE(shown, want);
+        QVERIFY(
+            view->summary().contains(QStringLiteral("%1 removed").arg(changes->count(SegmentChange::Kind::Removed))));
+
+        // A changed segment: its details show the record before and after, changed lines marked.
+        int changedRow = -1;
+        for (int row = 0; row < changes->rowCount() && changedRow < 0; ++row) {
+            if (changes->change(row).kind == SegmentChange::Kind::Changed
+                && changes->change(row).fields.contains(QStringLiteral("name")))
+                changedRow = row;
+        }
+        QVERIFY(changedRow >= 0);
+        view->table()->selectRow(changedRow);
+        const QString json = w.details()->json();
+        QVERIFY2(json.contains(QStringLiteral("+     \"name\": ")), qPrintable(json.left(400)));
+        QVERIFY(json.contains(QChar(0x2212) + QStringLiteral("     \"name\": ")));
+        QVERIFY(json.contains(QStringLiteral("renamed at epoch 1")));
+
+        // Escape goes back to the segments.
+        QTest::keyClick(view->table(), Qt::Key_Escape);
+        QVERIFY(!w.browser()->showsChanges());
+        QVERIFY(!w.action(QStringLiteral("actionChanges"))->isChecked());
+        QVERIFY(w.table()->isVisible());
+    }
+
+    // The vendor refuses the next sync: the snapshot stays on show, the banner says why, and Retry
+    // syncs again.
+    void aFailedSyncKeepsTheSnapshotOnShow()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kBatch, 40);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setProfiles(demoProfiles(rig));
+        QVERIFY(w.selectProfileByName(profileOf(rig, kBatch)));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(syncFromTheWindow(w));
+        QTRY_VERIFY(w.browser()->showsSnapshot());
+        const QStringList keys = loadedKeys(w.model());
+
+        QVERIFY(rig.server.setFaults(QStringLiteral("batch:401")));
+        bool ok = true;
+        QVERIFY(syncFromTheWindow(w, &ok));
+        QVERIFY(!ok);
+        QVERIFY(w.browser()->showsSnapshot());
+        QCOMPARE(loadedKeys(w.model()), keys);
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("showing the snapshot of")),
+                 qPrintable(w.banner()->text()));
+        QVERIFY(w.banner()->text().contains(QStringLiteral("401")));
+
+        rig.server.clearFaults();
+        QSignalSpy finished(w.syncScheduler(), &SyncScheduler::finished);
+        emit w.banner()->retryRequested();
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY(w.banner()->text().isEmpty() || !w.banner()->isVisible());
+    }
+
+    // With the vendor out of reach the window still opens on the snapshot, and says it is offline.
+    void offlineTheSnapshotStaysWithABanner()
+    {
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        QList<SessionProfile> profiles;
+        {
+            SandboxRig rig;
+            rig.server.setSegmentCount(kBatch, 25);
+            profiles = demoProfiles(rig);
+            MainWindow w;
+            w.setSegmentStore(&store);
+            w.setProfiles(profiles);
+            QVERIFY(w.selectProfileByName(profileOf(rig, kBatch)));
+            QVERIFY(syncFromTheWindow(w));
+        } // the sandbox is gone: connections are refused
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setProfiles(profiles);
+        for (const SessionProfile &p : std::as_const(profiles)) {
+            if (p.profile.vendor == kBatch)
+                QVERIFY(w.selectProfileByName(p.profile.name));
+        }
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.model()->rowCount(), 25);
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->text().contains(QStringLiteral("Offline — showing the snapshot of")),
+                                 30000);
+        QCOMPARE(w.model()->rowCount(), 25);
+    }
+};
+
+QTEST_MAIN(TestMainWindowStore)
+#include "tst_mainwindow_store.moc"
