@@ -302,6 +302,13 @@ void DetailPane::setChange(const VendorApi *vendor, const Profile &profile, cons
     m_facts->show();
     m_jsonView->setPlainText(m_json);
     updateMatches();
+    // The first changed line in view, a few lines of context above it.
+    if (!m_diffLines.isEmpty()) {
+        QTextCursor first(m_jsonView->document()->findBlockByNumber(qMax(0, m_diffLines.constFirst().first - 3)));
+        m_jsonView->setTextCursor(first);
+        m_jsonView->verticalScrollBar()->setValue(m_jsonView->verticalScrollBar()->maximum());
+        m_jsonView->ensureCursorVisible();
+    }
 }
 
 void DetailPane::clear()

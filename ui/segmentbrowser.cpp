@@ -487,6 +487,7 @@ void SegmentBrowser::goToFirstRow()
 void SegmentBrowser::showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt)
 {
     m_changes->setChanges(m_model->vendor(), changes, syncedAt);
+    m_filter->hide(); // the filter is the table's, not the changes'
     m_stack->setCurrentWidget(m_changes);
     m_details->clear();
     m_changes->setFocus(Qt::OtherFocusReason);
@@ -498,6 +499,7 @@ void SegmentBrowser::hideChanges()
     if (m_stack->currentWidget() != m_changes)
         return;
     m_stack->setCurrentWidget(m_table);
+    m_filter->setVisible(m_model->vendor() && m_model->vendor()->filtersOnServer());
     onStateChanged(); // the table, or the placeholder that says why there are no rows
     showCurrentDetails();
 }

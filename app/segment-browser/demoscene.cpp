@@ -1,7 +1,11 @@
 #include "demoscene.h"
 
+#include "model/changesmodel.h"
 #include "model/segmenttablemodel.h"
+#include "sandbox/sandboxserver.h"
+#include "store/syncscheduler.h"
 #include "ui/appearance.h"
+#include "ui/changesview.h"
 #include "ui/mainwindow.h"
 #include "ui/segmentbrowser.h"
 
@@ -42,7 +46,7 @@ void selectRow(MainWindow *window, int row)
 
 } // namespace
 
-void arrangeDemoScene(MainWindow *window, const QString &scene)
+void arrangeDemoScene(MainWindow *window, const QString &scene, SandboxServer *sandbox)
 {
     if (scene.isEmpty())
         return;
@@ -60,6 +64,25 @@ void arrangeDemoScene(MainWindow *window, const QString &scene)
             window->browser()->setQuery(query);
             whenLoaded(window, [window] { selectRow(window, 0); });
         });
+    } else if (scene == QLatin1String("changes") && sandbox && window->syncScheduler()) {
+        SyncScheduler *syncs = window->syncScheduler();
+        auto *step = new int(0);
+        QObject::connect(syncs, &SyncScheduler::finished, window, [window, sandbox, step] {
+            if ((*step)++ == 0) {
+                sandbox->setEpoch(1); // the same account a month later
+                window->action(QStringLiteral("actionSync"))->trigger();
+                return;
+            }
+            window->action(QStringLiteral("actionChanges"))->trigger();
+            ChangesView *view = window->browser()->changesView();
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                if (view->model()->change(row).fields.size() > 1) {
+                    view->table()->selectRow(row);
+                    break;
+                }
+            }
+        });
+        whenLoaded(window, [window] { window->action(QStringLiteral("actionSync"))->trigger(); });
     } else if (scene == QLatin1String("export")) {
         whenLoaded(window, [window] {
             window->action(QStringLiteral("actionExport"))->trigger();

@@ -146,7 +146,7 @@ int runGui(int argc, char *argv[])
     if (paintProbe)
         window.installEventFilter(paintProbe);
     window.show();
-    arrangeDemoScene(&window, parser.value(demoScene));
+    arrangeDemoScene(&window, parser.value(demoScene), sandbox);
     return app.exec();
 }
 
