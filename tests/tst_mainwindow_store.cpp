@@ -11,7 +11,10 @@
 #include "ui/mainwindow.h"
 #include "ui/segmentbrowser.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
+#include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -256,6 +259,95 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.banner()->text().contains(QStringLiteral("Offline — showing the snapshot of")),
                                  30000);
         QCOMPARE(w.model()->rowCount(), 25);
+    }
+
+    // A store that is not a database: the window says so, naming the file, leaves it alone, and
+    // browses live.
+    void aDamagedStoreIsSaidAndTheWindowBrowsesLive()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kBatch, 30);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("segments.sqlite"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, '#'));
+        file.close();
+        SegmentStore store(path);
+        QVERIFY(store.open().isError());
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setProfiles(demoProfiles(rig));
+        QVERIFY(w.selectProfileByName(profileOf(rig, kBatch)));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *note = w.findChild<QLabel *>(QStringLiteral("storeNote"));
+        QVERIFY(note && note->isVisible());
+        QVERIFY2(note->text().contains(path), qPrintable(note->text()));
+        QVERIFY(note->text().contains(QStringLiteral("read live")));
+        QTRY_COMPARE(w.model()->rowCount(), 30);
+        QVERIFY(!w.browser()->showsSnapshot());
+        QVERIFY(!w.action(QStringLiteral("actionSync"))->isEnabled());
+        QVERIFY(!w.syncScheduler());
+        QFile again(path);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), QByteArray(4096, '#'));
+    }
+
+    void theNewModelsPassTheModelTester()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kLd, 4500);
+        QList<Segment> rows;
+        for (int i = 0; i < 4500; ++i)
+            rows.append(Segment::fromRecord(rig.server.record(kLd, i), vendorById(kLd)->columns()));
+        SegmentTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSource(vendorById(kLd), rig.profile(kLd), rig.secret(kLd));
+        int reads = 0;
+        model.showSnapshot(rows.size(), QDateTime::currentDateTimeUtc(), [&](qint64 offset, int limit) {
+            ++reads;
+            return Result<QList<Segment>>(rows.mid(offset, limit));
+        });
+        QVERIFY(model.isSnapshot());
+        QCOMPARE(model.rowCount(), 2000); // the first rows at once
+        while (model.rowCount() < 4500) {
+            QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+            model.fetchMore({}); // nothing when a read is due already (the tester asks too)
+            QVERIFY(!model.canFetchMore({})); // one read at a time
+            QVERIFY(inserted.wait());
+        }
+        QCOMPARE(model.rowCount(), 4500);
+        QCOMPARE(reads, 3); // in chunks, as a view scrolls: the first at once
+        QVERIFY(model.isComplete());
+        QVERIFY(model.statusText().contains(QStringLiteral("as of")));
+        // A query goes back to the vendor.
+        Query q;
+        q.filter = QStringLiteral("tags anyOf [\"beta\"]");
+        model.setQuery(q);
+        QVERIFY(!model.isSnapshot());
+        QCOMPARE(model.rowCount(), 0);
+
+        ChangesModel changes;
+        QAbstractItemModelTester changesTester(&changes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SegmentChange renamed;
+        renamed.kind = SegmentChange::Kind::Changed;
+        renamed.key = QStringLiteral("a");
+        renamed.fields = {QStringLiteral("name"), QStringLiteral("tags")};
+        renamed.after = R"({"key":"a","name":"After"})";
+        SegmentChange removed;
+        removed.kind = SegmentChange::Kind::Removed;
+        removed.key = QStringLiteral("b");
+        removed.before = R"({"key":"b","name":"Gone"})";
+        changes.setChanges(vendorById(kLd), {removed, renamed});
+        QCOMPARE(changes.rowCount(), 2);
+        QCOMPARE(changes.index(0, ChangesModel::ChangeColumn).data().toString(), QStringLiteral("Removed"));
+        QCOMPARE(changes.index(0, ChangesModel::NameColumn).data().toString(), QStringLiteral("Gone"));
+        QCOMPARE(changes.index(1, ChangesModel::NameColumn).data().toString(), QStringLiteral("After"));
+        QCOMPARE(changes.index(1, ChangesModel::FieldsColumn).data().toString(), QStringLiteral("name, tags"));
+        QCOMPARE(changes.count(SegmentChange::Kind::Added), 0);
+        QCOMPARE(changes.headerData(ChangesModel::FieldsColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Changed fields"));
     }
 };
 

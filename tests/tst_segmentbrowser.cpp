@@ -8,6 +8,7 @@
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
 #include "ui/profilesession.h"
+#include "ui/recorddiff.h"
 #include "ui/searchbar.h"
 #include "ui/segmentbrowser.h"
 #include "ui/settings.h"
@@ -162,6 +163,32 @@ private slots:
         QVERIFY(session.open(QStringLiteral("b")));
         QCOMPARE(opened.count(), 1);
         QVERIFY(!session.open(QStringLiteral("no such profile")));
+    }
+
+    void aLineDiffMarksOnlyWhatChanged()
+    {
+        const QStringList before {QStringLiteral("{"), QStringLiteral("a: 1"), QStringLiteral("b: 2"),
+                                  QStringLiteral("c: 3"), QStringLiteral("}")};
+        const QStringList after {QStringLiteral("{"),    QStringLiteral("a: 1"), QStringLiteral("b: 20"),
+                                 QStringLiteral("c: 3"), QStringLiteral("d: 4"), QStringLiteral("}")};
+        const QList<DiffLine> diff = lineDiff(before, after);
+        QStringList marked;
+        for (const DiffLine &l : diff)
+            marked.append((l.kind == DiffLine::Kind::Same        ? QStringLiteral(" ")
+                               : l.kind == DiffLine::Kind::Added ? QStringLiteral("+")
+                                                                 : QStringLiteral("-"))
+                          + l.text);
+        QCOMPARE(marked,
+                 (QStringList {QStringLiteral(" {"), QStringLiteral(" a: 1"), QStringLiteral("-b: 2"),
+                               QStringLiteral("+b: 20"), QStringLiteral(" c: 3"), QStringLiteral("+d: 4"),
+                               QStringLiteral(" }")}));
+        // Identical: nothing marked; an added record: every line added.
+        for (const DiffLine &l : lineDiff(before, before))
+            QCOMPARE(l.kind, DiffLine::Kind::Same);
+        for (const DiffLine &l : lineDiff({}, after))
+            QCOMPARE(l.kind, DiffLine::Kind::Added);
+        // Past the limit it does not match lines at all, but loses none.
+        QCOMPARE(lineDiff(before, after, 3).size(), before.size() + after.size());
     }
 
     void settingsAreMigratedOnceAndKeepTheirValues()

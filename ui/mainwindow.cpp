@@ -18,8 +18,7 @@
 #include "model/segmenttablemodel.h"
 #include "secrets/profilestore.h"
 #include "secrets/secretstore.h"
-#include "store/segmentstore.h"
-#include "store/syncscheduler.h"
+#include "storesession.h"
 #include "vendors/registry.h"
 #include "version.h"
 
@@ -58,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_session(new ProfileSession(this)),
       m_browser(new SegmentBrowser(this)),
+      m_storeSession(new StoreSession(m_browser, m_session, this)),
       m_searchBar(new SearchBar(this)),
       m_profileCombo(new QComboBox(this)),
       m_demoNote(noteLabel(QStringLiteral("demoNote"), this)),
@@ -117,7 +117,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_browser, &SegmentBrowser::selectionChanged, this, &MainWindow::updateActions);
     connect(m_browser, &SegmentBrowser::editProfileRequested, this, &MainWindow::openProfiles);
     connect(m_browser, &SegmentBrowser::statusMessage, statusBar(), &QStatusBar::showMessage);
-    connect(m_browser, &SegmentBrowser::syncRequested, this, &MainWindow::syncCurrent);
+    connect(m_storeSession, &StoreSession::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_storeSession, &StoreSession::syncsChanged, this, &MainWindow::onBrowserStateChanged);
+    connect(m_storeSession, &StoreSession::syncStatusChanged, this, [this](const QString &text) {
+        m_syncLabel->setText(text);
+        m_syncLabel->setVisible(!text.isEmpty());
+    });
     connect(m_browser, &SegmentBrowser::changesHidden, this,
             [this] { action(QStringLiteral("actionChanges"))->setChecked(false); });
 
@@ -223,14 +228,12 @@ void MainWindow::createActions()
 
     QMenu *sync = menuBar()->addMenu(tr("&Sync"));
     make(sync, tr("&Sync Profile"), QStringLiteral("actionSync"), QKeySequence(Qt::CTRL | Qt::Key_R),
-         QStringLiteral("sync"), &MainWindow::syncCurrent);
+         QStringLiteral("sync"), [this] { m_storeSession->syncCurrent(); });
     make(sync, tr("Sync &All Profiles"), QStringLiteral("actionSyncAll"),
-         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QStringLiteral("syncall"), &MainWindow::syncAll);
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), QStringLiteral("syncall"),
+         [this] { m_storeSession->syncAll(); });
     make(sync, tr("&Cancel Syncs"), QStringLiteral("actionCancelSync"), QKeySequence(), QStringLiteral("cancel"),
-         [this] {
-             if (m_scheduler)
-                 m_scheduler->cancelAll();
-         });
+         [this] { m_storeSession->cancelAll(); });
     sync->addSeparator();
     QAction *changes = make(sync, tr("C&hanges of the Last Sync"), QStringLiteral("actionChanges"),
                             QKeySequence(Qt::CTRL | Qt::Key_H), QStringLiteral("changes"), [] {});
@@ -297,20 +300,20 @@ void MainWindow::updateActions()
     }
     if (QAction *a = action(QStringLiteral("actionCopy")))
         a->setEnabled(m_browser->hasSelection());
-    const bool storeOpen = m_scheduler != nullptr;
+    const bool storeOpen = m_storeSession->isOpen();
     if (QAction *a = action(QStringLiteral("actionSync")))
-        a->setEnabled(storeOpen && hasSource && !m_scheduler->isSyncing(m_browser->model()->profile().name));
+        a->setEnabled(storeOpen && hasSource && !m_storeSession->isSyncing(m_browser->model()->profile().name));
     if (QAction *a = action(QStringLiteral("actionSyncAll")))
         a->setEnabled(storeOpen && m_profileCombo->count() > 0);
     if (QAction *a = action(QStringLiteral("actionCancelSync")))
-        a->setEnabled(storeOpen && m_scheduler->isBusy());
+        a->setEnabled(m_storeSession->isBusy());
     if (QAction *a = action(QStringLiteral("actionChanges")))
         a->setEnabled(storeOpen && hasSource);
 }
 
 void MainWindow::onBrowserStateChanged()
 {
-    m_busy->setVisible(m_browser->isLoading() || (m_scheduler && m_scheduler->isBusy()));
+    m_busy->setVisible(m_browser->isLoading() || m_storeSession->isBusy());
     m_statusLabel->setText(m_browser->statusText());
     if (!m_browser->hasSource() && m_profileCombo->count() == 0)
         showNoProfile();
@@ -394,10 +397,7 @@ void MainWindow::onOpened(const Profile &profile, const QString &secret)
     m_searchBar->clear(); // a search belongs to the rows it was typed over
     action(QStringLiteral("actionChanges"))->setChecked(false);
     // The stored snapshot at once, then a sync brings it up to date; without one, live as ever.
-    if (openStoredSnapshot(profile, secret))
-        m_scheduler->sync(profile, secret);
-    else
-        m_browser->open(profile, secret);
+    m_storeSession->open(profile, secret);
     setWindowTitle(tr("%1 — Segment Browser").arg(profile.name));
     updateActions();
 }
@@ -457,180 +457,25 @@ void MainWindow::onProfileSecretChanged(const QString &name)
 
 void MainWindow::setSegmentStore(SegmentStore *store)
 {
-    delete m_scheduler;
-    m_scheduler = nullptr;
-    m_store = store;
-    if (!m_store || !m_store->isOpen()) {
-        if (m_store)
-            m_storeNote->setText(tr("The segment store could not be opened, so nothing is remembered between "
-                                    "sessions; segments are read live. %1")
-                                     .arg(m_store->open().message));
-        m_storeNote->setVisible(m_store != nullptr);
-        updateActions();
-        return;
-    }
-    m_storeNote->hide();
-    m_scheduler = new SyncScheduler(m_store, this);
-    connect(m_scheduler, &SyncScheduler::started, this, &MainWindow::updateSyncStatus);
-    connect(m_scheduler, &SyncScheduler::progress, this, [this](const QString &profile, qint64 rows, qint64 total) {
-        m_syncProgress.insert(profile, {rows, total});
-        updateSyncStatus();
-    });
-    connect(m_scheduler, &SyncScheduler::finished, this, &MainWindow::onSyncFinished);
-    connect(m_scheduler, &SyncScheduler::failed, this, &MainWindow::onSyncFailed);
-    connect(m_scheduler, &SyncScheduler::idle, this, &MainWindow::updateSyncStatus);
+    const QString problem = m_storeSession->setStore(store);
+    m_storeNote->setText(problem);
+    m_storeNote->setVisible(!problem.isEmpty());
     updateActions();
 }
 
-bool MainWindow::openStoredSnapshot(const Profile &profile, const QString &secret)
+SyncScheduler *MainWindow::syncScheduler() const
 {
-    if (!m_scheduler)
-        return false;
-    const SourceKey source {profile.name, {}};
-    const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
-    const Result<qint64> size = m_store->snapshotSize(source);
-    if (!last || !last.value() || !size)
-        return false;
-    const QList<Column> columns = vendorById(profile.vendor)->columns();
-    SegmentStore *store = m_store;
-    m_browser->openSnapshot(profile, secret, last.value()->ended, size.value(),
-                            [store, source, columns](qint64 offset, int limit) -> Result<QList<Segment>> {
-                                const auto rows = store->snapshot(source, columns, offset, limit);
-                                if (!rows)
-                                    return rows.error();
-                                QList<Segment> segments;
-                                segments.reserve(rows.value().size());
-                                for (const StoredSegment &s : rows.value())
-                                    segments.append(s.segment);
-                                return segments;
-                            });
-    return true;
-}
-
-void MainWindow::syncCurrent()
-{
-    if (!m_scheduler || !m_browser->hasSource())
-        return;
-    m_scheduler->sync(m_browser->model()->profile(), m_browser->model()->secret());
-    updateActions();
-}
-
-void MainWindow::syncAll()
-{
-    if (!m_scheduler)
-        return;
-    for (const Profile &p : m_session->profiles()) {
-        m_session->withSecret(
-            p.name,
-            [this](const Profile &profile, const QString &secret) {
-                if (m_scheduler)
-                    m_scheduler->sync(profile, secret);
-                updateActions();
-            },
-            [this, name = p.name](const QString &why) {
-                statusBar()->showMessage(tr("%1 was not synced: %2").arg(name, why), 8000);
-            });
-    }
-}
-
-void MainWindow::onSyncFinished(const QString &profile, const SyncRun &run)
-{
-    m_syncProgress.remove(profile);
-    const QLocale locale;
-    const QString summary = run.baseline
-        ? tr("Synced %1: %2 segments, the first snapshot").arg(profile, locale.toString(run.rows))
-        : tr("Synced %1: %2 added, %3 removed, %4 changed")
-              .arg(profile, locale.toString(run.added), locale.toString(run.removed), locale.toString(run.changed));
-    statusBar()->showMessage(summary, 8000);
-    const bool current = m_browser->hasSource() && m_browser->model()->profile().name == profile;
-    // The table follows the new snapshot unless it shows a query of the user's own.
-    if (current && (m_browser->showsSnapshot() || m_browser->model()->query() == Query {})) {
-        const SourceKey source {profile, {}};
-        const Profile p = m_browser->model()->profile();
-        const QString secret = m_browser->model()->secret();
-        if (m_browser->showsSnapshot()) {
-            const QList<Column> columns = vendorById(p.vendor)->columns();
-            SegmentStore *store = m_store;
-            m_browser->refreshSnapshot(run.ended, m_store->snapshotSize(source).value(),
-                                       [store, source, columns](qint64 offset, int limit) -> Result<QList<Segment>> {
-                                           const auto rows = store->snapshot(source, columns, offset, limit);
-                                           if (!rows)
-                                               return rows.error();
-                                           QList<Segment> segments;
-                                           for (const StoredSegment &s : rows.value())
-                                               segments.append(s.segment);
-                                           return segments;
-                                       });
-        } else {
-            openStoredSnapshot(p, secret);
-        }
-        if (m_browser->showsChanges())
-            toggleChanges(true);
-    }
-    updateSyncStatus();
-}
-
-void MainWindow::onSyncFailed(const QString &profile, const Error &error)
-{
-    m_syncProgress.remove(profile);
-    const bool current = m_browser->hasSource() && m_browser->model()->profile().name == profile;
-    if (error.kind != Error::Kind::Cancelled) {
-        if (current && m_browser->showsSnapshot())
-            m_browser->showSyncFailure(error);
-        else
-            statusBar()->showMessage(tr("The sync of %1 failed: %2").arg(profile, error.toString()), 8000);
-    }
-    updateSyncStatus();
-}
-
-void MainWindow::updateSyncStatus()
-{
-    const int count = m_scheduler ? m_scheduler->syncCount() : 0;
-    if (count == 0) {
-        m_syncLabel->hide();
-        m_syncProgress.clear();
-    } else {
-        const QLocale locale;
-        QString text;
-        if (count == 1 && m_syncProgress.size() == 1) {
-            const auto it = m_syncProgress.cbegin();
-            text = it.value().second >= 0
-                ? tr("Syncing %1: %2 of %3")
-                      .arg(it.key(), locale.toString(it.value().first), locale.toString(it.value().second))
-                : tr("Syncing %1: %2").arg(it.key(), locale.toString(it.value().first));
-        } else {
-            text = count == 1 ? tr("Syncing 1 profile…") : tr("Syncing %1 profiles…").arg(count);
-        }
-        m_syncLabel->setText(text);
-        m_syncLabel->show();
-    }
-    m_busy->setVisible(m_browser->isLoading() || count > 0);
-    updateActions();
+    return m_storeSession->scheduler();
 }
 
 void MainWindow::toggleChanges(bool show)
 {
     if (!show) {
         m_browser->hideChanges();
-        return;
-    }
-    if (!m_scheduler || !m_browser->hasSource())
-        return;
-    const SourceKey source {m_browser->model()->profile().name, {}};
-    const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
-    const Result<QList<SegmentChange>> changes = m_store->lastChanges(source);
-    if (!last || !changes) {
-        m_browser->banner()->showError(!last ? last.error() : changes.error());
-        return;
-    }
-    if (!last.value()) {
-        statusBar()->showMessage(
-            tr("%1 has not been synced yet: Sync (Ctrl+R) keeps its first snapshot.").arg(source.profile), 6000);
+    } else if (!m_storeSession->showChanges()) {
         QSignalBlocker block(action(QStringLiteral("actionChanges")));
         action(QStringLiteral("actionChanges"))->setChecked(false);
-        return;
     }
-    m_browser->showChanges(changes.value(), last.value()->ended);
 }
 
 // --- dialogs ----------------------------------------------------------------------------------

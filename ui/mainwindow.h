@@ -26,19 +26,21 @@ class SegmentBrowser;
 class SegmentSearchProxy;
 class SegmentStore;
 class SegmentTableModel;
+class StoreSession;
 class SyncScheduler;
 struct Error;
-struct SyncRun;
 
 // The map of the window: who does what, and where new things go.
 //
 //   MainWindow (this)       actions, menus, tool bar, the profile selector, dialogs, status bar,
 //                           window state; asks the others, does not keep their state
 //     ProfileSession        profile and secret stores, secrets read this session, keychain reads
+//     StoreSession          the local store: snapshots on open, Sync, Sync All, the Changes view
 //     SearchBar             the quick search (Ctrl+F) in the tool bar, over the browser's rows
 //     SegmentBrowser        one source: table or placeholder, panes, filter row, banner, retry
 //       ColumnState         the header's columns per vendor, its menu, Add Field
-//       DetailPane          the first pane: one segment in full
+//       ChangesView         what the last sync changed, in place of the table
+//       DetailPane          the first pane: one segment in full (or a change's before and after)
 //       FilterBuilder       LaunchDarkly's filter and sort, for vendors that filter on the server
 //       ErrorBanner         what went wrong, in the vendor's words, with Retry
 //   ProfileDialog           File > Profiles… (ProfileList, ProfileForm, ConnectionTest)
@@ -65,7 +67,7 @@ public:
     // The local store of snapshots (not owned; it outlives the window). Without one, or with one
     // that did not open, the window browses live only and says why.
     void setSegmentStore(SegmentStore *store);
-    SyncScheduler *syncScheduler() const { return m_scheduler; }
+    SyncScheduler *syncScheduler() const;
     void selectProfile(int index);
     bool selectProfileByName(const QString &name);
     QString currentProfileName() const;
@@ -111,18 +113,13 @@ private:
     void onProfileSecretChanged(const QString &name);
     void exportSegments();
     void showAbout();
-    void syncCurrent();
-    void syncAll();
     void toggleChanges(bool show);
-    void onSyncFinished(const QString &profile, const SyncRun &run);
-    void onSyncFailed(const QString &profile, const Error &error);
-    void updateSyncStatus();
-    bool openStoredSnapshot(const Profile &profile, const QString &secret);
     void saveWindowState();
     void restoreWindowState();
 
     ProfileSession *m_session;
     SegmentBrowser *m_browser;
+    StoreSession *m_storeSession;
     SearchBar *m_searchBar;
     QList<Profile> m_shownProfiles; // what the profile combo lists
     QComboBox *m_profileCombo;
@@ -130,9 +127,6 @@ private:
     QLabel *m_sessionNote;
     QLabel *m_storeNote;
     QLabel *m_syncLabel;
-    SegmentStore *m_store = nullptr;
-    SyncScheduler *m_scheduler = nullptr;
-    QHash<QString, QPair<qint64, qint64>> m_syncProgress; // profile -> rows, total (-1: unknown)
     QLabel *m_statusLabel;
     QProgressBar *m_busy;
 };

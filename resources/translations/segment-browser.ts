@@ -1562,46 +1562,6 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>C&amp;hanges of the Last Sync</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The segment store could not be opened, so nothing is remembered between sessions; segments are read live. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was not synced: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synced %1: %2 segments, the first snapshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Synced %1: %2 added, %3 removed, %4 changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing 1 profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Syncing %1 profiles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has not been synced yet: Sync (Ctrl+R) keeps its first snapshot.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -2364,6 +2324,49 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>Loaded %1 of %2, as of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::StoreSession</name>
+    <message>
+        <source>The segment store could not be opened, so nothing is remembered between sessions; segments are read live. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not synced: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1: %2 segments, the first snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1: %2 added, %3 removed, %4 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing 1 profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1 profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not been synced yet: Sync (Ctrl+R) keeps its first snapshot.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

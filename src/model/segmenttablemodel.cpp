@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -131,6 +132,7 @@ void SegmentTableModel::showSnapshot(qint64 total, const QDateTime &asOf, Snapsh
     if (total <= 0)
         m_next.reset();
     m_started = true;
+    appendSnapshotRows(); // the first rows at once, inside the reset: nothing to wait for
     endResetModel();
     emit stateChanged();
 }
@@ -254,7 +256,24 @@ void SegmentTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     if (m_snapshot) {
-        fetchSnapshotRows();
+        // Read on the next turn of the event loop, as a page would arrive: a view (or a tester)
+        // that asks from inside its own reaction to a change must not see rows appear under it.
+        m_inFlight = kSnapshotRead;
+        m_inFlightGeneration = m_generation;
+        QTimer::singleShot(0, this, [this, generation = m_generation] {
+            if (generation != m_generation || m_inFlight != kSnapshotRead)
+                return;
+            m_inFlight = 0;
+            const int first = int(m_rows.size());
+            const QList<Segment> rows = readSnapshotRows();
+            if (!rows.isEmpty()) {
+                beginInsertRows({}, first, first + int(rows.size()) - 1);
+                m_rows.append(rows);
+                endInsertRows();
+            }
+            emit stateChanged();
+        });
+        emit stateChanged();
         return;
     }
     const bool first = !m_started;
@@ -309,26 +328,24 @@ void SegmentTableModel::onPage(quint64 id, const Page &page)
     emit stateChanged();
 }
 
-void SegmentTableModel::fetchSnapshotRows()
+QList<Segment> SegmentTableModel::readSnapshotRows()
 {
-    // From a local file: a chunk a view can take at once, read while it waits.
+    // From a local file: a chunk a view can take at once.
     constexpr int chunk = 2000;
     const qint64 offset = m_rows.size();
     const Result<QList<Segment>> rows = m_snapshot(offset, chunk);
     if (!rows) {
         m_error = rows.error();
-        emit stateChanged();
-        return;
+        return {};
     }
-    const QList<Segment> &segments = rows.value();
-    if (offset + segments.size() >= m_snapshotTotal || segments.size() < chunk)
+    if (offset + rows.value().size() >= m_snapshotTotal || rows.value().size() < chunk)
         m_next.reset();
-    if (!segments.isEmpty()) {
-        beginInsertRows({}, int(offset), int(offset + segments.size()) - 1);
-        m_rows.append(segments);
-        endInsertRows();
-    }
-    emit stateChanged();
+    return rows.value();
+}
+
+void SegmentTableModel::appendSnapshotRows()
+{
+    m_rows.append(readSnapshotRows());
 }
 
 void SegmentTableModel::onFailed(quint64 id, const Error &error)

@@ -98,7 +98,9 @@ private:
     void resetRows();
     void onPage(quint64 id, const Page &page);
     void onFailed(quint64 id, const Error &error);
-    void fetchSnapshotRows();
+    QList<Segment> readSnapshotRows();
+    void appendSnapshotRows(); // inside a reset only
+    static constexpr quint64 kSnapshotRead = ~quint64(0); // m_inFlight while a snapshot chunk is due
 
     const VendorApi *m_vendor = nullptr;
     Profile m_profile;
