@@ -6,6 +6,7 @@
 #include "export/csvreader.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilestore.h"
+#include "store/segmentstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -237,6 +238,23 @@ private slots:
                               QStringLiteral("--output"), QStringLiteral("-")});
         QCOMPARE(kept.exitCode, 0);
         QCOMPARE(csvOf(kept.out).size(), 21);
+    }
+
+    void removingAProfileRemovesItsSnapshotsOnly()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(12);
+        const QString gone = addProfile(rig, QStringLiteral("batch"), QStringLiteral("gone"));
+        const QString kept = addProfile(rig, QStringLiteral("amperity"), QStringLiteral("kept"));
+        QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--all")}).exitCode, 0);
+        const Run removed = run({QStringLiteral("profiles"), QStringLiteral("remove"), gone});
+        QVERIFY2(removed.exitCode == 0, removed.err.constData());
+        SegmentStore store(storePath());
+        QCOMPARE(store.open(), Error());
+        QCOMPARE(store.snapshotSize({gone, {}}).value(), 0);
+        QVERIFY(!store.lastSync({gone, {}}).value().has_value());
+        QCOMPARE(store.snapshotSize({kept, {}}).value(), 12);
     }
 
     void usageAndStoreErrorsAreClear()

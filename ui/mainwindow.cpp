@@ -429,6 +429,7 @@ void MainWindow::openProfiles()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProfileDialog::profileSaved, this, &MainWindow::onProfileSecretChanged);
     connect(dialog, &ProfileDialog::profileRemoved, this, &MainWindow::onProfileSecretChanged);
+    connect(dialog, &ProfileDialog::profileRemoved, m_storeSession, &StoreSession::forgetProfile);
     connect(dialog, &QDialog::finished, this, [this, dialog] {
         // Open what the user was looking at in the editor, when it is another profile.
         const QString name = dialog->currentName();

@@ -187,6 +187,15 @@ void StoreSession::updateStatus()
     emit syncsChanged();
 }
 
+void StoreSession::forgetProfile(const QString &profile)
+{
+    if (!m_scheduler)
+        return;
+    m_scheduler->cancel(profile);
+    if (const Error e = m_store->removeProfile(profile); e.isError())
+        emit statusMessage(tr("The snapshots of %1 could not be removed: %2").arg(profile, e.message), 8000);
+}
+
 bool StoreSession::showChanges()
 {
     if (!m_scheduler || !m_browser->hasSource())

@@ -40,6 +40,8 @@ public:
     void cancelAll();
     // The Changes view of the profile on show; false (and a status message) when it has no sync yet.
     bool showChanges();
+    // A removed profile's snapshots go with it.
+    void forgetProfile(const QString &profile);
 
 signals:
     void statusMessage(const QString &text, int timeoutMs);

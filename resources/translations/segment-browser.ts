@@ -2369,6 +2369,10 @@ Change or clear the filter to see more.</source>
         <source>%1 has not been synced yet: Sync (Ctrl+R) keeps its first snapshot.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The snapshots of %1 could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SyncWriter</name>
@@ -2773,6 +2777,10 @@ The store: %1
     </message>
     <message>
         <source>--profile NAME is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile was removed, but not its snapshots: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -464,6 +464,9 @@ int profilesRemove(const QStringList &args)
     loop.exec();
     if (result.isError())
         return fail(exitCodeFor(result) == Failure ? Failure : Usage, result.message);
+    // Its snapshots go with it; a store that cannot be opened has none to lose.
+    if (const Error e = forgetSnapshots(args.constFirst()); e.isError())
+        return fail(Failure, tr("the profile was removed, but not its snapshots: %1").arg(e.message));
     return Ok;
 }
 

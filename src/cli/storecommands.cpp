@@ -77,6 +77,16 @@ Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStri
 
 } // namespace
 
+Error forgetSnapshots(const QString &profile)
+{
+    if (!QFile::exists(SegmentStore::defaultPath()))
+        return {};
+    SegmentStore store(SegmentStore::defaultPath());
+    if (const Error e = store.open(); e.isError())
+        return e;
+    return store.removeProfile(profile);
+}
+
 int runSync(const QStringList &args)
 {
     QCommandLineParser parser;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/error.h"
 #include "core/profile.h"
 #include "export/csvwriter.h"
 
@@ -10,6 +11,8 @@ namespace sb::cli {
 
 int runSync(const QStringList &args);
 int runChanges(const QStringList &args);
+// Removes a profile's snapshots from the store (nothing when there is no store file).
+Error forgetSnapshots(const QString &profile);
 // The profile's last synced snapshot as CSV, exactly as a live export writes it; no network.
 int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOptions &csv, const QString &output);
 
