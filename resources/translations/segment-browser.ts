@@ -2367,19 +2367,6 @@ Change or clear the filter to see more.</source>
 <context>
     <name>sb::cli</name>
     <message>
-        <source>Usage:
-  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
-  segment-browser export ...               write every segment to CSV (export --help)
-  segment-browser profiles list            list profiles (never their secrets)
-  segment-browser profiles add ...         add a profile; the secret is read from standard input
-  segment-browser profiles remove NAME     remove a profile and its keychain entry
-  segment-browser --version | --help
-
-Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write every segment of an account (or of a filtered, sorted query) to CSV.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2511,6 +2498,112 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1 does not sort on the server; --sort is for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser export ...               write every segment to CSV (export --help)
+  segment-browser profiles list            list profiles (never their secrets)
+  segment-browser profiles add ...         add a profile; the secret is read from standard input
+  segment-browser profiles remove NAME     remove a profile and its keychain entry
+  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
+  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
+  segment-browser --version | --help
+
+Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the profile&apos;s last synced snapshot (see: segment-browser sync), without any network access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--offline writes a saved profile&apos;s snapshot: name it with --profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 asks the vendor&apos;s server; it does not go with --offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; the first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 added, %4 removed, %5 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk every segment of each profile and keep it as the profile&apos;s snapshot in the local store, noting what changed since the last sync. A sync that fails leaves the previous snapshot as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved profile to sync (may be repeated).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync every saved profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+One line per profile on standard error, e.g. &quot;prod: 1,234 segments; 3 added, 1 removed, 2 changed&quot;.
+The store: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the profiles with --profile NAME (one or more), or use --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are no profiles to sync (see: segment-browser profiles add)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; the previous snapshot is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no snapshot yet: run segment-browser sync --profile &apos;%1&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 segments of the snapshot of %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what the last sync of a profile changed against the sync before it, as CSV: change (added, removed, changed), key, name, and the content fields that changed, joined by &apos;;&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More columns after those, comma separated: any field of the vendor&apos;s record (the record after the change; a removed one&apos;s last).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file to write, or - for standard output (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--profile NAME is required</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
