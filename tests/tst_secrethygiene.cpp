@@ -1,5 +1,6 @@
 // A whole session with a known secret, debug logging on everywhere, and then a search of every
-// place the secret could leak to: the settings files, log output, stdout, stderr and the CSV.
+// place the secret could leak to: the settings files, log output, stdout, stderr, the CSV and the
+// segment store's database (with its write-ahead log and shared-memory index).
 // Also: a secret or key with a line break never reaches an HTTP header.
 
 #include "export/exportjob.h"
@@ -7,6 +8,8 @@
 #include "net/pagefetcher.h"
 #include "sandboxrig.h"
 #include "secrets/memorysecretstore.h"
+#include "store/segmentstore.h"
+#include "store/syncjob.h"
 #include "vendors/batch/batchapi.h"
 #include "vendors/launchdarkly/launchdarklyapi.h"
 #include "vendors/sailpoint/sailpointapi.h"
@@ -188,6 +191,81 @@ private slots:
         check(secret, wrong, profile);
     }
 
+    // sync (twice, the account changing in between), changes, export --offline, and a sync the
+    // vendor refuses: the store's database, its write-ahead log and its shared-memory index hold
+    // the segments, never the secret.
+    void storeSession_data() { vendors(); }
+    void storeSession()
+    {
+        const Session session = begin();
+        const QString &secret = session.secret;
+        const QString &wrong = session.wrong;
+        const Profile &profile = session.profile;
+        const QString &csv = session.csv;
+        const QString &vendor = profile.vendor;
+        m_rig->server.setSegmentCount(vendor, 60);
+
+        Run add = run(QStringList {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                                   QStringLiteral("good")}
+                          + connectionArgs(profile),
+                      secret.toUtf8() + '\n');
+        if (add.exitCode != 0 && add.err.contains("keychain")) {
+            check(secret, wrong, profile);
+            QSKIP("No usable keychain here; run under scripts/test (the store in this process is covered by "
+                  "inProcessSession).");
+        }
+        QCOMPARE(add.exitCode, 0);
+        QCOMPARE(run(QStringList {QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"),
+                                  QStringLiteral("wrong")}
+                         + connectionArgs(profile),
+                     wrong.toUtf8() + '\n')
+                     .exitCode,
+                 0);
+
+        // A connection of this process keeps the store open meanwhile, so the program's last close
+        // cannot checkpoint the log away: what each command wrote is still in the -wal file.
+        std::optional<SegmentStore> holder;
+        holder.emplace(storePath());
+        QVERIFY2(!holder->open().isError(), qPrintable(storePath()));
+
+        const Run first = run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("good")});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        m_rig->server.setSegmentCount(vendor, 50); // the account later: ten segments gone
+        const Run second = run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("good")});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QVERIFY2(second.err.contains("10 removed"), second.err.constData());
+        const Run changes = run({QStringLiteral("changes"), QStringLiteral("--profile"), QStringLiteral("good")});
+        QVERIFY2(changes.exitCode == 0, changes.err.constData());
+        QVERIFY(changes.out.contains("removed"));
+        const Run offline = run({QStringLiteral("export"), QStringLiteral("--profile"), QStringLiteral("good"),
+                                 QStringLiteral("--offline"), QStringLiteral("--output"), csv});
+        QVERIFY2(offline.exitCode == 0, offline.err.constData());
+        QVERIFY(QFile(csv).size() > 0);
+        const Run refused = run({QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("wrong")});
+        QCOMPARE(refused.exitCode, 3); // the vendor refused the credentials; the failed run is recorded
+        QVERIFY(!refused.err.trimmed().isEmpty());
+
+        // The files are searched as they are: the segments are there in plain text.
+        const QByteArray key = vendorById(vendor)->recordKey(m_rig->server.record(vendor, 0)).toUtf8();
+        QByteArray stored;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile file(storePath() + suffix);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            stored += file.readAll();
+        }
+        QVERIFY(stored.contains(key));
+        QVERIFY(QFile(storePath() + QStringLiteral("-wal")).size() > 0);
+        QVERIFY(stored.contains("HTTP 401")); // the refused sync's run, with the vendor's answer
+        check(secret, wrong, profile);
+
+        // Closed, the log checkpointed into the file: searched again.
+        holder.reset();
+        QVERIFY(QFile(storePath()).size() > 0);
+        QCOMPARE(run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("good")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("wrong")}).exitCode, 0);
+        check(secret, wrong, profile);
+    }
+
     // Without a keychain the secret comes from the environment; the same places stay clean.
     void commandLineWithoutKeychain_data() { vendors(); }
     void commandLineWithoutKeychain()
@@ -222,6 +300,8 @@ private slots:
         const QString &secret = session.secret;
         const Profile &profile = session.profile;
         const QString &csv = session.csv;
+        const QList<QByteArray> forms = leakForms(secret, profile.param(SailPointApi::clientIdKey));
+        QStringList found;
         QByteArray logs;
         {
             LogCapture capture;
@@ -245,11 +325,29 @@ private slots:
             refused.fetch({});
             QVERIFY(failed.wait(kWaitMs));
             QCOMPARE(failed.at(0).at(1).value<Error>().kind, Error::Kind::Auth);
+
+            // A sync into a store in the scratch folder, and one the vendor refuses (a failed run,
+            // with its error, is recorded in the store).
+            SegmentStore store(storePath());
+            QVERIFY2(!store.open().isError(), qPrintable(storePath()));
+            PageFetcher syncFetcher(vendorById(vendor), profile, secret);
+            SyncJob sync(&syncFetcher, &store, {QStringLiteral("good"), {}});
+            QSignalSpy synced(&sync, &SyncJob::finished);
+            sync.start();
+            QVERIFY(synced.wait(kWaitMs));
+            PageFetcher refusedSync(vendorById(vendor), profile, QStringLiteral("wrong-") + secret);
+            SyncJob refusedJob(&refusedSync, &store, {QStringLiteral("wrong"), {}});
+            QSignalSpy syncFailed(&refusedJob, &SyncJob::failed);
+            refusedJob.start();
+            QVERIFY(syncFailed.wait(kWaitMs));
+            QCOMPARE(syncFailed.at(0).at(0).value<Error>().kind, Error::Kind::Auth);
+            QVERIFY(QFile::exists(storePath() + QStringLiteral("-wal")));
+            found << leaksInFiles(m_scratch->path(), forms); // the store open, its log not yet checkpointed
             QVERIFY2(LogCapture::count() > 0, "debug logging was on and said something");
             logs = LogCapture::text();
         }
-        const QList<QByteArray> forms = leakForms(secret, profile.param(SailPointApi::clientIdKey));
-        QStringList found = leaks(logs, forms, QStringLiteral("log"));
+        QVERIFY(QFile(storePath()).size() > 0);
+        found << leaks(logs, forms, QStringLiteral("log"));
         found << leaksInFiles(m_scratch->path(), forms);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral(", "))));
     }
@@ -323,6 +421,13 @@ private slots:
     }
 
 private:
+    // The child's store (QStandardPaths::AppDataLocation under the scratch XDG_DATA_HOME).
+    QString storePath() const
+    {
+        return m_scratch->filePath(QStringLiteral("XDG_DATA_HOME"))
+            + QStringLiteral("/segment-browser/segment-browser/segments.sqlite");
+    }
+
     // A sandbox for the row's vendor.
     Session begin()
     {

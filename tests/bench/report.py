@@ -135,6 +135,47 @@ def main():
         out.append("four searches (rare, common, none, a year), each until the view has repainted. Event types are QEvent::Type\n"
                    "numbers (206 Expose: the window repainting; 43 MetaCall: a queued signal such as a page arriving).\n")
 
+    stores = [r for r in records if r["kind"] == "store"]
+    if stores:
+        out.append("## The segment store (sb_bench store)\n")
+        out.append("A sync of every segment into a fresh store, as `segment-browser sync` runs it (SyncJob: the shared")
+        out.append("PageStream into a SyncWriter, then commit()), in sb_bench's own process; peak RSS is the process's")
+        out.append("over the sync alone (reset before it), RSS before is what the process held when it began.\n")
+        table(out, ["latency", "N", "vendor", "rows", "sync s", "sync CPU s", "rows/s", "peak RSS MB", "RSS before MB",
+                    "snapshot read s", "JSON B/segment", "database B/segment", "database / JSON", "target", "met",
+                    "rows ok"])
+        for r in stores:
+            n = max(1, r["rows"])
+            ratio = r["dbBytes"] / max(1, r["jsonBytes"])
+            rows_ok = r["rows"] == r["segments"] and r["snapshotRows"] == r["segments"]
+            out.append("| %d ms | %d | %s | %d | %.2f | %.2f | %.0f | %.0f | %.0f | %.2f | %.0f | %.0f | %.2fx | <= 1.5x | %s | %s |" % (
+                r["latencyMs"], r["segments"], r["vendor"], r["rows"], r["syncMs"] / 1000, r["syncCpuMs"] / 1000,
+                r["rowsPerSecond"], r["peakRssMb"], r["rssBeforeMb"], r["snapshotMs"] / 1000, r["jsonBytes"] / n,
+                r["dbBytes"] / n, ratio, verdict(ratio <= 1.5), verdict(rows_ok)))
+        out.append("")
+        out.append("database: the .sqlite file plus its -wal after the store is closed (SQLite checkpoints the log")
+        out.append("into the file then), holding one snapshot; JSON: the records' bytes as the vendor sent them")
+        out.append("(the sum of Segment::json). Snapshot read: snapshot() of every row, as `export --offline` reads it.\n")
+        out.append("### The changes of a second sync\n")
+        out.append("The same account later, built in sb_bench from the stored snapshot (the sandbox serves one state of an")
+        out.append("account): every 100th segment removed, the one after it renamed, a new one added after the next")
+        out.append("(1% each; the rest unchanged, with the bytes they had, but moved up by the removals). The listing is")
+        out.append("fed to a SyncWriter in the vendor's pages (add), then commit() and lastChanges() are timed.\n")
+        table(out, ["N", "vendor", "rows", "add s", "commit ms", "lastChanges ms", "commit + lastChanges ms", "target",
+                    "met", "added", "removed", "changed", "counts ok", "database B/segment after"])
+        for r in stores:
+            total = r["commitMs"] + r["lastChangesMs"]
+            counts_ok = (r["added"] == r["expectedAdded"] and r["removed"] == r["expectedRemoved"]
+                         and r["changed"] == r["expectedChanged"]
+                         and r["changes"] == r["added"] + r["removed"] + r["changed"])
+            target, met = ("< 1 s", verdict(total < 1000)) if r["segments"] >= 100000 else ("(< 1 s at 100,000)", "-")
+            out.append("| %d | %s | %d | %.2f | %.0f | %.0f | %.0f | %s | %s | %d | %d | %d | %s | %.0f |" % (
+                r["segments"], r["vendor"], r["changesRows"], r["changesAddMs"] / 1000, r["commitMs"],
+                r["lastChangesMs"], total, target, met, r["added"], r["removed"], r["changed"], verdict(counts_ok),
+                r["dbBytesAfterChanges"] / max(1, r["changesRows"])))
+        out.append("")
+        # TODO: the window's start to first painted rows from a 100,000-row snapshot (being built separately).
+
     startup = [r for r in records if r["kind"] == "startup"]
     for r in startup:
         out.append("## Start-up\n")
