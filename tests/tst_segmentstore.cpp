@@ -205,6 +205,33 @@ private slots:
         QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, back));
     }
 
+    // Rows keep their places when others come and go, so the snapshot always has the vendor's
+    // order: a new order, many rows put between the same two, a row moved to the front.
+    void theSnapshotFollowsTheVendorsOrder()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(80);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        QList<QJsonObject> list = records(rig, kLd, 5);
+        QVERIFY(syncOnce(store, prod, kLd, list).ok());
+        // Thirty syncs, each with one more row between the first and the one after it.
+        for (int i = 0; i < 30; ++i) {
+            list.insert(1, rig.server.record(kLd, 10 + i));
+            QVERIFY(syncOnce(store, prod, kLd, list).ok());
+            QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, list));
+        }
+        std::reverse(list.begin(), list.end());
+        QVERIFY(syncOnce(store, prod, kLd, list).ok());
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, list));
+        list.move(list.size() - 1, 0);
+        list.removeAt(7);
+        QVERIFY(syncOnce(store, prod, kLd, list).ok());
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, list));
+    }
+
     void aFailedOrCancelledSyncLeavesTheSnapshotAndIsRecorded()
     {
         SandboxRig rig;

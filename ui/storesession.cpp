@@ -90,10 +90,10 @@ bool StoreSession::openSnapshot(const Profile &profile, const QString &secret)
         return false;
     const SourceKey source {profile.name, {}};
     const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
-    const Result<qint64> size = m_store->snapshotSize(source);
-    if (!last || !last.value() || !size)
+    if (!last || !last.value())
         return false;
-    m_browser->openSnapshot(profile, secret, last.value()->ended, size.value(),
+    // The run counted the snapshot's rows: no count over the table on the way to the first paint.
+    m_browser->openSnapshot(profile, secret, last.value()->ended, last.value()->rows,
                             readerOf(m_store, source, profile.vendor));
     return true;
 }
@@ -145,8 +145,7 @@ void StoreSession::onFinished(const QString &profile, const SyncRun &run)
         const Profile p = m_browser->model()->profile();
         const SourceKey source {profile, {}};
         if (m_browser->showsSnapshot())
-            m_browser->refreshSnapshot(run.ended, m_store->snapshotSize(source).value(),
-                                       readerOf(m_store, source, p.vendor));
+            m_browser->refreshSnapshot(run.ended, run.rows, readerOf(m_store, source, p.vendor));
         else
             openSnapshot(p, m_browser->model()->secret());
         if (m_browser->showsChanges())

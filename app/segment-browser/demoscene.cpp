@@ -83,6 +83,9 @@ void arrangeDemoScene(MainWindow *window, const QString &scene, SandboxServer *s
             }
         });
         whenLoaded(window, [window] { window->action(QStringLiteral("actionSync"))->trigger(); });
+    } else if (scene == QLatin1String("sync") && window->syncScheduler()) {
+        QObject::connect(window->syncScheduler(), &SyncScheduler::idle, qApp, &QCoreApplication::quit);
+        QTimer::singleShot(0, window, [window] { window->action(QStringLiteral("actionSyncAll"))->trigger(); });
     } else if (scene == QLatin1String("export")) {
         whenLoaded(window, [window] {
             window->action(QStringLiteral("actionExport"))->trigger();

@@ -87,11 +87,14 @@ int runGui(int argc, char *argv[])
     QCommandLineOption demoLatency(QStringLiteral("demo-latency-ms"),
                                    QStringLiteral("Delay every sandbox answer by MS milliseconds."),
                                    QStringLiteral("MS"));
-    for (QCommandLineOption *hidden : {&demoProfile, &demoScene, &demoLatency})
+    // For scripts/bench: the demo keeps its snapshots in this file instead of a temporary one.
+    QCommandLineOption demoStore(QStringLiteral("demo-store"), QStringLiteral("The demo's segment store file."),
+                                 QStringLiteral("FILE"));
+    for (QCommandLineOption *hidden : {&demoProfile, &demoScene, &demoLatency, &demoStore})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     parser.addOption(segments);
-    parser.addOptions({demoProfile, demoScene, demoLatency});
+    parser.addOptions({demoProfile, demoScene, demoLatency, demoStore});
     parser.process(app);
 
     UiSettings::migrate();
@@ -117,7 +120,8 @@ int runGui(int argc, char *argv[])
             return 1;
         }
         demoData = std::make_unique<QTemporaryDir>();
-        store = std::make_unique<SegmentStore>(demoData->filePath(QStringLiteral("segments.sqlite")));
+        store = std::make_unique<SegmentStore>(
+            parser.isSet(demoStore) ? parser.value(demoStore) : demoData->filePath(QStringLiteral("segments.sqlite")));
         store->open();
         window.setSegmentStore(store.get());
         QList<SessionProfile> profiles;

@@ -330,9 +330,9 @@ void SegmentTableModel::onPage(quint64 id, const Page &page)
 
 QList<Segment> SegmentTableModel::readSnapshotRows()
 {
-    // From a local file: a chunk a view can take at once.
-    constexpr int chunk = 2000;
+    // From a local file: a screenful first (the window paints sooner), then chunks a view takes at once.
     const qint64 offset = m_rows.size();
+    const int chunk = offset == 0 ? 250 : 2000;
     const Result<QList<Segment>> rows = m_snapshot(offset, chunk);
     if (!rows) {
         m_error = rows.error();

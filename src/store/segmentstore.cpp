@@ -44,16 +44,22 @@ const char *const kSchemaV1[] = {
     "CREATE INDEX sync_run_by_source ON sync_run (source_id, id)",
     // last_seen is NULL while the segment is in the snapshot (seen by the last sync); a removed
     // segment keeps its record, with when it was last seen and when it went.
+    // The record last: SQLite reads a row's columns in order, and a long record spills onto
+    // overflow pages that a query of the small columns then never has to read.
     "CREATE TABLE segment ("
     " source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
     " key TEXT NOT NULL,"
-    " position INTEGER NOT NULL,"
-    " record BLOB NOT NULL,"
+    // The place in the vendor's order: a sync in the same order keeps the old rows' places, and
+    // a new row goes between its neighbours, so that rows do not move (and are not rewritten)
+    // because others came or went.
+    " position REAL NOT NULL,"
     " content_hash INTEGER NOT NULL,"
+    " record_hash INTEGER NOT NULL," // of the record's bytes: a sync compares these, not the records
     " first_seen INTEGER NOT NULL,"
     " last_changed INTEGER NOT NULL,"
     " last_seen INTEGER,"
     " removed_at INTEGER,"
+    " record BLOB NOT NULL,"
     " PRIMARY KEY (source_id, key))",
     "CREATE INDEX segment_by_position ON segment (source_id, position)",
     // What each sync changed. `before` is the record a change replaced; the record after it is
@@ -71,6 +77,17 @@ const char *const kSchemaV1[] = {
 QString text(const QString &s)
 {
     return s.isNull() ? QStringLiteral("") : s;
+}
+
+// FNV-1a, 64 bits: the same in every process and on every machine (qHash is seeded per process).
+qint64 bytesHash(const QByteArray &bytes)
+{
+    quint64 h = 14695981039346656037ull;
+    for (const char c : bytes) {
+        h ^= quint8(c);
+        h *= 1099511628211ull;
+    }
+    return qint64(h);
 }
 
 qint64 toMs(const QDateTime &t)
@@ -178,6 +195,7 @@ SegmentStore::SegmentStore(const QString &path) : m_path(path)
 
 SegmentStore::~SegmentStore()
 {
+    dropSpentStaging();
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -421,8 +439,19 @@ Error SegmentStore::removeProfile(const QString &profile)
     return {};
 }
 
+void SegmentStore::dropSpentStaging()
+{
+    if (!m_open)
+        return;
+    Sql q(QSqlDatabase::database(m_connection, false));
+    for (const QString &table : std::as_const(m_spentStaging))
+        q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table));
+    m_spentStaging.clear();
+}
+
 std::unique_ptr<SyncWriter> SegmentStore::beginSync(const SourceKey &source, const VendorApi *vendor)
 {
+    dropSpentStaging();
     return std::unique_ptr<SyncWriter>(new SyncWriter(this, source, vendor, ++m_nextStaging));
 }
 
@@ -442,8 +471,10 @@ SyncWriter::SyncWriter(SegmentStore *store, const SourceKey &source, const Vendo
     }
     Sql q(QSqlDatabase::database(store->m_connection, false));
     // In the connection's temporary database: staging takes no lock on the store's file.
-    if (!q.exec(QStringLiteral("CREATE TABLE %1 (key TEXT PRIMARY KEY, position INTEGER NOT NULL,"
-                               " content_hash INTEGER NOT NULL, record BLOB NOT NULL)")
+    // Kept in the listing's order (the ordinal is the row id): a walk in that order sorts nothing.
+    if (!q.exec(QStringLiteral("CREATE TABLE %1 (ordinal INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, position REAL,"
+                               " dirty INTEGER NOT NULL DEFAULT 0,"
+                               " content_hash INTEGER NOT NULL, record_hash INTEGER NOT NULL, record BLOB NOT NULL)")
                     .arg(m_table))) {
         m_error = Error::storage(tr("Could not start a sync in the segment store: %1").arg(q.error().text()));
         m_done = true;
@@ -471,11 +502,18 @@ Error SyncWriter::add(const QList<Segment> &segments)
     db.transaction();
     Sql q(db);
     // A key listed twice (a list that shifted while it was walked) keeps its first record.
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (key, position, content_hash, record) VALUES (?, ?, ?, ?)")
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (key, ordinal, position, content_hash, record_hash, record)"
+                             " VALUES (?, ?, ?, ?, ?, ?)")
                   .arg(m_table));
     for (const Segment &s : segments) {
         const QJsonObject record = s.object();
-        q.bind(0, m_vendor->recordKey(record)).bind(1, m_rows++).bind(2, m_vendor->contentHash(record)).bind(3, s.json);
+        q.bind(0, m_vendor->recordKey(record))
+            .bind(1, m_rows)
+            .bind(2, double(m_rows))
+            .bind(3, m_vendor->contentHash(record))
+            .bind(4, bytesHash(s.json))
+            .bind(5, s.json);
+        ++m_rows;
         if (!q.exec()) {
             const Error e = Error::storage(tr("Could not keep the sync's segments: %1").arg(q.error().text()));
             db.rollback();
@@ -509,6 +547,181 @@ void SyncWriter::recordFailure(const Error &why)
         db.rollback();
 }
 
+Error SyncWriter::apply(qint64 source, qint64 seen, qint64 previousRows, qint64 now, SyncRun &run)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_store->m_connection, false);
+    Sql q(db);
+    const auto failed = [&q] {
+        return Error::storage(q.error().text());
+    };
+    if (run.baseline) {
+        // The first snapshot: every row as listed.
+        q.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, record_hash,"
+                                 " first_seen, last_changed, record) SELECT :s, key, ordinal, content_hash,"
+                                 " record_hash, :now, :now, record FROM %1 ORDER BY ordinal")
+                      .arg(m_table));
+        q.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":now"), now);
+        return q.exec() ? Error() : failed();
+    }
+
+    // One pass over the listing beside the snapshot: what is new, changed, rewritten, and where
+    // each row goes. Reading the snapshot's rows once is most of a sync's commit.
+    struct Listed
+    {
+        QString key;
+        std::optional<double> place; // none: new, or back after it was removed
+        bool dirty = false; // new, back, or its record's bytes changed: written
+        bool added = false; // not in the snapshot before
+    };
+    QList<Listed> listed;
+    QStringList changedKeys;
+    bool inOrder = true;
+    std::optional<double> last;
+    q.prepare(QStringLiteral("SELECT t.key, t.content_hash, t.record_hash, g.content_hash, g.record_hash, g.position,"
+                             " g.removed_at IS NULL FROM %1 t LEFT JOIN segment g ON g.source_id = :s AND g.key = t.key"
+                             " ORDER BY t.ordinal")
+                  .arg(m_table));
+    q.bind(QStringLiteral(":s"), source);
+    if (!q.exec())
+        return failed();
+    qint64 matched = 0;
+    while (q.next()) {
+        const bool present = !q.value(3).isNull() && q.value(6).toBool();
+        Listed row {q.value(0).toString(), std::nullopt, true, !present};
+        if (present) {
+            ++matched;
+            row.place = q.value(5).toDouble();
+            row.dirty = q.value(2).toLongLong() != q.value(4).toLongLong();
+            if (q.value(1).toLongLong() != q.value(3).toLongLong())
+                changedKeys.append(row.key);
+            inOrder = inOrder && (!last || *last < *row.place);
+            last = row.place;
+        }
+        listed.append(std::move(row));
+    }
+    run.added = int(listed.size() - matched);
+    run.changed = int(changedKeys.size());
+
+    // New rows between their neighbours; a new order, or no room left between two, numbers anew.
+    for (qsizetype i = 0; inOrder && i < listed.size();) {
+        if (listed.at(i).place) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < listed.size() && !listed.at(end).place)
+            ++end;
+        const std::optional<double> before = i > 0 ? listed.at(i - 1).place : std::nullopt;
+        const std::optional<double> after = end < listed.size() ? listed.at(end).place : std::nullopt;
+        const qsizetype count = end - i;
+        double step = 1;
+        double first = 0;
+        if (before && after) {
+            step = (*after - *before) / double(count + 1);
+            first = *before + step;
+        } else if (before) {
+            first = *before + 1;
+        } else if (after) {
+            first = *after - double(count);
+        }
+        if (step < 1e-6) {
+            inOrder = false;
+            break;
+        }
+        for (qsizetype k = 0; k < count; ++k)
+            listed[i + k].place = first + step * double(k);
+        i = end;
+    }
+
+    Sql change(db);
+    change.prepare(QStringLiteral("INSERT INTO segment_change (run_id, key, kind, fields, before)"
+                                  " VALUES (:run, :key, :kind, :fields, :before)"));
+    const auto recordChange = [&](const QString &key, const QString &kind, const QStringList &fields,
+                                  const QVariant &before) {
+        change.bind(QStringLiteral(":run"), run.id)
+            .bind(QStringLiteral(":key"), key)
+            .bind(QStringLiteral(":kind"), kind)
+            .bind(QStringLiteral(":fields"), text(fields.join(QLatin1Char(';'))))
+            .bind(QStringLiteral(":before"), before);
+        return change.exec();
+    };
+    // Changed in content: the fields that differ are the vendor's to name.
+    Sql pair(db);
+    pair.prepare(QStringLiteral("SELECT g.record, t.record FROM %1 t JOIN segment g ON g.source_id = :s"
+                                " AND g.key = t.key WHERE t.key = :k")
+                     .arg(m_table));
+    for (const QString &key : std::as_const(changedKeys)) {
+        pair.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":k"), key);
+        if (!pair.exec() || !pair.next())
+            return Error::storage(pair.error().text());
+        const QByteArray before = pair.value(0).toByteArray();
+        const QStringList fields = m_vendor->changedContentFields(
+            QJsonDocument::fromJson(before).object(), QJsonDocument::fromJson(pair.value(1).toByteArray()).object());
+        if (!recordChange(key, QStringLiteral("changed"), fields, before))
+            return Error::storage(change.error().text());
+    }
+    for (const Listed &row : std::as_const(listed)) {
+        if (row.added
+            && !recordChange(row.key, QStringLiteral("added"), {}, QVariant(QMetaType(QMetaType::QByteArray))))
+            return Error::storage(change.error().text());
+    }
+    // Gone from the listing (only looked for when fewer rows matched than the snapshot held): kept,
+    // with when it was last seen and when it went.
+    if (matched < previousRows) {
+        q.prepare(QStringLiteral("SELECT key FROM segment g WHERE source_id = :s AND removed_at IS NULL"
+                                 " AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.key = g.key)")
+                      .arg(m_table));
+        q.bind(QStringLiteral(":s"), source);
+        if (!q.exec())
+            return failed();
+        QStringList gone;
+        while (q.next())
+            gone.append(q.value(0).toString());
+        Sql mark(db);
+        mark.prepare(QStringLiteral("UPDATE segment SET removed_at = :now, last_seen = :seen WHERE source_id = :s"
+                                    " AND key = :k"));
+        for (const QString &key : std::as_const(gone)) {
+            mark.bind(QStringLiteral(":now"), now)
+                .bind(QStringLiteral(":seen"), seen)
+                .bind(QStringLiteral(":s"), source)
+                .bind(QStringLiteral(":k"), key);
+            if (!mark.exec()
+                || !recordChange(key, QStringLiteral("removed"), {}, QVariant(QMetaType(QMetaType::QByteArray))))
+                return Error::storage(mark.error().isValid() ? mark.error().text() : change.error().text());
+        }
+        run.removed = int(gone.size());
+    }
+
+    // Only the rows that are new, back, rewritten or moved go into the snapshot's table.
+    Sql stage(db);
+    stage.prepare(QStringLiteral("UPDATE %1 SET position = :p, dirty = 1 WHERE key = :k").arg(m_table));
+    for (qsizetype i = 0; inOrder && i < listed.size(); ++i) {
+        const Listed &row = listed.at(i);
+        if (!row.dirty)
+            continue;
+        stage.bind(QStringLiteral(":p"), *row.place).bind(QStringLiteral(":k"), row.key);
+        if (!stage.exec())
+            return Error::storage(stage.error().text());
+    }
+    if (!inOrder && !q.exec(QStringLiteral("UPDATE %1 SET position = ordinal, dirty = 1").arg(m_table)))
+        return failed();
+    q.prepare(QStringLiteral(
+                  "INSERT INTO segment (source_id, key, position, content_hash, record_hash, first_seen, last_changed,"
+                  " record) SELECT :s, key, position, content_hash, record_hash, :now, :now, record FROM %1"
+                  " WHERE dirty = 1 ORDER BY ordinal"
+                  " ON CONFLICT (source_id, key) DO UPDATE SET"
+                  " position = excluded.position, record = excluded.record, content_hash = excluded.content_hash,"
+                  " record_hash = excluded.record_hash,"
+                  " last_changed = CASE WHEN segment.content_hash <> excluded.content_hash"
+                  " OR segment.removed_at IS NOT NULL THEN excluded.last_changed ELSE segment.last_changed END,"
+                  " removed_at = NULL, last_seen = NULL")
+                  .arg(m_table));
+    q.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":now"), now);
+    if (!q.exec())
+        return failed();
+    return {};
+}
+
 void SyncWriter::abandon(const Error &why)
 {
     if (m_done)
@@ -527,6 +740,12 @@ Result<SyncRun> SyncWriter::commit()
     SyncRun run;
     run.started = m_started;
     run.ended = QDateTime::currentDateTimeUtc();
+    {
+        // The rows the snapshot will hold: a key listed twice is kept once.
+        Sql count(db);
+        if (count.exec(QStringLiteral("SELECT count(*) FROM %1").arg(m_table)) && count.next())
+            m_rows = count.value(0).toLongLong();
+    }
     run.rows = m_rows;
     const qint64 now = toMs(run.ended);
 
@@ -553,13 +772,16 @@ Result<SyncRun> SyncWriter::commit()
 
     // The previous snapshot: its run (none before the first sync) and when it ended.
     std::optional<qint64> previousEnd;
-    q.prepare(QStringLiteral("SELECT r.ended_at FROM source s JOIN sync_run r ON r.id = s.last_sync_id"
+    qint64 previousRows = 0;
+    q.prepare(QStringLiteral("SELECT r.ended_at, r.rows FROM source s JOIN sync_run r ON r.id = s.last_sync_id"
                              " WHERE s.id = :s"));
     q.bind(QStringLiteral(":s"), source);
     if (!q.exec())
         return failWith(writeFailed, q.error());
-    if (q.next())
+    if (q.next()) {
         previousEnd = q.value(0).toLongLong();
+        previousRows = q.value(1).toLongLong();
+    }
     run.baseline = !previousEnd.has_value();
 
     q.prepare(QStringLiteral("INSERT INTO sync_run (source_id, started_at, ended_at, rows, outcome, baseline)"
@@ -573,76 +795,8 @@ Result<SyncRun> SyncWriter::commit()
         return failWith(writeFailed, q.error());
     run.id = q.lastInsertId().toLongLong();
 
-    const auto execBound = [&](const QString &sql) {
-        q.prepare(sql.arg(m_table));
-        q.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":run"), run.id).bind(QStringLiteral(":now"), now);
-        return q.exec();
-    };
-    if (!run.baseline) {
-        // Changed in content: the fields that differ are the vendor's to name.
-        q.prepare(QStringLiteral("SELECT t.key, g.record, t.record FROM %1 t JOIN segment g"
-                                 " ON g.source_id = :s AND g.key = t.key"
-                                 " WHERE g.removed_at IS NULL AND g.content_hash <> t.content_hash")
-                      .arg(m_table));
-        q.bind(QStringLiteral(":s"), source);
-        if (!q.exec())
-            return failWith(writeFailed, q.error());
-        QList<SegmentChange> changed;
-        while (q.next()) {
-            SegmentChange c;
-            c.kind = SegmentChange::Kind::Changed;
-            c.key = q.value(0).toString();
-            c.before = q.value(1).toByteArray();
-            c.fields = m_vendor->changedContentFields(QJsonDocument::fromJson(c.before).object(),
-                                                      QJsonDocument::fromJson(q.value(2).toByteArray()).object());
-            changed.append(std::move(c));
-        }
-        Sql insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO segment_change (run_id, key, kind, fields, before)"
-                                      " VALUES (:run, :key, 'changed', :fields, :before)"));
-        for (const SegmentChange &c : std::as_const(changed)) {
-            insert.bind(QStringLiteral(":run"), run.id)
-                .bind(QStringLiteral(":key"), c.key)
-                .bind(QStringLiteral(":fields"), c.fields.join(QLatin1Char(';')))
-                .bind(QStringLiteral(":before"), c.before);
-            if (!insert.exec())
-                return failWith(writeFailed, insert.error());
-        }
-        run.changed = int(changed.size());
-
-        if (!execBound(QStringLiteral("INSERT INTO segment_change (run_id, key, kind) SELECT :run, t.key, 'added'"
-                                      " FROM %1 t WHERE NOT EXISTS (SELECT 1 FROM segment g WHERE g.source_id = :s"
-                                      " AND g.key = t.key AND g.removed_at IS NULL)")))
-            return failWith(writeFailed, q.error());
-        run.added = q.affected();
-        if (!execBound(QStringLiteral("INSERT INTO segment_change (run_id, key, kind) SELECT :run, g.key, 'removed'"
-                                      " FROM segment g WHERE g.source_id = :s AND g.removed_at IS NULL"
-                                      " AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.key = g.key)")))
-            return failWith(writeFailed, q.error());
-        run.removed = q.affected();
-    }
-
-    // Gone from the listing: kept, with when it was last seen and when it went.
-    q.prepare(QStringLiteral("UPDATE segment SET removed_at = :now, last_seen = :seen WHERE source_id = :s"
-                             " AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.key = segment.key)")
-                  .arg(m_table));
-    q.bind(QStringLiteral(":now"), now)
-        .bind(QStringLiteral(":seen"), previousEnd.value_or(now))
-        .bind(QStringLiteral(":s"), source);
-    if (!q.exec())
-        return failWith(writeFailed, q.error());
-    // The rest: new ones inserted; existing ones rewritten only where their record or place changed.
-    if (!execBound(QStringLiteral(
-            "INSERT INTO segment (source_id, key, position, record, content_hash, first_seen, last_changed)"
-            " SELECT :s, key, position, record, content_hash, :now, :now FROM %1 WHERE true"
-            " ON CONFLICT (source_id, key) DO UPDATE SET"
-            " position = excluded.position, record = excluded.record, content_hash = excluded.content_hash,"
-            " last_changed = CASE WHEN segment.content_hash <> excluded.content_hash OR segment.removed_at IS NOT NULL"
-            " THEN excluded.last_changed ELSE segment.last_changed END,"
-            " removed_at = NULL, last_seen = NULL"
-            " WHERE segment.record <> excluded.record OR segment.position <> excluded.position"
-            " OR segment.removed_at IS NOT NULL")))
-        return failWith(writeFailed, q.error());
+    if (const Error e = apply(source, previousEnd.value_or(now), previousRows, now, run); e.isError())
+        return failWith(writeFailed, QSqlError(e.message, {}, QSqlError::StatementError));
 
     q.prepare(QStringLiteral("UPDATE sync_run SET added = :a, removed = :r, changed = :c WHERE id = :run"));
     q.bind(QStringLiteral(":a"), run.added)
@@ -659,7 +813,8 @@ Result<SyncRun> SyncWriter::commit()
         return failWith(writeFailed, q.error());
     if (!q.exec(QStringLiteral("COMMIT")))
         return failWith(writeFailed, q.error());
-    dropStaging();
+    // Dropping 100,000 staged rows takes a while: not now, while the caller waits for the sync.
+    m_store->m_spentStaging.append(m_table);
     qCInfo(lcStore) << "synced" << m_source.profile << run.rows << "rows;" << run.added << "added," << run.removed
                     << "removed," << run.changed << "changed";
     return run;

@@ -134,6 +134,8 @@ private:
     QString m_connection; // the Qt SQL connection's name, one per store
     bool m_open = false;
     int m_nextStaging = 0;
+    QStringList m_spentStaging; // staging tables of committed syncs, dropped before the next one
+    void dropSpentStaging();
 };
 
 // One sync in progress: add() every page in the vendor's order, then commit(), or abandon().
@@ -165,6 +167,9 @@ private:
     SyncWriter(SegmentStore *store, const SourceKey &source, const VendorApi *vendor, int staging);
     void dropStaging();
     void recordFailure(const Error &why);
+    // Applies the staged listing to the snapshot of `source` (inside commit's transaction) and
+    // records its changes under run.id; `seen` is when the previous snapshot was taken.
+    Error apply(qint64 source, qint64 seen, qint64 previousRows, qint64 now, SyncRun &run);
 
     SegmentStore *m_store;
     SourceKey m_source;
