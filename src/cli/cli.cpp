@@ -340,9 +340,6 @@ int runExport(const QStringList &args)
 
     const QString output = parser.value(outputOpt);
     ExportJob job(&fetcher, columns.value(), output, options);
-    QEventLoop loop;
-    Error failure;
-    qint64 written = 0;
     const bool showProgress = stderrIsTerminal() && output != QLatin1String("-");
     QObject::connect(&job, &ExportJob::progress, &job, [&](qint64 rows, qint64 total) {
         if (!showProgress)
@@ -356,24 +353,13 @@ int runExport(const QStringList &args)
         if (showProgress)
             err() << "\r" << retryNotice(reason, api->displayName(), delayMs) << Qt::endl;
     });
-    QObject::connect(&job, &ExportJob::finished, &loop, [&](qint64 rows) {
-        written = rows;
-        loop.quit();
-    });
-    QObject::connect(&job, &ExportJob::failed, &loop, [&](const Error &e) {
-        failure = e;
-        loop.quit();
-    });
-    job.start();
-    // A target that cannot be opened fails inside start(), before the loop could see quit().
-    if (job.isRunning())
-        loop.exec();
+    const Result<qint64> written = runToEnd(job);
     if (showProgress)
         err() << "\r" << Qt::flush;
-    if (failure.isError())
-        return fail(exitCodeFor(failure), failure.toString());
+    if (!written)
+        return fail(exitCodeFor(written.error()), written.error().toString());
     if (showProgress)
-        err() << tr("Wrote %1 segments to %2").arg(written).arg(output) << Qt::endl;
+        err() << tr("Wrote %1 segments to %2").arg(written.value()).arg(output) << Qt::endl;
     return Ok;
 }
 

@@ -1,11 +1,13 @@
 #include "clisupport.h"
 
 #include "core/vendorapi.h"
+#include "export/exportjob.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilestore.h"
 #include "vendors/registry.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 
 #include <cstdio>
 #include <unistd.h>
@@ -106,6 +108,28 @@ Result<QList<Column>> exportColumns(const VendorApi &vendor, const QString &spec
         order->append(int(i));
     }
     return columns;
+}
+
+Result<qint64> runToEnd(ExportJob &job)
+{
+    QEventLoop loop;
+    Error failure;
+    qint64 written = 0;
+    QObject::connect(&job, &ExportJob::finished, &loop, [&](qint64 rows) {
+        written = rows;
+        loop.quit();
+    });
+    QObject::connect(&job, &ExportJob::failed, &loop, [&](const Error &e) {
+        failure = e;
+        loop.quit();
+    });
+    job.start();
+    // A target that cannot be opened fails inside start(), before the loop could see quit().
+    if (job.isRunning())
+        loop.exec();
+    if (failure.isError())
+        return failure;
+    return written;
 }
 
 } // namespace sb::cli

@@ -10,8 +10,9 @@
 #include <QTextStream>
 
 namespace sb {
+class ExportJob;
 class VendorApi;
-}
+} // namespace sb
 
 // What the commands of the command line share: their output streams, one-line failures and
 // exit codes, and reading a saved profile, its secret and the --columns option.
@@ -39,5 +40,8 @@ Result<QString> keychainSecret(const Profile &profile);
 // ("key,name,rules"); `order` receives the output order as indexes into the returned list.
 // An empty spec: every vendor column, in order.
 Result<QList<Column>> exportColumns(const VendorApi &vendor, const QString &spec, QList<int> *order);
+
+// Starts `job` and waits for its end: the rows written, or why it failed.
+Result<qint64> runToEnd(ExportJob &job);
 
 } // namespace sb::cli

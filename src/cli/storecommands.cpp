@@ -204,18 +204,9 @@ int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOp
         segments.append(s.segment);
 
     ExportJob job(segments, columns.value(), output, options);
-    QEventLoop loop;
-    Error failure;
-    QObject::connect(&job, &ExportJob::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&job, &ExportJob::failed, &loop, [&](const Error &e) {
-        failure = e;
-        loop.quit();
-    });
-    job.start();
-    if (job.isRunning())
-        loop.exec();
-    if (failure.isError())
-        return fail(exitCodeFor(failure), failure.toString());
+    const Result<qint64> written = runToEnd(job);
+    if (!written)
+        return fail(exitCodeFor(written.error()), written.error().toString());
     if (stderrIsTerminal() && output != QLatin1String("-"))
         err() << tr("Wrote %1 segments of the snapshot of %2 to %3")
                      .arg(number(segments.size()), last.value()->ended.toLocalTime().toString(Qt::ISODate), output)
