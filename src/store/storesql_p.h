@@ -1,0 +1,75 @@
+#pragma once
+
+// What SegmentStore and SyncWriter share: a query that reports its own failure, and the few
+// conversions between Qt's values and the store's columns. Not part of the store's interface.
+
+#include "core/logging.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace sb::storesql {
+
+// Qt binds a null QString as SQL NULL; an empty environment is '' in the store.
+inline QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+// FNV-1a, 64 bits: the same in every process and on every machine (qHash is seeded per process).
+inline qint64 bytesHash(const QByteArray &bytes)
+{
+    quint64 h = 14695981039346656037ull;
+    for (const char c : bytes) {
+        h ^= quint8(c);
+        h *= 1099511628211ull;
+    }
+    return qint64(h);
+}
+
+inline qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+// A query on `db` that reports its own failure as a storage error.
+class Sql
+{
+public:
+    explicit Sql(const QSqlDatabase &db) : m_query(db) { m_query.setForwardOnly(true); }
+
+    bool prepare(const QString &sql) { return m_query.prepare(sql); }
+    Sql &bind(const QString &name, const QVariant &value)
+    {
+        m_query.bindValue(name, value);
+        return *this;
+    }
+    Sql &bind(int position, const QVariant &value)
+    {
+        m_query.bindValue(position, value);
+        return *this;
+    }
+    bool exec()
+    {
+        const bool ok = m_query.exec();
+        if (!ok)
+            qCDebug(lcStore).noquote() << "failed:" << m_query.lastQuery() << m_query.lastError().text();
+        return ok;
+    }
+    bool exec(const QString &sql) { return m_query.exec(sql); }
+    bool next() { return m_query.next(); }
+    QVariant value(int i) const { return m_query.value(i); }
+    QSqlError error() const { return m_query.lastError(); }
+    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    int affected() const { return m_query.numRowsAffected(); }
+
+private:
+    QSqlQuery m_query;
+};
+
+} // namespace sb::storesql
