@@ -174,14 +174,21 @@ def main():
                 r["lastChangesMs"], total, target, met, r["added"], r["removed"], r["changed"], verdict(counts_ok),
                 r["dbBytesAfterChanges"] / max(1, r["changesRows"])))
         out.append("")
-        # TODO: the window's start to first painted rows from a 100,000-row snapshot (being built separately).
 
     startup = [r for r in records if r["kind"] == "startup"]
-    for r in startup:
+    if startup:
         out.append("## Start-up\n")
-        out.append("`segment-browser --demo`, offscreen: first paint of the window after %.0f ms (median of %d);" % (
-            r["firstPaintMedianMs"], r["runs"]))
-        out.append("the whole process (start, paint, quit) %.0f ms.\n" % r["processMedianMs"])
+    for r in startup:
+        n = r.get("snapshotSegments", 0)
+        if n:
+            out.append("From a stored snapshot of %s LaunchDarkly segments (target < 300 ms): first painted rows after "
+                       "%.0f ms (median of %d), %s; the whole process %.0f ms.\n" % (
+                           "{:,}".format(n), r["firstPaintMedianMs"], r["runs"],
+                           verdict(r["firstPaintMedianMs"] < 300), r["processMedianMs"]))
+        else:
+            out.append("`segment-browser --demo`, offscreen: first paint of the window after %.0f ms (median of %d);" % (
+                r["firstPaintMedianMs"], r["runs"]))
+            out.append("the whole process (start, paint, quit) %.0f ms.\n" % r["processMedianMs"])
 
     print("\n".join(out))
 

@@ -782,8 +782,27 @@ int runStore(const QUrl &root, int segments, int latency, const QStringList &ven
     return 0;
 }
 
-int runStartup(const QString &app, int runs)
+int runStartup(const QString &app, int runs, int snapshotSegments)
 {
+    // With a snapshot: the demo's store in a file, filled by one run that syncs every demo profile
+    // (scene "sync"), then the start-ups open the LaunchDarkly profile on its stored snapshot.
+    QTemporaryDir storeDir;
+    QStringList args {QStringLiteral("--demo")};
+    if (snapshotSegments > 0) {
+        args << QStringLiteral("--demo-segments") << QString::number(snapshotSegments) << QStringLiteral("--demo-store")
+             << storeDir.filePath(QStringLiteral("segments.sqlite"));
+        QProcess fill;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        fill.setProcessEnvironment(env);
+        fill.start(app, args + QStringList {QStringLiteral("--demo-scene"), QStringLiteral("sync")});
+        if (!fill.waitForFinished(600000) || fill.exitCode() != 0) {
+            note(QStringLiteral("filling the demo store failed: %1")
+                     .arg(QString::fromLocal8Bit(fill.readAllStandardError())));
+            return 1;
+        }
+        args << QStringLiteral("--demo-profile") << QStringLiteral("launchdarkly");
+    }
     QList<double> paint;
     QList<double> wall;
     for (int i = 0; i < runs; ++i) {
@@ -794,7 +813,7 @@ int runStartup(const QString &app, int runs)
         process.setProcessEnvironment(env);
         QElapsedTimer clock;
         clock.start();
-        process.start(app, {QStringLiteral("--demo")});
+        process.start(app, args);
         if (!process.waitForFinished(60000) || process.exitCode() != 0) {
             note(QStringLiteral("startup run failed: %1").arg(QString::fromLocal8Bit(process.readAllStandardError())));
             return 1;
@@ -809,6 +828,7 @@ int runStartup(const QString &app, int runs)
     std::sort(wall.begin(), wall.end());
     emitRecord({{QStringLiteral("kind"), QStringLiteral("startup")},
                 {QStringLiteral("runs"), runs},
+                {QStringLiteral("snapshotSegments"), snapshotSegments},
                 {QStringLiteral("firstPaintMedianMs"), paint.at(paint.size() / 2)},
                 {QStringLiteral("processMedianMs"), wall.at(wall.size() / 2)}});
     return 0;
@@ -841,12 +861,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption repeats(QStringLiteral("repeats"), QStringLiteral("Runs per export; the best counts."),
                                      QStringLiteral("K"), QStringLiteral("1"));
     const QCommandLineOption appOpt(QStringLiteral("app"), QStringLiteral("segment-browser"), QStringLiteral("PATH"));
+    const QCommandLineOption snapshotOpt(QStringLiteral("snapshot-segments"),
+                                         QStringLiteral("Start on a stored snapshot of N segments per vendor."),
+                                         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Start-ups to take the median of."),
                                   QStringLiteral("K"), QStringLiteral("5"));
     const QCommandLineOption sandboxPid(QStringLiteral("sandbox-pid"),
                                         QStringLiteral("The sandbox's process, to count its CPU time."),
                                         QStringLiteral("PID"), QStringLiteral("0"));
-    parser.addOptions({root, segments, latency, vendors, cli, reference, python, repeats, appOpt, runs, sandboxPid});
+    parser.addOptions(
+        {root, segments, latency, vendors, cli, reference, python, repeats, appOpt, runs, snapshotOpt, sandboxPid});
     parser.process(app);
 
     const QString mode = parser.positionalArguments().value(0);
@@ -863,6 +887,6 @@ int main(int argc, char *argv[])
     if (mode == QLatin1String("store"))
         return runStore(rootUrl, parser.value(segments).toInt(), parser.value(latency).toInt(), vendorList);
     if (mode == QLatin1String("startup"))
-        return runStartup(parser.value(appOpt), qMax(1, parser.value(runs).toInt()));
+        return runStartup(parser.value(appOpt), qMax(1, parser.value(runs).toInt()), parser.value(snapshotOpt).toInt());
     parser.showHelp(2);
 }
