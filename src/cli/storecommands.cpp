@@ -41,10 +41,10 @@ Result<std::unique_ptr<SegmentStore>> openStore()
 QString summary(const QString &name, const SyncRun &run)
 {
     const QString rows = run.rows == 1 ? tr("1 segment") : tr("%1 segments").arg(number(run.rows));
-    if (run.baseline)
-        return tr("%1: %2; the first sync").arg(name, rows);
-    return tr("%1: %2; %3 added, %4 removed, %5 changed")
-        .arg(name, rows, number(run.added), number(run.removed), number(run.changed));
+    // The same shape every time, for scripts; the first sync has nothing before it to differ from.
+    const QString line = tr("%1: %2; %3 added, %4 removed, %5 changed")
+                             .arg(name, rows, number(run.added), number(run.removed), number(run.changed));
+    return run.baseline ? tr("%1 (the first sync)").arg(line) : line;
 }
 
 // Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
