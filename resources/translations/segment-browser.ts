@@ -2705,10 +2705,6 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2; the first sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2; %3 added, %4 removed, %5 changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,6 +2777,10 @@ The store: %1
     </message>
     <message>
         <source>the profile was removed, but not its snapshots: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the first sync)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
