@@ -327,9 +327,9 @@ void MainWindow::setStores(ProfileStore *profiles, SecretStore *secrets)
     m_session->setStores(profiles, secrets);
 }
 
-void MainWindow::setProfiles(const QList<SessionProfile> &profiles)
+void MainWindow::setProfiles(const QList<SessionProfile> &profiles, const QString &select)
 {
-    m_session->setProfiles(profiles);
+    m_session->setProfiles(profiles, select);
 }
 
 bool MainWindow::keychainUsable() const

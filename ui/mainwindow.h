@@ -61,8 +61,9 @@ public:
     // Normal start: profiles and secrets from these stores (not owned; they outlive the window).
     // Probes the keychain first; opens the last used profile.
     void setStores(ProfileStore *profiles, SecretStore *secrets);
-    // The demo and tests: these profiles with their secrets, held in memory only.
-    void setProfiles(const QList<SessionProfile> &profiles);
+    // The demo and tests: these profiles with their secrets, held in memory only; `select` opens
+    // first (empty: the first of them).
+    void setProfiles(const QList<SessionProfile> &profiles, const QString &select = {});
     void setDemoNote(const QString &note);
     // The local store of snapshots (not owned; it outlives the window). Without one, or with one
     // that did not open, the window browses live only and says why.

@@ -44,7 +44,7 @@ void ProfileSession::setStores(ProfileStore *profiles, SecretStore *secrets)
     });
 }
 
-void ProfileSession::setProfiles(const QList<SessionProfile> &profiles)
+void ProfileSession::setProfiles(const QList<SessionProfile> &profiles, const QString &select)
 {
     m_ownedDir = std::make_unique<QTemporaryDir>();
     m_ownedStore = std::make_unique<ProfileStore>(m_ownedDir->filePath(QStringLiteral("profiles.ini")));
@@ -58,7 +58,7 @@ void ProfileSession::setProfiles(const QList<SessionProfile> &profiles)
     }
     watch(m_ownedStore.get());
     m_known = m_store->profiles();
-    emit profilesChanged(profiles.isEmpty() ? QString() : profiles.first().profile.name);
+    emit profilesChanged(!select.isEmpty() || profiles.isEmpty() ? select : profiles.first().profile.name);
 }
 
 QList<Profile> ProfileSession::profiles() const

@@ -44,8 +44,9 @@ public:
     // Normal start: profiles and secrets from these stores (not owned; they outlive the session).
     // Probes the keychain first, then emits profilesChanged(the last used profile).
     void setStores(ProfileStore *profiles, SecretStore *secrets);
-    // The demo and tests: these profiles with their secrets, held in memory only.
-    void setProfiles(const QList<SessionProfile> &profiles);
+    // The demo and tests: these profiles with their secrets, held in memory only; `select` is the
+    // one to show first (empty: the first of them).
+    void setProfiles(const QList<SessionProfile> &profiles, const QString &select = {});
 
     ProfileStore *profileStore() const { return m_store; }
     SecretStore *secretStore() const { return m_secrets; }

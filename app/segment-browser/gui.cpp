@@ -125,9 +125,13 @@ int runGui(int argc, char *argv[])
         store->open();
         window.setSegmentStore(store.get());
         QList<SessionProfile> profiles;
-        for (const auto &[profile, secret] : sandboxDemoProfiles(sandbox->rootUrl()))
+        QString first; // --demo-profile's, opened first so that no other is opened (and synced) on the way
+        for (const auto &[profile, secret] : sandboxDemoProfiles(sandbox->rootUrl())) {
             profiles.append({profile, secret});
-        window.setProfiles(profiles);
+            if (profile.vendor == parser.value(demoProfile))
+                first = profile.name;
+        }
+        window.setProfiles(profiles, first);
         window.setDemoNote(QApplication::translate("sb::App",
                                                    "Demo: these profiles read made-up segments from the built-in "
                                                    "sandbox on %1. Nothing leaves this computer.")
@@ -139,13 +143,6 @@ int runGui(int argc, char *argv[])
         profiles = std::make_unique<ProfileStore>(ProfileStore::defaultPath());
         secrets = std::make_unique<KeychainSecretStore>();
         window.setStores(profiles.get(), secrets.get());
-    }
-    if (parser.isSet(demoProfile)) {
-        const QList<Profile> demoProfiles = window.profiles();
-        for (const Profile &p : demoProfiles) {
-            if (p.vendor == parser.value(demoProfile))
-                window.selectProfileByName(p.name);
-        }
     }
     if (paintProbe)
         window.installEventFilter(paintProbe);
