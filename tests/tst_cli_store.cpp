@@ -140,7 +140,9 @@ private slots:
             QVERIFY(!name.isEmpty());
             const Run synced = run({QStringLiteral("sync"), QStringLiteral("--profile"), name});
             QVERIFY2(synced.exitCode == 0, synced.err.constData());
-            QCOMPARE(synced.err.trimmed(), (name + QStringLiteral(": 140 segments; 0 added, 0 removed, 0 changed (the first sync)")).toUtf8());
+            QCOMPARE(
+                synced.err.trimmed(),
+                (name + QStringLiteral(": 140 segments; 0 added, 0 removed, 0 changed (the first sync)")).toUtf8());
             QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--bom"),
                           QStringLiteral("--output"), file(QStringLiteral("live.csv"))})
                          .exitCode,
@@ -221,8 +223,10 @@ private slots:
         const QString amperity = addProfile(rig, QStringLiteral("amperity"), QStringLiteral("amperity"));
         const Run first = run({QStringLiteral("sync"), QStringLiteral("--all")});
         QVERIFY2(first.exitCode == 0, first.err.constData());
-        QVERIFY(first.err.contains((ld + QStringLiteral(": 20 segments; 0 added, 0 removed, 0 changed (the first sync)")).toUtf8()));
-        QVERIFY(first.err.contains((amperity + QStringLiteral(": 20 segments; 0 added, 0 removed, 0 changed (the first sync)")).toUtf8()));
+        QVERIFY(first.err.contains(
+            (ld + QStringLiteral(": 20 segments; 0 added, 0 removed, 0 changed (the first sync)")).toUtf8()));
+        QVERIFY(first.err.contains(
+            (amperity + QStringLiteral(": 20 segments; 0 added, 0 removed, 0 changed (the first sync)")).toUtf8()));
 
         rig.server.setSegmentCount(QStringLiteral("amperity"), 10);
         rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 10);

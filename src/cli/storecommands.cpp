@@ -4,10 +4,9 @@
 
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
-#include "net/pagefetcher.h"
 #include "secrets/profilestore.h"
 #include "store/segmentstore.h"
-#include "store/syncjob.h"
+#include "store/syncscheduler.h"
 #include "vendors/registry.h"
 
 #include <QCommandLineParser>
@@ -135,17 +134,17 @@ int runSync(const QStringList &args)
     if (!store)
         return fail(Failure, store.error().message);
 
-    // Every profile at once: accounts on different hosts do not wait for each other.
-    struct Running
-    {
-        SavedProfile profile;
-        std::unique_ptr<PageFetcher> fetcher;
-        std::unique_ptr<SyncJob> job;
-    };
-    std::vector<Running> running;
+    // The window's scheduler: profiles on different hosts side by side, one host's one at a time.
+    SyncScheduler syncs(store.value().get());
     int worst = Ok;
-    int pending = 0;
     QEventLoop loop;
+    QObject::connect(&syncs, &SyncScheduler::finished, &loop,
+                     [](const QString &name, const SyncRun &run) { err() << summary(name, run) << Qt::endl; });
+    QObject::connect(&syncs, &SyncScheduler::failed, &loop, [&worst](const QString &name, const Error &e) {
+        fail(exitCodeFor(e), tr("%1: %2; the previous snapshot is kept").arg(name, e.toString()));
+        worst = qMax(worst, exitCodeFor(e));
+    });
+    QObject::connect(&syncs, &SyncScheduler::idle, &loop, &QEventLoop::quit);
     for (const SavedProfile &p : std::as_const(profiles)) {
         const Result<QString> secret = keychainSecret(p.profile);
         if (!secret) {
@@ -153,26 +152,9 @@ int runSync(const QStringList &args)
             worst = qMax(worst, int(Usage));
             continue;
         }
-        Running r {p, std::make_unique<PageFetcher>(p.vendor, p.profile, secret.value()), nullptr};
-        r.job = std::make_unique<SyncJob>(r.fetcher.get(), store.value().get(), SourceKey {p.profile.name, {}});
-        const QString name = p.profile.name;
-        QObject::connect(r.job.get(), &SyncJob::finished, &loop, [&, name](const SyncRun &run) {
-            err() << summary(name, run) << Qt::endl;
-            if (--pending == 0)
-                loop.quit();
-        });
-        QObject::connect(r.job.get(), &SyncJob::failed, &loop, [&, name](const Error &e) {
-            fail(exitCodeFor(e), tr("%1: %2; the previous snapshot is kept").arg(name, e.toString()));
-            worst = qMax(worst, exitCodeFor(e));
-            if (--pending == 0)
-                loop.quit();
-        });
-        running.push_back(std::move(r));
+        syncs.sync(p.profile, secret.value());
     }
-    pending = int(running.size());
-    for (Running &r : running)
-        r.job->start();
-    if (pending > 0)
+    if (syncs.isBusy())
         loop.exec();
     return worst;
 }

@@ -220,7 +220,16 @@ QString LaunchDarklyApi::recordKey(const QJsonObject &record) const
 
 QStringList LaunchDarklyApi::contentFields() const
 {
-    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("tags"), QStringLiteral("rules"), QStringLiteral("included"), QStringLiteral("excluded"), QStringLiteral("includedContexts"), QStringLiteral("excludedContexts"), QStringLiteral("unbounded"), QStringLiteral("unboundedContextKind")};
+    return {QStringLiteral("name"),
+            QStringLiteral("description"),
+            QStringLiteral("tags"),
+            QStringLiteral("rules"),
+            QStringLiteral("included"),
+            QStringLiteral("excluded"),
+            QStringLiteral("includedContexts"),
+            QStringLiteral("excludedContexts"),
+            QStringLiteral("unbounded"),
+            QStringLiteral("unboundedContextKind")};
 }
 
 } // namespace sb

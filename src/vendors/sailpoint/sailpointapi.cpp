@@ -192,7 +192,8 @@ QString SailPointApi::recordKey(const QJsonObject &record) const
 
 QStringList SailPointApi::contentFields() const
 {
-    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"), QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
+    return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"),
+            QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
 }
 
 } // namespace sb
