@@ -372,9 +372,14 @@ private slots:
         storeProfile(ldProfile(QStringLiteral("Old")), QStringLiteral("api-kept"));
         ProfileDialog dialog(m_store.get(), m_secrets.get());
         QSignalSpy saved(&dialog, &ProfileDialog::profileSaved);
+        QSignalSpy renamed(&dialog, &ProfileDialog::profileRenamed);
         type(edit(&dialog, QStringLiteral("nameEdit")), QStringLiteral("New"));
         click(&dialog, QStringLiteral("saveButton"));
         QTRY_COMPARE(saved.size(), 1);
+        // The window moves the profile's snapshots to the new name on this signal.
+        QCOMPARE(renamed.size(), 1);
+        QCOMPARE(renamed.at(0).at(0).toString(), QStringLiteral("Old"));
+        QCOMPARE(renamed.at(0).at(1).toString(), QStringLiteral("New"));
         QCOMPARE(m_store->names(), QStringList {QStringLiteral("New")});
         QCOMPARE(dialog.currentName(), QStringLiteral("New"));
         QCOMPARE(readSecret(QStringLiteral("New")).secret, QStringLiteral("api-kept"));

@@ -286,6 +286,36 @@ private slots:
         QCOMPARE(store.snapshotSize(a).value(), 10);
     }
 
+    // A renamed profile keeps its snapshot, runs and changes; what an old profile of the new name
+    // left behind is dropped, and other profiles are untouched.
+    void aRenamedProfileKeepsItsSnapshots()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(12);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey oldName {QStringLiteral("old"), {}};
+        const SourceKey newName {QStringLiteral("new"), {}};
+        const SourceKey other {QStringLiteral("other"), {}};
+        QVERIFY(syncOnce(store, oldName, kLd, records(rig, kLd, 10)).ok());
+        QVERIFY(syncOnce(store, oldName, kLd, records(rig, kLd, 12)).ok());
+        QVERIFY(syncOnce(store, newName, kLd, records(rig, kLd, 3)).ok()); // left by a removed profile
+        QVERIFY(syncOnce(store, other, kLd, records(rig, kLd, 4)).ok());
+
+        QCOMPARE(store.renameProfile(QStringLiteral("old"), QStringLiteral("new")), Error());
+        QCOMPARE(snapshotKeys(store, newName, kLd), keysOf(kLd, records(rig, kLd, 12)));
+        QCOMPARE(store.syncRuns(newName).value().size(), 2);
+        QCOMPARE(store.lastChanges(newName).value().size(), 2);
+        QVERIFY(!store.lastSync(oldName).value().has_value());
+        QCOMPARE(store.snapshotSize(other).value(), 4);
+        // The next sync under the new name compares with the kept snapshot.
+        const Result<SyncRun> next = syncOnce(store, newName, kLd, records(rig, kLd, 12));
+        QVERIFY(next.ok());
+        QVERIFY(!next.value().baseline);
+        QCOMPARE(next.value().added + next.value().removed + next.value().changed, 0);
+    }
+
     void aFileThatIsNotADatabaseIsRefusedAndLeftAlone()
     {
         QTemporaryDir dir;
@@ -377,14 +407,14 @@ private slots:
             QSKIP("this machine does not allow mounting a tmpfs");
         const auto unmount = qScopeGuard([&] { umount2(mountPoint.toLocal8Bit().constData(), MNT_DETACH); });
         SandboxRig rig;
-        rig.server.setSegmentCount(3000);
+        rig.server.setSegmentCount(12000);
         const SourceKey prod {QStringLiteral("prod"), {}};
         {
             SegmentStore store(QDir(mountPoint).filePath(QStringLiteral("s.sqlite")));
             QCOMPARE(store.open(), Error());
             QVERIFY(syncOnce(store, prod, kLd, records(rig, kLd, 20)).ok());
-            // Renamed copies of many more: several megabytes that cannot fit.
-            QList<QJsonObject> big = records(rig, kLd, 3000);
+            // Many more: several megabytes that cannot fit, even compressed.
+            QList<QJsonObject> big = records(rig, kLd, 12000);
             const Result<SyncRun> full = syncOnce(store, prod, kLd, big);
             QVERIFY(!full.ok());
             QCOMPARE(full.error().kind, Error::Kind::Storage);

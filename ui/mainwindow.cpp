@@ -430,6 +430,7 @@ void MainWindow::openProfiles()
     connect(dialog, &ProfileDialog::profileSaved, this, &MainWindow::onProfileSecretChanged);
     connect(dialog, &ProfileDialog::profileRemoved, this, &MainWindow::onProfileSecretChanged);
     connect(dialog, &ProfileDialog::profileRemoved, m_storeSession, &StoreSession::forgetProfile);
+    connect(dialog, &ProfileDialog::profileRenamed, m_storeSession, &StoreSession::renameProfile);
     connect(dialog, &QDialog::finished, this, [this, dialog] {
         // Open what the user was looking at in the editor, when it is another profile.
         const QString name = dialog->currentName();

@@ -394,6 +394,7 @@ void ProfileDialog::saveExisting(const Profile &profile, const QString &secret)
                                if (error.isError())
                                    return finishSave(from, error);
                                m_form->setSavedName(to);
+                               emit profileRenamed(from, to);
                                updateAndWrite();
                            });
 }

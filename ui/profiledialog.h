@@ -63,6 +63,8 @@ signals:
     // After a profile and its secret are saved (added, changed or renamed to `name`).
     void profileSaved(const QString &name);
     void profileRemoved(const QString &name);
+    // A saved profile's name changed (before profileSaved for the new name).
+    void profileRenamed(const QString &from, const QString &to);
 
 private:
     void buildUi();

@@ -195,6 +195,15 @@ void StoreSession::forgetProfile(const QString &profile)
         emit statusMessage(tr("The snapshots of %1 could not be removed: %2").arg(profile, e.message), 8000);
 }
 
+void StoreSession::renameProfile(const QString &from, const QString &to)
+{
+    if (!m_scheduler)
+        return;
+    m_scheduler->cancel(from);
+    if (const Error e = m_store->renameProfile(from, to); e.isError())
+        emit statusMessage(tr("The snapshots of %1 could not be kept for %2: %3").arg(from, to, e.message), 8000);
+}
+
 bool StoreSession::showChanges()
 {
     if (!m_scheduler || !m_browser->hasSource())

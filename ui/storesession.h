@@ -42,6 +42,8 @@ public:
     bool showChanges();
     // A removed profile's snapshots go with it.
     void forgetProfile(const QString &profile);
+    // A renamed profile keeps its snapshots (a sync of it under the old name is cancelled).
+    void renameProfile(const QString &from, const QString &to);
 
 signals:
     void statusMessage(const QString &text, int timeoutMs);

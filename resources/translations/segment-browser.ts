@@ -2275,6 +2275,14 @@ Change or clear the filter to see more.</source>
         <source>Could not read the segment store</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The segment store is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stored segment cannot be read back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentTableModel</name>
@@ -2371,6 +2379,10 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>The snapshots of %1 could not be removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshots of %1 could not be kept for %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

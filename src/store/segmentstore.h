@@ -6,7 +6,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,11 @@ namespace sb {
 
 class SyncWriter;
 class VendorApi;
+
+namespace storesql {
+class RecordCompressor;
+class RecordDecompressor;
+} // namespace storesql
 
 // Whose segments: a profile, and within it an environment where one profile covers several
 // (empty otherwise). Each source has its own snapshot; nothing one source does touches another's.
@@ -85,7 +92,7 @@ class SegmentStore final
 
 public:
     // The highest schema this build reads and writes.
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
     // How long a write waits for another process's write to finish before it fails.
     static constexpr int busyTimeoutMs = 5000;
 
@@ -119,6 +126,9 @@ public:
     Result<QList<SegmentChange>> lastChanges(const SourceKey &source) const;
     // Forgets every snapshot and run of a profile.
     Error removeProfile(const QString &profile);
+    // A renamed profile keeps its snapshots, runs and changes. Whatever is stored under `to` (left
+    // by a profile of that name that no longer exists) is dropped; in one transaction.
+    Error renameProfile(const QString &from, const QString &to);
 
     // Starts a sync of `source` (a profile of vendor `vendor`). Nothing in the store changes until
     // the writer's commit().
@@ -129,12 +139,16 @@ private:
     Error failure(const QString &what, const QString &detail) const;
     Result<qint64> sourceId(const SourceKey &source, const QString &vendor, bool create);
     std::optional<qint64> existingSourceId(const SourceKey &source) const;
+    // A stored record as the vendor sent it: `stored` decompressed with dictionary `dictionary`
+    // (0: kept as it came). A record that does not decompress is a damaged store.
+    Result<QByteArray> record(qint64 dictionary, const QByteArray &stored) const;
 
     QString m_path;
     QString m_connection; // the Qt SQL connection's name, one per store
     bool m_open = false;
     int m_nextStaging = 0;
     QStringList m_spentStaging; // staging tables of committed syncs, dropped before the next one
+    mutable QHash<qint64, std::shared_ptr<storesql::RecordDecompressor>> m_decompressors; // by dictionary
     void dropSpentStaging();
 };
 
@@ -164,12 +178,25 @@ public:
 
 private:
     friend class SegmentStore;
+    // A listed segment, as far as a sync's comparison needs it; its record waits in the staging table.
+    struct Listed
+    {
+        QString key;
+        qint64 contentHash = 0;
+        qint64 bytesHash = 0; // of the record as stored (compressed or not)
+        bool compressed = false; // with this sync's dictionary
+    };
+
     SyncWriter(SegmentStore *store, const SourceKey &source, const VendorApi *vendor, int staging);
     void dropStaging();
     void recordFailure(const Error &why);
+    // Decides how records are kept (the source's dictionary, a new one trained on the held records,
+    // or none), then stages the held records.
+    Error settleDictionary(bool final);
+    Error stage(const QList<QByteArray> &records, qsizetype first);
     // Applies the staged listing to the snapshot of `source` (inside commit's transaction) and
     // records its changes under run.id; `seen` is when the previous snapshot was taken.
-    Error apply(qint64 source, qint64 seen, qint64 previousRows, qint64 now, SyncRun &run);
+    Error apply(qint64 source, qint64 seen, qint64 now, SyncRun &run);
 
     SegmentStore *m_store;
     SourceKey m_source;
@@ -179,6 +206,15 @@ private:
     qint64 m_rows = 0;
     Error m_error;
     bool m_done = false;
+
+    QList<Listed> m_listed; // in the vendor's order; the ordinal in the staging table is the index
+    QSet<QString> m_keys;
+    QList<QByteArray> m_held; // records of m_listed from m_staged on, until the dictionary is settled
+    qsizetype m_staged = 0;
+    bool m_settled = false;
+    qint64 m_dictionaryId = 0; // the source's dictionary this sync compresses with; 0: new or none
+    QByteArray m_newDictionary; // trained by this sync; saved when it commits
+    std::unique_ptr<storesql::RecordCompressor> m_compressor;
 };
 
 } // namespace sb

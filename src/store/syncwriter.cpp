@@ -1,5 +1,6 @@
 #include "segmentstore.h"
 
+#include "recordcodec.h"
 #include "storesql_p.h"
 
 #include "core/logging.h"
@@ -28,14 +29,26 @@ SyncWriter::SyncWriter(SegmentStore *store, const SourceKey &source, const Vendo
         return;
     }
     Sql q(QSqlDatabase::database(store->m_connection, false));
-    // In the connection's temporary database: staging takes no lock on the store's file.
-    // Kept in the listing's order (the ordinal is the row id): a walk in that order sorts nothing.
-    if (!q.exec(QStringLiteral("CREATE TABLE %1 (ordinal INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, position REAL,"
-                               " dirty INTEGER NOT NULL DEFAULT 0,"
-                               " content_hash INTEGER NOT NULL, record_hash INTEGER NOT NULL, record BLOB NOT NULL)")
+    // In the connection's temporary database: staging takes no lock on the store's file. The rows
+    // wait there by their place in the listing; what the comparison needs is also kept in memory.
+    if (!q.exec(QStringLiteral("CREATE TABLE %1 (ordinal INTEGER PRIMARY KEY, key TEXT NOT NULL, content_hash INTEGER"
+                               " NOT NULL, compressed INTEGER NOT NULL, record BLOB NOT NULL)")
                     .arg(m_table))) {
         m_error = Error::storage(tr("Could not start a sync in the segment store: %1").arg(q.error().text()));
         m_done = true;
+        return;
+    }
+    // The source's dictionary, when it has one: this sync's records are compressed with it.
+    q.prepare(QStringLiteral("SELECT d.id, d.bytes FROM source s JOIN dictionary d ON d.id = s.dictionary_id"
+                             " WHERE s.profile = :p AND s.environment = :e"));
+    q.bind(QStringLiteral(":p"), source.profile).bind(QStringLiteral(":e"), text(source.environment));
+    if (q.exec() && q.next()) {
+        auto compressor = std::make_unique<RecordCompressor>(q.value(1).toByteArray());
+        if (compressor->isValid()) {
+            m_dictionaryId = q.value(0).toLongLong();
+            m_compressor = std::move(compressor);
+            m_settled = true;
+        }
     }
 }
 
@@ -51,27 +64,23 @@ void SyncWriter::dropStaging()
     q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_table));
 }
 
-Error SyncWriter::add(const QList<Segment> &segments)
+Error SyncWriter::stage(const QList<QByteArray> &records, qsizetype first)
 {
-    if (m_done)
-        return m_error.isError() ? m_error : Error::usage(tr("This sync has ended"));
     QSqlDatabase db = QSqlDatabase::database(m_store->m_connection, false);
     // Only the temporary database is written: the store's file stays free for other writers.
     db.transaction();
     Sql q(db);
-    // A key listed twice (a list that shifted while it was walked) keeps its first record.
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (key, ordinal, position, content_hash, record_hash, record)"
-                             " VALUES (?, ?, ?, ?, ?, ?)")
+    q.prepare(QStringLiteral("INSERT INTO %1 (ordinal, key, content_hash, compressed, record) VALUES (?, ?, ?, ?, ?)")
                   .arg(m_table));
-    for (const Segment &s : segments) {
-        const QJsonObject record = s.object();
-        q.bind(0, m_vendor->recordKey(record))
-            .bind(1, m_rows)
-            .bind(2, double(m_rows))
-            .bind(3, m_vendor->contentHash(record))
-            .bind(4, bytesHash(s.json))
-            .bind(5, s.json);
-        ++m_rows;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        Listed &listed = m_listed[first + i];
+        std::optional<QByteArray> compressed;
+        if (m_compressor)
+            compressed = m_compressor->compress(records.at(i));
+        listed.compressed = compressed.has_value();
+        const QByteArray &stored = compressed ? *compressed : records.at(i);
+        listed.bytesHash = bytesHash(stored);
+        q.bind(0, first + i).bind(1, listed.key).bind(2, listed.contentHash).bind(3, listed.compressed).bind(4, stored);
         if (!q.exec()) {
             const Error e = Error::storage(tr("Could not keep the sync's segments: %1").arg(q.error().text()));
             db.rollback();
@@ -80,7 +89,47 @@ Error SyncWriter::add(const QList<Segment> &segments)
     }
     if (!db.commit())
         return Error::storage(tr("Could not keep the sync's segments: %1").arg(db.lastError().text()));
+    m_staged = first + records.size();
     return {};
+}
+
+Error SyncWriter::settleDictionary(bool final)
+{
+    if (!m_settled) {
+        if (m_held.size() < kDictionarySamples && !final)
+            return {};
+        m_settled = true;
+        // A source too small to train on keeps its records as they came.
+        if (m_held.size() >= kDictionarySamples) {
+            if (std::optional<QByteArray> dictionary = trainDictionary(m_held)) {
+                auto compressor = std::make_unique<RecordCompressor>(*dictionary);
+                if (compressor->isValid()) {
+                    m_newDictionary = *dictionary;
+                    m_compressor = std::move(compressor);
+                }
+            }
+        }
+    }
+    const QList<QByteArray> held = std::exchange(m_held, {});
+    return held.isEmpty() ? Error() : stage(held, m_staged);
+}
+
+Error SyncWriter::add(const QList<Segment> &segments)
+{
+    if (m_done)
+        return m_error.isError() ? m_error : Error::usage(tr("This sync has ended"));
+    for (const Segment &s : segments) {
+        const QJsonObject record = s.object();
+        QString key = m_vendor->recordKey(record);
+        // A key listed twice (a list that shifted while it was walked) keeps its first record.
+        if (m_keys.contains(key))
+            continue;
+        m_keys.insert(key);
+        m_listed.append({std::move(key), m_vendor->contentHash(record), 0, false});
+        m_held.append(s.json);
+    }
+    m_rows = m_listed.size();
+    return settleDictionary(false);
 }
 
 void SyncWriter::recordFailure(const Error &why)
@@ -105,72 +154,97 @@ void SyncWriter::recordFailure(const Error &why)
         db.rollback();
 }
 
-Error SyncWriter::apply(qint64 source, qint64 seen, qint64 previousRows, qint64 now, SyncRun &run)
+Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
 {
     QSqlDatabase db = QSqlDatabase::database(m_store->m_connection, false);
     Sql q(db);
-    const auto failed = [&q] {
-        return Error::storage(q.error().text());
+    const auto failed = [](const Sql &query) {
+        return Error::storage(query.error().text());
+    };
+    const auto dictionaryOf = [this](const Listed &row) {
+        return row.compressed ? m_dictionaryId : qint64(0);
     };
     if (run.baseline) {
-        // The first snapshot: every row as listed.
-        q.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, record_hash,"
-                                 " first_seen, last_changed, record) SELECT :s, key, ordinal, content_hash,"
-                                 " record_hash, :now, :now, record FROM %1 ORDER BY ordinal")
+        // The first snapshot: every row as listed, in one statement.
+        q.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, first_seen,"
+                                 " last_changed, dictionary_id, record) SELECT :s, key, ordinal, content_hash, :now,"
+                                 " :now, CASE WHEN compressed THEN :d ELSE 0 END, record FROM %1 ORDER BY ordinal")
                       .arg(m_table));
-        q.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":now"), now);
-        return q.exec() ? Error() : failed();
+        q.bind(QStringLiteral(":s"), source)
+            .bind(QStringLiteral(":now"), now)
+            .bind(QStringLiteral(":d"), m_dictionaryId);
+        return q.exec() ? Error() : failed(q);
     }
 
-    // One pass over the listing beside the snapshot: what is new, changed, rewritten, and where
-    // each row goes. Reading the snapshot's rows once is most of a sync's commit.
-    struct Listed
+    // The snapshot as it is, read once in the table's order: its small columns, and a hash of each
+    // stored record so that only records whose bytes changed are written again.
+    struct Prior
     {
-        QString key;
-        std::optional<double> place; // none: new, or back after it was removed
-        bool dirty = false; // new, back, or its record's bytes changed: written
-        bool added = false; // not in the snapshot before
+        qint64 id = 0;
+        qint64 contentHash = 0;
+        qint64 bytesHash = 0;
+        qint64 dictionary = 0;
+        double place = 0;
+        bool present = false; // in the snapshot (not removed before)
+        bool listed = false; // in this sync's listing
     };
-    QList<Listed> listed;
-    QStringList changedKeys;
-    bool inOrder = true;
-    std::optional<double> last;
-    q.prepare(QStringLiteral("SELECT t.key, t.content_hash, t.record_hash, g.content_hash, g.record_hash, g.position,"
-                             " g.removed_at IS NULL FROM %1 t LEFT JOIN segment g ON g.source_id = :s AND g.key = t.key"
-                             " ORDER BY t.ordinal")
-                  .arg(m_table));
+    QHash<QString, Prior> priors;
+    q.prepare(QStringLiteral("SELECT id, key, content_hash, dictionary_id, position, removed_at IS NULL, record"
+                             " FROM segment WHERE source_id = :s"));
     q.bind(QStringLiteral(":s"), source);
     if (!q.exec())
-        return failed();
-    qint64 matched = 0;
+        return failed(q);
     while (q.next()) {
-        const bool present = !q.value(3).isNull() && q.value(6).toBool();
-        Listed row {q.value(0).toString(), std::nullopt, true, !present};
-        if (present) {
-            ++matched;
-            row.place = q.value(5).toDouble();
-            row.dirty = q.value(2).toLongLong() != q.value(4).toLongLong();
-            if (q.value(1).toLongLong() != q.value(3).toLongLong())
-                changedKeys.append(row.key);
-            inOrder = inOrder && (!last || *last < *row.place);
-            last = row.place;
-        }
-        listed.append(std::move(row));
+        priors.insert(q.value(1).toString(),
+                      {q.value(0).toLongLong(), q.value(2).toLongLong(), bytesHash(q.value(6).toByteArray()),
+                       q.value(3).toLongLong(), q.value(4).toDouble(), q.value(5).toBool(), false});
     }
-    run.added = int(listed.size() - matched);
-    run.changed = int(changedKeys.size());
+
+    // The listing beside it: what is new, back, changed, rewritten, and where each row goes.
+    struct Row
+    {
+        Prior *prior = nullptr; // none: new
+        std::optional<double> place; // none: new, or back after it was removed
+        bool dirty = true; // new, back, or its record's bytes changed: written
+    };
+    QList<Row> rows(m_listed.size());
+    QList<qsizetype> changedRows;
+    bool inOrder = true;
+    std::optional<double> last;
+    for (qsizetype i = 0; i < m_listed.size(); ++i) {
+        const Listed &listed = m_listed.at(i);
+        const auto found = priors.find(listed.key);
+        Row &row = rows[i];
+        if (found == priors.end())
+            continue;
+        row.prior = &found.value();
+        row.prior->listed = true;
+        if (!row.prior->present) {
+            ++run.added; // back after it was removed
+            continue;
+        }
+        row.place = row.prior->place;
+        row.dirty = row.prior->bytesHash != listed.bytesHash || row.prior->dictionary != dictionaryOf(listed);
+        if (row.prior->contentHash != listed.contentHash)
+            changedRows.append(i);
+        inOrder = inOrder && (!last || *last < *row.place);
+        last = row.place;
+    }
+    for (const Row &row : std::as_const(rows))
+        run.added += row.prior ? 0 : 1;
+    run.changed = int(changedRows.size());
 
     // New rows between their neighbours; a new order, or no room left between two, numbers anew.
-    for (qsizetype i = 0; inOrder && i < listed.size();) {
-        if (listed.at(i).place) {
+    for (qsizetype i = 0; inOrder && i < rows.size();) {
+        if (rows.at(i).place) {
             ++i;
             continue;
         }
         qsizetype end = i;
-        while (end < listed.size() && !listed.at(end).place)
+        while (end < rows.size() && !rows.at(end).place)
             ++end;
-        const std::optional<double> before = i > 0 ? listed.at(i - 1).place : std::nullopt;
-        const std::optional<double> after = end < listed.size() ? listed.at(end).place : std::nullopt;
+        const std::optional<double> before = i > 0 ? rows.at(i - 1).place : std::nullopt;
+        const std::optional<double> after = end < rows.size() ? rows.at(end).place : std::nullopt;
         const qsizetype count = end - i;
         double step = 1;
         double first = 0;
@@ -187,96 +261,117 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 previousRows, qint64 
             break;
         }
         for (qsizetype k = 0; k < count; ++k)
-            listed[i + k].place = first + step * double(k);
+            rows[i + k].place = first + step * double(k);
         i = end;
     }
 
     Sql change(db);
-    change.prepare(QStringLiteral("INSERT INTO segment_change (run_id, key, kind, fields, before)"
-                                  " VALUES (:run, :key, :kind, :fields, :before)"));
-    const auto recordChange = [&](const QString &key, const QString &kind, const QStringList &fields,
+    change.prepare(QStringLiteral("INSERT INTO segment_change (run_id, segment_id, kind, fields,"
+                                  " before_dictionary_id, before) VALUES (:run, :id, :kind, :fields, :bd, :before)"));
+    const auto recordChange = [&](qint64 id, const QString &kind, const QStringList &fields, qint64 beforeDictionary,
                                   const QVariant &before) {
         change.bind(QStringLiteral(":run"), run.id)
-            .bind(QStringLiteral(":key"), key)
+            .bind(QStringLiteral(":id"), id)
             .bind(QStringLiteral(":kind"), kind)
             .bind(QStringLiteral(":fields"), text(fields.join(QLatin1Char(';'))))
+            .bind(QStringLiteral(":bd"), beforeDictionary)
             .bind(QStringLiteral(":before"), before);
         return change.exec();
     };
-    // Changed in content: the fields that differ are the vendor's to name.
-    Sql pair(db);
-    pair.prepare(QStringLiteral("SELECT g.record, t.record FROM %1 t JOIN segment g ON g.source_id = :s"
-                                " AND g.key = t.key WHERE t.key = :k")
-                     .arg(m_table));
-    for (const QString &key : std::as_const(changedKeys)) {
-        pair.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":k"), key);
-        if (!pair.exec() || !pair.next())
-            return Error::storage(pair.error().text());
-        const QByteArray before = pair.value(0).toByteArray();
-        const QStringList fields = m_vendor->changedContentFields(
-            QJsonDocument::fromJson(before).object(), QJsonDocument::fromJson(pair.value(1).toByteArray()).object());
-        if (!recordChange(key, QStringLiteral("changed"), fields, before))
-            return Error::storage(change.error().text());
-    }
-    for (const Listed &row : std::as_const(listed)) {
-        if (row.added
-            && !recordChange(row.key, QStringLiteral("added"), {}, QVariant(QMetaType(QMetaType::QByteArray))))
-            return Error::storage(change.error().text());
-    }
-    // Gone from the listing (only looked for when fewer rows matched than the snapshot held): kept,
-    // with when it was last seen and when it went.
-    if (matched < previousRows) {
-        q.prepare(QStringLiteral("SELECT key FROM segment g WHERE source_id = :s AND removed_at IS NULL"
-                                 " AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.key = g.key)")
-                      .arg(m_table));
-        q.bind(QStringLiteral(":s"), source);
-        if (!q.exec())
-            return failed();
-        QStringList gone;
-        while (q.next())
-            gone.append(q.value(0).toString());
-        Sql mark(db);
-        mark.prepare(QStringLiteral("UPDATE segment SET removed_at = :now, last_seen = :seen WHERE source_id = :s"
-                                    " AND key = :k"));
-        for (const QString &key : std::as_const(gone)) {
-            mark.bind(QStringLiteral(":now"), now)
-                .bind(QStringLiteral(":seen"), seen)
-                .bind(QStringLiteral(":s"), source)
-                .bind(QStringLiteral(":k"), key);
-            if (!mark.exec()
-                || !recordChange(key, QStringLiteral("removed"), {}, QVariant(QMetaType(QMetaType::QByteArray))))
-                return Error::storage(mark.error().isValid() ? mark.error().text() : change.error().text());
-        }
-        run.removed = int(gone.size());
+    const QVariant noRecord(QMetaType(QMetaType::QByteArray));
+
+    // Changed in content, before the rows are written: the fields that differ are the vendor's to
+    // name, and the record it replaces is kept with the change.
+    Sql old(db);
+    old.prepare(QStringLiteral("SELECT dictionary_id, record FROM segment WHERE id = :id"));
+    Sql staged(db);
+    staged.prepare(QStringLiteral("SELECT record FROM %1 WHERE ordinal = :o").arg(m_table));
+    for (const qsizetype i : std::as_const(changedRows)) {
+        const Listed &listed = m_listed.at(i);
+        old.bind(QStringLiteral(":id"), rows.at(i).prior->id);
+        staged.bind(QStringLiteral(":o"), i);
+        if (!old.exec() || !old.next())
+            return failed(old);
+        if (!staged.exec() || !staged.next())
+            return failed(staged);
+        const qint64 beforeDictionary = old.value(0).toLongLong();
+        const QByteArray before = old.value(1).toByteArray();
+        const Result<QByteArray> beforeJson = m_store->record(beforeDictionary, before);
+        if (!beforeJson)
+            return beforeJson.error();
+        const Result<QByteArray> afterJson = m_store->record(dictionaryOf(listed), staged.value(0).toByteArray());
+        if (!afterJson)
+            return afterJson.error();
+        const QStringList fields = m_vendor->changedContentFields(QJsonDocument::fromJson(beforeJson.value()).object(),
+                                                                  QJsonDocument::fromJson(afterJson.value()).object());
+        if (!recordChange(rows.at(i).prior->id, QStringLiteral("changed"), fields, beforeDictionary, before))
+            return failed(change);
     }
 
-    // Only the rows that are new, back, rewritten or moved go into the snapshot's table.
-    Sql stage(db);
-    stage.prepare(QStringLiteral("UPDATE %1 SET position = :p, dirty = 1 WHERE key = :k").arg(m_table));
-    for (qsizetype i = 0; inOrder && i < listed.size(); ++i) {
-        const Listed &row = listed.at(i);
-        if (!row.dirty)
+    // Gone from the listing: kept, with when it was last seen and when it went.
+    Sql mark(db);
+    mark.prepare(QStringLiteral("UPDATE segment SET removed_at = :now, last_seen = :seen WHERE id = :id"));
+    for (const Prior &prior : std::as_const(priors)) {
+        if (!prior.present || prior.listed)
             continue;
-        stage.bind(QStringLiteral(":p"), *row.place).bind(QStringLiteral(":k"), row.key);
-        if (!stage.exec())
-            return Error::storage(stage.error().text());
+        mark.bind(QStringLiteral(":now"), now)
+            .bind(QStringLiteral(":seen"), seen)
+            .bind(QStringLiteral(":id"), prior.id);
+        if (!mark.exec())
+            return failed(mark);
+        if (!recordChange(prior.id, QStringLiteral("removed"), {}, 0, noRecord))
+            return failed(change);
+        ++run.removed;
     }
-    if (!inOrder && !q.exec(QStringLiteral("UPDATE %1 SET position = ordinal, dirty = 1").arg(m_table)))
-        return failed();
-    q.prepare(QStringLiteral(
-                  "INSERT INTO segment (source_id, key, position, content_hash, record_hash, first_seen, last_changed,"
-                  " record) SELECT :s, key, position, content_hash, record_hash, :now, :now, record FROM %1"
-                  " WHERE dirty = 1 ORDER BY ordinal"
-                  " ON CONFLICT (source_id, key) DO UPDATE SET"
-                  " position = excluded.position, record = excluded.record, content_hash = excluded.content_hash,"
-                  " record_hash = excluded.record_hash,"
-                  " last_changed = CASE WHEN segment.content_hash <> excluded.content_hash"
-                  " OR segment.removed_at IS NOT NULL THEN excluded.last_changed ELSE segment.last_changed END,"
-                  " removed_at = NULL, last_seen = NULL")
-                  .arg(m_table));
-    q.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":now"), now);
-    if (!q.exec())
-        return failed();
+
+    // Only the rows that are new, back, rewritten or moved are written.
+    Sql insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, first_seen,"
+                                  " last_changed, dictionary_id, record) VALUES (:s, :k, :p, :c, :now, :now, :d,"
+                                  " (SELECT record FROM %1 WHERE ordinal = :o))")
+                       .arg(m_table));
+    Sql rewrite(db);
+    rewrite.prepare(QStringLiteral("UPDATE segment SET position = :p, content_hash = :c, dictionary_id = :d,"
+                                   " record = (SELECT record FROM %1 WHERE ordinal = :o),"
+                                   " last_changed = CASE WHEN content_hash <> :c OR removed_at IS NOT NULL"
+                                   " THEN :now ELSE last_changed END, removed_at = NULL, last_seen = NULL"
+                                   " WHERE id = :id")
+                        .arg(m_table));
+    Sql move(db);
+    move.prepare(QStringLiteral("UPDATE segment SET position = :p WHERE id = :id"));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Row &row = rows.at(i);
+        const Listed &listed = m_listed.at(i);
+        const double place = inOrder ? *row.place : double(i);
+        if (!row.prior) {
+            insert.bind(QStringLiteral(":s"), source)
+                .bind(QStringLiteral(":k"), listed.key)
+                .bind(QStringLiteral(":p"), place)
+                .bind(QStringLiteral(":c"), listed.contentHash)
+                .bind(QStringLiteral(":now"), now)
+                .bind(QStringLiteral(":d"), dictionaryOf(listed))
+                .bind(QStringLiteral(":o"), i);
+            if (!insert.exec())
+                return failed(insert);
+            if (!recordChange(insert.lastInsertId().toLongLong(), QStringLiteral("added"), {}, 0, noRecord))
+                return failed(change);
+        } else if (row.dirty) {
+            rewrite.bind(QStringLiteral(":p"), place)
+                .bind(QStringLiteral(":c"), listed.contentHash)
+                .bind(QStringLiteral(":d"), dictionaryOf(listed))
+                .bind(QStringLiteral(":o"), i)
+                .bind(QStringLiteral(":now"), now)
+                .bind(QStringLiteral(":id"), row.prior->id);
+            if (!rewrite.exec())
+                return failed(rewrite);
+            if (!row.place && !recordChange(row.prior->id, QStringLiteral("added"), {}, 0, noRecord))
+                return failed(change); // back after it was removed
+        } else if (place != row.prior->place) {
+            move.bind(QStringLiteral(":p"), place).bind(QStringLiteral(":id"), row.prior->id);
+            if (!move.exec())
+                return failed(move);
+        }
+    }
     return {};
 }
 
@@ -298,11 +393,11 @@ Result<SyncRun> SyncWriter::commit()
     SyncRun run;
     run.started = m_started;
     run.ended = QDateTime::currentDateTimeUtc();
-    {
-        // The rows the snapshot will hold: a key listed twice is kept once.
-        Sql count(db);
-        if (count.exec(QStringLiteral("SELECT count(*) FROM %1").arg(m_table)) && count.next())
-            m_rows = count.value(0).toLongLong();
+    // Records still held back (a source too small for a dictionary) are staged as they came.
+    if (const Error e = settleDictionary(true); e.isError()) {
+        dropStaging();
+        recordFailure(e);
+        return e;
     }
     run.rows = m_rows;
     const qint64 now = toMs(run.ended);
@@ -314,6 +409,8 @@ Result<SyncRun> SyncWriter::commit()
             Error::storage(tr("%1 (%2): %3").arg(what, QDir::toNativeSeparators(m_store->path()), error.text()));
         Sql(db).exec(QStringLiteral("ROLLBACK"));
         dropStaging();
+        // A dictionary this sync saved is gone with the rollback: its id is not a dictionary.
+        m_store->m_decompressors.clear();
         // A store that is locked or full cannot take the record of the failure either.
         const QString code = error.nativeErrorCode();
         if (code != QLatin1String("5") && code != QLatin1String("6") && code != QLatin1String("13"))
@@ -330,16 +427,13 @@ Result<SyncRun> SyncWriter::commit()
 
     // The previous snapshot: its run (none before the first sync) and when it ended.
     std::optional<qint64> previousEnd;
-    qint64 previousRows = 0;
-    q.prepare(QStringLiteral("SELECT r.ended_at, r.rows FROM source s JOIN sync_run r ON r.id = s.last_sync_id"
+    q.prepare(QStringLiteral("SELECT r.ended_at FROM source s JOIN sync_run r ON r.id = s.last_sync_id"
                              " WHERE s.id = :s"));
     q.bind(QStringLiteral(":s"), source);
     if (!q.exec())
         return failWith(writeFailed, q.error());
-    if (q.next()) {
+    if (q.next())
         previousEnd = q.value(0).toLongLong();
-        previousRows = q.value(1).toLongLong();
-    }
     run.baseline = !previousEnd.has_value();
 
     q.prepare(QStringLiteral("INSERT INTO sync_run (source_id, started_at, ended_at, rows, outcome, baseline)"
@@ -353,7 +447,21 @@ Result<SyncRun> SyncWriter::commit()
         return failWith(writeFailed, q.error());
     run.id = q.lastInsertId().toLongLong();
 
-    if (const Error e = apply(source, previousEnd.value_or(now), previousRows, now, run); e.isError())
+    // A dictionary trained by this sync: saved with it, and the source's from now on (unless
+    // another sync gave it one meanwhile; each record names the dictionary it was made with).
+    if (!m_newDictionary.isEmpty()) {
+        q.prepare(QStringLiteral("INSERT INTO dictionary (source_id, bytes) VALUES (:s, :b)"));
+        q.bind(QStringLiteral(":s"), source).bind(QStringLiteral(":b"), m_newDictionary);
+        if (!q.exec())
+            return failWith(writeFailed, q.error());
+        m_dictionaryId = q.lastInsertId().toLongLong();
+        q.prepare(QStringLiteral("UPDATE source SET dictionary_id = :d WHERE id = :s AND dictionary_id IS NULL"));
+        q.bind(QStringLiteral(":d"), m_dictionaryId).bind(QStringLiteral(":s"), source);
+        if (!q.exec())
+            return failWith(writeFailed, q.error());
+    }
+
+    if (const Error e = apply(source, previousEnd.value_or(now), now, run); e.isError())
         return failWith(writeFailed, QSqlError(e.message, {}, QSqlError::StatementError));
 
     q.prepare(QStringLiteral("UPDATE sync_run SET added = :a, removed = :r, changed = :c WHERE id = :run"));
