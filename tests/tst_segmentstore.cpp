@@ -5,6 +5,7 @@
 #include "sandboxrig.h"
 #include "store/segmentstore.h"
 #include "store/syncjob.h"
+#include "storetest.h"
 #include "vendors/registry.h"
 
 #include <QDir>
@@ -33,29 +34,6 @@ QList<QJsonObject> records(const SandboxRig &rig, const QString &vendor, int n)
     for (int i = 0; i < n; ++i)
         list.append(rig.server.record(vendor, i));
     return list;
-}
-
-QList<Segment> segmentsOf(const QString &vendor, const QList<QJsonObject> &records)
-{
-    QList<Segment> segments;
-    for (const QJsonObject &r : records)
-        segments.append(Segment::fromRecord(r, vendorById(vendor)->columns()));
-    return segments;
-}
-
-Result<SyncRun> syncOnce(SegmentStore &store, const SourceKey &source, const QString &vendor,
-                         const QList<QJsonObject> &list)
-{
-    std::unique_ptr<SyncWriter> writer = store.beginSync(source, vendorById(vendor));
-    if (writer->error().isError())
-        return writer->error();
-    // In two pages, as a sync gets them.
-    const QList<Segment> all = segmentsOf(vendor, list);
-    if (const Error e = writer->add(all.mid(0, all.size() / 2)); e.isError())
-        return e;
-    if (const Error e = writer->add(all.mid(all.size() / 2)); e.isError())
-        return e;
-    return writer->commit();
 }
 
 QStringList snapshotKeys(const SegmentStore &store, const SourceKey &source, const QString &vendor)

@@ -271,6 +271,15 @@ private slots:
             QCOMPARE(changes.at(1).before, bBefore);
             QCOMPARE(changes.at(1).after, b);
             QCOMPARE(store.syncRuns(prod).value().size(), 2);
+            // The rows of schema 1 are summarised and searchable.
+            EstateQuery search;
+            search.text = QStringLiteral("b2");
+            const QList<EstateRow> found = store.estateRows(search, 0, -1).value();
+            QCOMPARE(found.size(), 1);
+            QCOMPARE(found.at(0).name, QStringLiteral("B2"));
+            search.removed = true;
+            search.text = QStringLiteral("gone");
+            QCOMPARE(store.estateCount(search).value(), 1);
 
             // And a sync on top of it compares with the migrated rows.
             std::unique_ptr<SyncWriter> writer = store.beginSync(prod, ld);

@@ -2283,6 +2283,14 @@ Change or clear the filter to see more.</source>
         <source>a stored segment cannot be read back</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not search the segment store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That segment is no longer in the segment store</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentTableModel</name>

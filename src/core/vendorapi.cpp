@@ -47,6 +47,36 @@ QJsonObject VendorApi::content(const QJsonObject &record) const
     return content;
 }
 
+namespace {
+
+QDateTime timeOf(const QJsonObject &record, const Column &column)
+{
+    if (column.field.isEmpty())
+        return {};
+    const QVariant value = extractValue(record, column);
+    if (column.type == ValueType::UnixMillis)
+        return value.isValid() ? QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC) : QDateTime();
+    const QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+} // namespace
+
+SegmentSummary VendorApi::summary(const QJsonObject &record) const
+{
+    const CommonFields fields = commonFields();
+    SegmentSummary s;
+    s.key = recordKey(record);
+    s.name = recordName(record);
+    if (!fields.description.field.isEmpty())
+        s.description = extractValue(record, fields.description).toString();
+    if (!fields.tags.field.isEmpty())
+        s.tags = extractValue(record, fields.tags).toStringList();
+    s.created = timeOf(record, fields.created);
+    s.modified = timeOf(record, fields.modified);
+    return s;
+}
+
 qint64 VendorApi::contentHash(const QJsonObject &record) const
 {
     // QJsonObject keeps its keys sorted, so equal content writes out to the same bytes.

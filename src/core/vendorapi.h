@@ -31,6 +31,27 @@ struct ProfileField
     QString valueName = {}; // the value's name in the command line's help ("K", "ID"); empty: the key in capitals
 };
 
+// The fields that mean the same thing in every vendor, for one grid and one search across all of
+// them. A vendor without such a field leaves it empty (field ""), and its cell stays empty.
+struct CommonFields
+{
+    Column description;
+    Column tags; // ValueType::StringList
+    Column created; // UnixMillis or Timestamp
+    Column modified;
+};
+
+// One segment's common fields, read from its record.
+struct SegmentSummary
+{
+    QString key;
+    QString name;
+    QString description;
+    QStringList tags;
+    QDateTime created; // invalid when the vendor does not say
+    QDateTime modified;
+};
+
 struct AccessToken
 {
     QString token;
@@ -86,6 +107,11 @@ public:
     // The field that holds a segment's name as people read it ("name", Batch's "display_name").
     virtual QString nameField() const { return QStringLiteral("name"); }
     QString recordName(const QJsonObject &record) const { return record.value(nameField()).toString(); }
+    // Where the record keeps its description, tags, and creation and modification times, beside
+    // nameField(). The default: none of them.
+    virtual CommonFields commonFields() const { return {}; }
+    // The record's key, name and common fields.
+    SegmentSummary summary(const QJsonObject &record) const;
     // The detail pane's facts and readable sections for one record. The default shows the key.
     virtual SegmentDetails details(const Profile &profile, const QJsonObject &record) const;
 

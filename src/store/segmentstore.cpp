@@ -5,6 +5,7 @@
 
 #include "core/logging.h"
 #include "core/vendorapi.h"
+#include "vendors/registry.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -101,6 +102,13 @@ const char *const kSchemaV2[] = {
     " last_seen INTEGER,"
     " removed_at INTEGER,"
     " dictionary_id INTEGER NOT NULL DEFAULT 0,"
+    // What every vendor has (VendorApi::summary), for the grid across sources and its search:
+    // tags one a line, times in milliseconds (NULL: the vendor does not say).
+    " name TEXT NOT NULL DEFAULT '',"
+    " description TEXT NOT NULL DEFAULT '',"
+    " tags TEXT NOT NULL DEFAULT '',"
+    " created INTEGER,"
+    " modified INTEGER,"
     // The record last: a long one spills onto overflow pages that a read of the small columns
     // never has to touch.
     " record BLOB NOT NULL)",
@@ -127,18 +135,57 @@ const char *const kSchemaV2[] = {
     "CREATE INDEX segment_by_position ON segment (source_id, position)",
 };
 
+// Then, once the summaries of schema 1's rows are filled in (fillSummaries):
+const char *const kSchemaV2Search[] = {
+    // Search across every source (SQLite's FTS5): an index of the words of key, name, description
+    // and tags, kept up to date by triggers; the text itself stays in the segment table.
+    "CREATE VIRTUAL TABLE segment_search USING fts5(key, name, description, tags, content='segment',"
+    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER segment_search_insert AFTER INSERT ON segment BEGIN"
+    " INSERT INTO segment_search (rowid, key, name, description, tags)"
+    " VALUES (new.id, new.key, new.name, new.description, new.tags); END",
+    "CREATE TRIGGER segment_search_delete AFTER DELETE ON segment BEGIN"
+    " INSERT INTO segment_search (segment_search, rowid, key, name, description, tags)"
+    " VALUES ('delete', old.id, old.key, old.name, old.description, old.tags); END",
+    "CREATE TRIGGER segment_search_update AFTER UPDATE OF key, name, description, tags ON segment BEGIN"
+    " INSERT INTO segment_search (segment_search, rowid, key, name, description, tags)"
+    " VALUES ('delete', old.id, old.key, old.name, old.description, old.tags);"
+    " INSERT INTO segment_search (rowid, key, name, description, tags)"
+    " VALUES (new.id, new.key, new.name, new.description, new.tags); END",
+    "INSERT INTO segment_search (segment_search) VALUES ('rebuild')",
+};
+
+// Schema 1 kept no summaries: each record is read for them once, by its source's vendor (the
+// records of schema 1 are as the vendor sent them). The triggers index them for search.
+bool fillSummaries(const QSqlDatabase &db)
+{
+    Sql rows(db);
+    if (!rows.exec(
+            QStringLiteral("SELECT g.id, s.vendor, g.record FROM segment g JOIN source s ON s.id = g.source_id")))
+        return false;
+    Sql update(db);
+    update.prepare(QStringLiteral("UPDATE segment SET name = :n, description = :d, tags = :t, created = :c,"
+                                  " modified = :m WHERE id = :id"));
+    while (rows.next()) {
+        const VendorApi *vendor = vendorById(rows.value(1).toString());
+        if (!vendor)
+            continue;
+        const SegmentSummary s = vendor->summary(QJsonDocument::fromJson(rows.value(2).toByteArray()).object());
+        update.bind(QStringLiteral(":n"), text(s.name))
+            .bind(QStringLiteral(":d"), text(s.description))
+            .bind(QStringLiteral(":t"), text(s.tags.join(QLatin1Char('\n'))))
+            .bind(QStringLiteral(":c"), msOrNull(s.created))
+            .bind(QStringLiteral(":m"), msOrNull(s.modified))
+            .bind(QStringLiteral(":id"), rows.value(0));
+        if (!update.exec())
+            return false;
+    }
+    return true;
+}
+
 QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
-SyncRun::Outcome outcomeFromName(const QString &name)
-{
-    if (name == QLatin1String("failed"))
-        return SyncRun::Outcome::Failed;
-    if (name == QLatin1String("cancelled"))
-        return SyncRun::Outcome::Cancelled;
-    return SyncRun::Outcome::Succeeded;
 }
 
 SegmentChange::Kind kindFromName(const QString &name)
@@ -151,6 +198,15 @@ SegmentChange::Kind kindFromName(const QString &name)
 }
 
 } // namespace
+
+SyncRun::Outcome SyncRun::outcomeFromName(const QString &name)
+{
+    if (name == QLatin1String("failed"))
+        return SyncRun::Outcome::Failed;
+    if (name == QLatin1String("cancelled"))
+        return SyncRun::Outcome::Cancelled;
+    return SyncRun::Outcome::Succeeded;
+}
 
 QString SyncRun::outcomeName(Outcome outcome)
 {
@@ -258,6 +314,9 @@ Error SegmentStore::open()
         if (version < 2) {
             for (const char *statement : kSchemaV2)
                 ok = ok && q.exec(QLatin1String(statement));
+            ok = ok && fillSummaries(db);
+            for (const char *statement : kSchemaV2Search)
+                ok = ok && q.exec(QLatin1String(statement));
         }
         ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion));
         if (!ok || !db.commit()) {
@@ -308,7 +367,7 @@ SyncRun runFrom(const Sql &q)
     run.started = fromMs(q.value(1));
     run.ended = fromMs(q.value(2));
     run.rows = q.value(3).toLongLong();
-    run.outcome = outcomeFromName(q.value(4).toString());
+    run.outcome = SyncRun::outcomeFromName(q.value(4).toString());
     run.error = q.value(5).toString();
     run.added = q.value(6).toInt();
     run.removed = q.value(7).toInt();

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/result.h"
 #include "core/segment.h"
+#include "core/vendorapi.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,7 +19,6 @@
 namespace sb {
 
 class SyncWriter;
-class VendorApi;
 
 namespace storesql {
 class RecordCompressor;
@@ -52,6 +52,7 @@ struct SyncRun
     bool baseline = false; // the source's first snapshot: nothing before it to compare with
 
     static QString outcomeName(Outcome outcome); // "succeeded", "failed", "cancelled"
+    static Outcome outcomeFromName(const QString &name);
 };
 
 // A segment that a sync added, removed or changed (in content: the vendor's content fields).
@@ -76,6 +77,65 @@ struct StoredSegment
     QDateTime firstSeen;
     QDateTime lastChanged; // when its content last changed (or it was first seen)
 };
+
+// One source as the side bar shows it: its last successful sync, and its last run of any outcome.
+struct SourceInfo
+{
+    SourceKey key;
+    QString vendor;
+    qint64 segments = 0; // in its snapshot
+    QDateTime lastSync; // when its last successful sync ended; invalid: never synced
+    std::optional<SyncRun> lastRun; // the newest run, failed or cancelled ones included
+};
+
+// What the grid across every source asks of the store. Every condition narrows the rows.
+struct EstateQuery
+{
+    enum class Sort {
+        Source,
+        Vendor,
+        Account,
+        Environment,
+        Key,
+        Name,
+        Description,
+        Tags,
+        Created,
+        Modified,
+        LastChanged
+    };
+
+    // Words, each the start of a word of the segment's key, name, description or tags (case,
+    // accents and punctuation aside; the words of estateWords()).
+    QString text;
+    QStringList vendors; // empty: every vendor
+    QList<SourceKey> sources; // empty: every source
+    QString tag; // one of the segment's tags, exactly
+    QDateTime changedSince; // its content changed (or it was added) at or after; invalid: any time
+    bool removed = false; // false: the segments in the snapshots; true: those the syncs removed
+    Sort sort = Sort::Source; // Source: by source, then the vendor's order
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+// One row of the grid across every source.
+struct EstateRow
+{
+    qint64 id = 0; // the stored segment, for record()
+    QString vendor;
+    SourceKey source;
+    QString key;
+    QString name;
+    QString description;
+    QStringList tags;
+    QDateTime created;
+    QDateTime modified;
+    QDateTime lastChanged;
+    QDateTime removedAt;
+};
+
+// The words a search matches on, as the store splits a text: runs of letters and digits, lower
+// case, without accents. Exposed so that callers and tests split a query the same way.
+QStringList estateWords(const QString &text);
 
 // The local memory of every sync (SQLite through Qt SQL): per source, the segments of its last
 // successful sync with when each was first seen, last changed and removed, every sync run, and
@@ -130,6 +190,14 @@ public:
     // by a profile of that name that no longer exists) is dropped; in one transaction.
     Error renameProfile(const QString &from, const QString &to);
 
+    // Every source with a sync (successful or not), by vendor, then profile, then environment.
+    Result<QList<SourceInfo>> sources() const;
+    // The grid across every source: how many rows match, and `limit` of them from `offset` on.
+    Result<qint64> estateCount(const EstateQuery &query) const;
+    Result<QList<EstateRow>> estateRows(const EstateQuery &query, qint64 offset, qint64 limit) const;
+    // The record of a stored segment (EstateRow::id) as the vendor sent it.
+    Result<QByteArray> storedRecord(qint64 id) const;
+
     // Starts a sync of `source` (a profile of vendor `vendor`). Nothing in the store changes until
     // the writer's commit().
     std::unique_ptr<SyncWriter> beginSync(const SourceKey &source, const VendorApi *vendor);
@@ -142,6 +210,8 @@ private:
     // A stored record as the vendor sent it: `stored` decompressed with dictionary `dictionary`
     // (0: kept as it came). A record that does not decompress is a damaged store.
     Result<QByteArray> record(qint64 dictionary, const QByteArray &stored) const;
+    // The FROM and WHERE of an estate query, with its bound values in order.
+    QString estateWhere(const EstateQuery &query, QVariantList &values) const;
 
     QString m_path;
     QString m_connection; // the Qt SQL connection's name, one per store
@@ -186,6 +256,13 @@ private:
         qint64 bytesHash = 0; // of the record as stored (compressed or not)
         bool compressed = false; // with this sync's dictionary
     };
+    // A record that waits for the dictionary to be settled, with what the grid across sources
+    // shows of it.
+    struct Held
+    {
+        QByteArray json;
+        SegmentSummary summary;
+    };
 
     SyncWriter(SegmentStore *store, const SourceKey &source, const VendorApi *vendor, int staging);
     void dropStaging();
@@ -193,7 +270,7 @@ private:
     // Decides how records are kept (the source's dictionary, a new one trained on the held records,
     // or none), then stages the held records.
     Error settleDictionary(bool final);
-    Error stage(const QList<QByteArray> &records, qsizetype first);
+    Error stage(const QList<Held> &records, qsizetype first);
     // Applies the staged listing to the snapshot of `source` (inside commit's transaction) and
     // records its changes under run.id; `seen` is when the previous snapshot was taken.
     Error apply(qint64 source, qint64 seen, qint64 now, SyncRun &run);
@@ -209,7 +286,7 @@ private:
 
     QList<Listed> m_listed; // in the vendor's order; the ordinal in the staging table is the index
     QSet<QString> m_keys;
-    QList<QByteArray> m_held; // records of m_listed from m_staged on, until the dictionary is settled
+    QList<Held> m_held; // records of m_listed from m_staged on, until the dictionary is settled
     qsizetype m_staged = 0;
     bool m_settled = false;
     qint64 m_dictionaryId = 0; // the source's dictionary this sync compresses with; 0: new or none

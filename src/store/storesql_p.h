@@ -37,6 +37,12 @@ inline qint64 toMs(const QDateTime &t)
     return t.toMSecsSinceEpoch();
 }
 
+// A time that may be unknown: NULL in the store.
+inline QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
 // A query on `db` that reports its own failure as a storage error.
 class Sql
 {

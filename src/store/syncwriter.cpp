@@ -32,7 +32,8 @@ SyncWriter::SyncWriter(SegmentStore *store, const SourceKey &source, const Vendo
     // In the connection's temporary database: staging takes no lock on the store's file. The rows
     // wait there by their place in the listing; what the comparison needs is also kept in memory.
     if (!q.exec(QStringLiteral("CREATE TABLE %1 (ordinal INTEGER PRIMARY KEY, key TEXT NOT NULL, content_hash INTEGER"
-                               " NOT NULL, compressed INTEGER NOT NULL, record BLOB NOT NULL)")
+                               " NOT NULL, compressed INTEGER NOT NULL, record BLOB NOT NULL, name TEXT, description"
+                               " TEXT, tags TEXT, created INTEGER, modified INTEGER)")
                     .arg(m_table))) {
         m_error = Error::storage(tr("Could not start a sync in the segment store: %1").arg(q.error().text()));
         m_done = true;
@@ -64,23 +65,30 @@ void SyncWriter::dropStaging()
     q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_table));
 }
 
-Error SyncWriter::stage(const QList<QByteArray> &records, qsizetype first)
+Error SyncWriter::stage(const QList<Held> &records, qsizetype first)
 {
     QSqlDatabase db = QSqlDatabase::database(m_store->m_connection, false);
     // Only the temporary database is written: the store's file stays free for other writers.
     db.transaction();
     Sql q(db);
-    q.prepare(QStringLiteral("INSERT INTO %1 (ordinal, key, content_hash, compressed, record) VALUES (?, ?, ?, ?, ?)")
+    q.prepare(QStringLiteral("INSERT INTO %1 (ordinal, key, content_hash, compressed, record, name, description, tags,"
+                             " created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(m_table));
     for (qsizetype i = 0; i < records.size(); ++i) {
         Listed &listed = m_listed[first + i];
         std::optional<QByteArray> compressed;
         if (m_compressor)
-            compressed = m_compressor->compress(records.at(i));
+            compressed = m_compressor->compress(records.at(i).json);
         listed.compressed = compressed.has_value();
-        const QByteArray &stored = compressed ? *compressed : records.at(i);
+        const QByteArray &stored = compressed ? *compressed : records.at(i).json;
         listed.bytesHash = bytesHash(stored);
+        const SegmentSummary &summary = records.at(i).summary;
         q.bind(0, first + i).bind(1, listed.key).bind(2, listed.contentHash).bind(3, listed.compressed).bind(4, stored);
+        q.bind(5, text(summary.name))
+            .bind(6, text(summary.description))
+            .bind(7, text(summary.tags.join(QLatin1Char('\n'))))
+            .bind(8, msOrNull(summary.created))
+            .bind(9, msOrNull(summary.modified));
         if (!q.exec()) {
             const Error e = Error::storage(tr("Could not keep the sync's segments: %1").arg(q.error().text()));
             db.rollback();
@@ -101,7 +109,11 @@ Error SyncWriter::settleDictionary(bool final)
         m_settled = true;
         // A source too small to train on keeps its records as they came.
         if (m_held.size() >= kDictionarySamples) {
-            if (std::optional<QByteArray> dictionary = trainDictionary(m_held)) {
+            QList<QByteArray> samples;
+            samples.reserve(m_held.size());
+            for (const Held &h : std::as_const(m_held))
+                samples.append(h.json);
+            if (std::optional<QByteArray> dictionary = trainDictionary(samples)) {
                 auto compressor = std::make_unique<RecordCompressor>(*dictionary);
                 if (compressor->isValid()) {
                     m_newDictionary = *dictionary;
@@ -110,7 +122,7 @@ Error SyncWriter::settleDictionary(bool final)
             }
         }
     }
-    const QList<QByteArray> held = std::exchange(m_held, {});
+    const QList<Held> held = std::exchange(m_held, {});
     return held.isEmpty() ? Error() : stage(held, m_staged);
 }
 
@@ -126,7 +138,7 @@ Error SyncWriter::add(const QList<Segment> &segments)
             continue;
         m_keys.insert(key);
         m_listed.append({std::move(key), m_vendor->contentHash(record), 0, false});
-        m_held.append(s.json);
+        m_held.append({s.json, m_vendor->summary(record)});
     }
     m_rows = m_listed.size();
     return settleDictionary(false);
@@ -167,8 +179,10 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
     if (run.baseline) {
         // The first snapshot: every row as listed, in one statement.
         q.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, first_seen,"
-                                 " last_changed, dictionary_id, record) SELECT :s, key, ordinal, content_hash, :now,"
-                                 " :now, CASE WHEN compressed THEN :d ELSE 0 END, record FROM %1 ORDER BY ordinal")
+                                 " last_changed, dictionary_id, record, name, description, tags, created, modified)"
+                                 " SELECT :s, key, ordinal, content_hash, :now, :now, CASE WHEN compressed THEN :d"
+                                 " ELSE 0 END, record, name, description, tags, created, modified FROM %1"
+                                 " ORDER BY ordinal")
                       .arg(m_table));
         q.bind(QStringLiteral(":s"), source)
             .bind(QStringLiteral(":now"), now)
@@ -327,12 +341,14 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
     // Only the rows that are new, back, rewritten or moved are written.
     Sql insert(db);
     insert.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, first_seen,"
-                                  " last_changed, dictionary_id, record) VALUES (:s, :k, :p, :c, :now, :now, :d,"
-                                  " (SELECT record FROM %1 WHERE ordinal = :o))")
+                                  " last_changed, dictionary_id, record, name, description, tags, created, modified)"
+                                  " SELECT :s, key, :p, content_hash, :now, :now, :d, record, name, description, tags,"
+                                  " created, modified FROM %1 WHERE ordinal = :o")
                        .arg(m_table));
     Sql rewrite(db);
     rewrite.prepare(QStringLiteral("UPDATE segment SET position = :p, content_hash = :c, dictionary_id = :d,"
-                                   " record = (SELECT record FROM %1 WHERE ordinal = :o),"
+                                   " (record, name, description, tags, created, modified) = (SELECT record, name,"
+                                   " description, tags, created, modified FROM %1 WHERE ordinal = :o),"
                                    " last_changed = CASE WHEN content_hash <> :c OR removed_at IS NOT NULL"
                                    " THEN :now ELSE last_changed END, removed_at = NULL, last_seen = NULL"
                                    " WHERE id = :id")
@@ -345,9 +361,7 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
         const double place = inOrder ? *row.place : double(i);
         if (!row.prior) {
             insert.bind(QStringLiteral(":s"), source)
-                .bind(QStringLiteral(":k"), listed.key)
                 .bind(QStringLiteral(":p"), place)
-                .bind(QStringLiteral(":c"), listed.contentHash)
                 .bind(QStringLiteral(":now"), now)
                 .bind(QStringLiteral(":d"), dictionaryOf(listed))
                 .bind(QStringLiteral(":o"), i);

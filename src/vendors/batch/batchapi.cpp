@@ -113,4 +113,12 @@ QStringList BatchApi::contentFields() const
     return {QStringLiteral("display_name")};
 }
 
+CommonFields BatchApi::commonFields() const
+{
+    return {{},
+            {},
+            {QStringLiteral("created_at"), ValueType::Timestamp},
+            {QStringLiteral("updated_at"), ValueType::Timestamp}};
+}
+
 } // namespace sb

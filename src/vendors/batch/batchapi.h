@@ -33,6 +33,7 @@ public:
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QString recordKey(const QJsonObject &record) const override;
     QStringList contentFields() const override;
+    CommonFields commonFields() const override;
     QString nameField() const override { return QStringLiteral("display_name"); }
     // In batchdetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;

@@ -232,4 +232,12 @@ QStringList LaunchDarklyApi::contentFields() const
             QStringLiteral("unboundedContextKind")};
 }
 
+CommonFields LaunchDarklyApi::commonFields() const
+{
+    return {{QStringLiteral("description"), ValueType::String},
+            {QStringLiteral("tags"), ValueType::StringList},
+            {QStringLiteral("creationDate"), ValueType::UnixMillis},
+            {QStringLiteral("lastModifiedDate"), ValueType::UnixMillis}};
+}
+
 } // namespace sb

@@ -45,6 +45,7 @@ public:
     QUrl webUrl(const Profile &profile, const QJsonObject &record) const override;
     QString recordKey(const QJsonObject &record) const override;
     QStringList contentFields() const override;
+    CommonFields commonFields() const override;
     // The key facts, rules as readable clauses, targets; in launchdarklydetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 

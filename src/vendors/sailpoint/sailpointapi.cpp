@@ -196,4 +196,12 @@ QStringList SailPointApi::contentFields() const
             QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
 }
 
+CommonFields SailPointApi::commonFields() const
+{
+    return {{QStringLiteral("description"), ValueType::String},
+            {},
+            {QStringLiteral("created"), ValueType::Timestamp},
+            {QStringLiteral("modified"), ValueType::Timestamp}};
+}
+
 } // namespace sb

@@ -40,6 +40,7 @@ public:
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QString recordKey(const QJsonObject &record) const override;
     QStringList contentFields() const override;
+    CommonFields commonFields() const override;
     // The key facts, owner and visibility criteria as a tree; in sailpointdetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 };

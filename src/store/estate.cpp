@@ -1,0 +1,253 @@
+// The store's side of the grid across every source: the sources, one query over all of their
+// segments with search (SQLite FTS5), filters and sort, and a stored segment's record.
+#include "segmentstore.h"
+
+#include "storesql_p.h"
+
+#include <QDir>
+#include <QSqlDatabase>
+#include <QVariant>
+
+namespace sb {
+
+using namespace storesql;
+
+namespace {
+
+QDateTime fromMsOrNull(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+// A code point that FTS5's unicode61 tokenizer keeps in a word: letters, digits, private use.
+bool isWordCharacter(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Number_DecimalDigit:
+    case QChar::Number_Letter:
+    case QChar::Number_Other:
+    case QChar::Other_PrivateUse:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString columnOf(EstateQuery::Sort sort)
+{
+    switch (sort) {
+    case EstateQuery::Sort::Vendor:
+        return QStringLiteral("s.vendor");
+    case EstateQuery::Sort::Account:
+        return QStringLiteral("s.profile COLLATE NOCASE");
+    case EstateQuery::Sort::Environment:
+        return QStringLiteral("s.environment COLLATE NOCASE");
+    case EstateQuery::Sort::Key:
+        return QStringLiteral("g.key COLLATE NOCASE");
+    case EstateQuery::Sort::Name:
+        return QStringLiteral("g.name COLLATE NOCASE");
+    case EstateQuery::Sort::Description:
+        return QStringLiteral("g.description COLLATE NOCASE");
+    case EstateQuery::Sort::Tags:
+        return QStringLiteral("g.tags COLLATE NOCASE");
+    case EstateQuery::Sort::Created:
+        return QStringLiteral("g.created");
+    case EstateQuery::Sort::Modified:
+        return QStringLiteral("g.modified");
+    case EstateQuery::Sort::LastChanged:
+        return QStringLiteral("g.last_changed");
+    case EstateQuery::Sort::Source:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+QStringList estateWords(const QString &text)
+{
+    QStringList words;
+    QString word;
+    const auto flush = [&] {
+        if (word.isEmpty())
+            return;
+        // Accents off (as unicode61's remove_diacritics 2 does for Latin letters), lower case.
+        QString plain;
+        for (const QChar c : word.normalized(QString::NormalizationForm_D))
+            if (c.category() != QChar::Mark_NonSpacing)
+                plain.append(c);
+        words.append(plain.normalized(QString::NormalizationForm_C).toLower());
+        word.clear();
+    };
+    for (const char32_t c : text.toUcs4()) {
+        if (isWordCharacter(c))
+            word.append(QString::fromUcs4(&c, 1));
+        else
+            flush();
+    }
+    flush();
+    return words;
+}
+
+Result<QList<SourceInfo>> SegmentStore::sources() const
+{
+    if (!m_open)
+        return Error::storage(tr("The segment store is not open"));
+    Sql q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral(
+            "SELECT s.profile, s.environment, s.vendor, ok.rows, ok.ended_at, r.id, r.started_at, r.ended_at, r.rows,"
+            " r.outcome, r.error, r.added, r.removed, r.changed, r.baseline FROM source s"
+            " LEFT JOIN sync_run ok ON ok.id = s.last_sync_id"
+            " LEFT JOIN sync_run r ON r.id = (SELECT max(id) FROM sync_run WHERE source_id = s.id)"
+            " ORDER BY s.vendor, s.profile COLLATE NOCASE, s.environment COLLATE NOCASE")))
+        return failure(tr("Could not read the segment store"), q.error().text());
+    QList<SourceInfo> sources;
+    while (q.next()) {
+        SourceInfo info;
+        info.key = {q.value(0).toString(), q.value(1).toString()};
+        info.vendor = q.value(2).toString();
+        info.segments = q.value(3).toLongLong();
+        info.lastSync = fromMsOrNull(q.value(4));
+        if (!q.value(5).isNull()) {
+            SyncRun run;
+            run.id = q.value(5).toLongLong();
+            run.started = fromMsOrNull(q.value(6));
+            run.ended = fromMsOrNull(q.value(7));
+            run.rows = q.value(8).toLongLong();
+            run.outcome = SyncRun::outcomeFromName(q.value(9).toString());
+            run.error = q.value(10).toString();
+            run.added = q.value(11).toInt();
+            run.removed = q.value(12).toInt();
+            run.changed = q.value(13).toInt();
+            run.baseline = q.value(14).toBool();
+            info.lastRun = run;
+        }
+        sources.append(std::move(info));
+    }
+    return sources;
+}
+
+QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values) const
+{
+    // Only sources with a snapshot: a source whose every sync failed has no rows to show.
+    QString sql =
+        QStringLiteral(" FROM segment g JOIN source s ON s.id = g.source_id WHERE s.last_sync_id IS NOT NULL");
+    sql +=
+        query.removed ? QStringLiteral(" AND g.removed_at IS NOT NULL") : QStringLiteral(" AND g.removed_at IS NULL");
+    const QStringList words = estateWords(query.text);
+    if (!words.isEmpty()) {
+        // Each word a prefix, all of them required: "cart ab" finds "Cart abandoners".
+        QStringList terms;
+        for (const QString &w : words)
+            terms.append(QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\""))
+                         + QStringLiteral("\"*"));
+        sql += QStringLiteral(" AND g.id IN (SELECT rowid FROM segment_search WHERE segment_search MATCH ?)");
+        values.append(terms.join(QLatin1Char(' ')));
+    }
+    if (!query.vendors.isEmpty()) {
+        sql += QStringLiteral(" AND s.vendor IN (") + QStringList(query.vendors.size(), QStringLiteral("?")).join(u',')
+            + QLatin1Char(')');
+        for (const QString &v : query.vendors)
+            values.append(v);
+    }
+    if (!query.sources.isEmpty()) {
+        QStringList any;
+        for (const SourceKey &source : query.sources) {
+            any.append(QStringLiteral("(s.profile = ? AND s.environment = ?)"));
+            values.append(source.profile);
+            values.append(text(source.environment));
+        }
+        sql += QStringLiteral(" AND (") + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    if (!query.tag.isEmpty()) {
+        sql += QStringLiteral(" AND instr(char(10) || g.tags || char(10), char(10) || ? || char(10)) > 0");
+        values.append(query.tag);
+    }
+    if (query.changedSince.isValid()) {
+        sql += QStringLiteral(" AND g.last_changed >= ?");
+        values.append(toMs(query.changedSince));
+    }
+    return sql;
+}
+
+Result<qint64> SegmentStore::estateCount(const EstateQuery &query) const
+{
+    if (!m_open)
+        return Error::storage(tr("The segment store is not open"));
+    QVariantList values;
+    const QString where = estateWhere(query, values);
+    Sql q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT count(*)") + where);
+    for (int i = 0; i < values.size(); ++i)
+        q.bind(i, values.at(i));
+    if (!q.exec() || !q.next())
+        return failure(tr("Could not search the segment store"), q.error().text());
+    return q.value(0).toLongLong();
+}
+
+Result<QList<EstateRow>> SegmentStore::estateRows(const EstateQuery &query, qint64 offset, qint64 limit) const
+{
+    if (!m_open)
+        return Error::storage(tr("The segment store is not open"));
+    QVariantList values;
+    const QString where = estateWhere(query, values);
+    const QString direction = query.order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    // Rows of the same value keep the sources' order and the vendor's (a stable sort).
+    QString order = QStringLiteral(" ORDER BY ");
+    const QString column = columnOf(query.sort);
+    if (!column.isEmpty())
+        order += column + direction + QStringLiteral(", ");
+    order += QStringLiteral("s.vendor, s.profile, s.environment, g.position");
+    if (column.isEmpty() && query.order == Qt::DescendingOrder)
+        order = QStringLiteral(" ORDER BY s.vendor DESC, s.profile DESC, s.environment DESC, g.position DESC");
+    Sql q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT g.id, s.vendor, s.profile, s.environment, g.key, g.name, g.description, g.tags,"
+                             " g.created, g.modified, g.last_changed, g.removed_at")
+              + where + order + QStringLiteral(" LIMIT ? OFFSET ?"));
+    for (int i = 0; i < values.size(); ++i)
+        q.bind(i, values.at(i));
+    q.bind(int(values.size()), limit < 0 ? qint64(-1) : limit);
+    q.bind(int(values.size()) + 1, qMax<qint64>(0, offset));
+    if (!q.exec())
+        return failure(tr("Could not search the segment store"), q.error().text());
+    QList<EstateRow> rows;
+    while (q.next()) {
+        EstateRow row;
+        row.id = q.value(0).toLongLong();
+        row.vendor = q.value(1).toString();
+        row.source = {q.value(2).toString(), q.value(3).toString()};
+        row.key = q.value(4).toString();
+        row.name = q.value(5).toString();
+        row.description = q.value(6).toString();
+        const QString tags = q.value(7).toString();
+        if (!tags.isEmpty())
+            row.tags = tags.split(QLatin1Char('\n'));
+        row.created = fromMsOrNull(q.value(8));
+        row.modified = fromMsOrNull(q.value(9));
+        row.lastChanged = fromMsOrNull(q.value(10));
+        row.removedAt = fromMsOrNull(q.value(11));
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Result<QByteArray> SegmentStore::storedRecord(qint64 id) const
+{
+    if (!m_open)
+        return Error::storage(tr("The segment store is not open"));
+    Sql q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT dictionary_id, record FROM segment WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return failure(tr("Could not read the segment store"), q.error().text());
+    if (!q.next())
+        return Error::storage(tr("That segment is no longer in the segment store"));
+    return record(q.value(0).toLongLong(), q.value(1).toByteArray());
+}
+
+} // namespace sb
