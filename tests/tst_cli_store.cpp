@@ -10,6 +10,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -242,6 +244,71 @@ private slots:
                               QStringLiteral("--output"), QStringLiteral("-")});
         QCOMPARE(kept.exitCode, 0);
         QCOMPARE(csvOf(kept.out).size(), 21);
+    }
+
+    // export --all-profiles --offline: every synced profile in one file, with vendor and account
+    // columns, any record field added by --columns, and clear usage errors.
+    void allProfilesExportOfflineInOneFile()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(12);
+        const QString ld = addProfile(rig, QStringLiteral("launchdarkly"), QStringLiteral("ld"));
+        const QString batch = addProfile(rig, QStringLiteral("batch"), QStringLiteral("batch"));
+        const Run sync = run({QStringLiteral("sync"), QStringLiteral("--all")});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+
+        const QString out = file(QStringLiteral("all.csv"));
+        const Run all = run({QStringLiteral("export"), QStringLiteral("--all-profiles"), QStringLiteral("--offline"),
+                             QStringLiteral("--output"), out});
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        const QList<QStringList> rows = csvOf(readAll(out));
+        QCOMPARE(rows.size(), 25);
+        QCOMPARE(rows.at(0),
+                 QStringList({QStringLiteral("vendor"), QStringLiteral("account"), QStringLiteral("environment"),
+                              QStringLiteral("key"), QStringLiteral("name"), QStringLiteral("description"),
+                              QStringLiteral("tags"), QStringLiteral("created"), QStringLiteral("modified"),
+                              QStringLiteral("last_changed")}));
+        // Batch first (vendors in order), each profile in the vendor's order.
+        const QJsonObject firstBatch = rig.server.record(QStringLiteral("batch"), 0);
+        QCOMPARE(rows.at(1).at(0), QStringLiteral("batch"));
+        QCOMPARE(rows.at(1).at(1), batch);
+        QCOMPARE(rows.at(1).at(3), firstBatch.value(QStringLiteral("code")).toString());
+        QCOMPARE(rows.at(1).at(4), firstBatch.value(QStringLiteral("display_name")).toString());
+        QVERIFY(!rows.at(1).at(7).isEmpty()); // created
+        const QJsonObject firstLd = rig.server.record(QStringLiteral("launchdarkly"), 0);
+        QCOMPARE(rows.at(13).at(0), QStringLiteral("launchdarkly"));
+        QCOMPARE(rows.at(13).at(1), ld);
+        QCOMPARE(rows.at(13).at(3), firstLd.value(QStringLiteral("key")).toString());
+        QStringList tags;
+        for (const QJsonValue &t : firstLd.value(QStringLiteral("tags")).toArray())
+            tags.append(t.toString());
+        QCOMPARE(rows.at(13).at(6), tags.join(QLatin1Char(';')));
+
+        // A vendor's own field beside the common ones; empty where the vendor has no such field.
+        const Run fields =
+            run({QStringLiteral("export"), QStringLiteral("--all-profiles"), QStringLiteral("--offline"),
+                 QStringLiteral("--columns=account,key,version"), QStringLiteral("--output"), QStringLiteral("-")});
+        QVERIFY2(fields.exitCode == 0, fields.err.constData());
+        const QList<QStringList> picked = csvOf(fields.out);
+        QCOMPARE(picked.at(0),
+                 QStringList({QStringLiteral("account"), QStringLiteral("key"), QStringLiteral("version")}));
+        QCOMPARE(picked.at(1).at(2), QString());
+        QCOMPARE(picked.at(13).at(2), QString::number(firstLd.value(QStringLiteral("version")).toInt()));
+
+        const Run live =
+            run({QStringLiteral("export"), QStringLiteral("--all-profiles"), QStringLiteral("--output"), out});
+        QCOMPARE(live.exitCode, 2);
+        QVERIFY(live.err.contains("--offline"));
+        const Run both = run({QStringLiteral("export"), QStringLiteral("--all-profiles"), QStringLiteral("--offline"),
+                              QStringLiteral("--profile"), ld, QStringLiteral("--output"), out});
+        QCOMPARE(both.exitCode, 2);
+        const Run badColumn =
+            run({QStringLiteral("export"), QStringLiteral("--all-profiles"), QStringLiteral("--offline"),
+                 QStringLiteral("--columns=key,bad column"), QStringLiteral("--output"), out});
+        QCOMPARE(badColumn.exitCode, 2);
+        QVERIFY(badColumn.err.contains("bad column"));
+        QCOMPARE(csvOf(readAll(out)).size(), 25); // the file from before is untouched
     }
 
     void removingAProfileRemovesItsSnapshotsOnly()

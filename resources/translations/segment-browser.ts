@@ -2803,6 +2803,30 @@ The store: %1
         <source>%1 (the first sync)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>With --offline: every synced profile&apos;s segments in one file, with vendor, account and environment columns (default columns: vendor,account,environment,key,name,description,tags,created,modified,last_changed; any field of the vendors&apos; records may be added).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all-profiles reads the local store: add --offline (segment-browser sync --all brings it up to date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all-profiles writes every profile: leave out --profile, --vendor and --base-url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a column: use %2, or a field of the vendors&apos; records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is named twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 segments of every profile&apos;s snapshot to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::cli::ConnectionOptions</name>

@@ -239,7 +239,13 @@ int runExport(const QStringList &args)
     const QCommandLineOption offlineOpt(
         QStringLiteral("offline"),
         tr("Write the profile's last synced snapshot (see: segment-browser sync), without any network access."));
-    parser.addOptions({filterOpt, sortOpt, columnsOpt, pageSizeOpt, bomOpt, noGuardOpt, offlineOpt, outputOpt});
+    const QCommandLineOption allProfilesOpt(
+        QStringLiteral("all-profiles"),
+        tr("With --offline: every synced profile's segments in one file, with vendor, account and environment "
+           "columns (default columns: vendor,account,environment,key,name,description,tags,created,modified,"
+           "last_changed; any field of the vendors' records may be added)."));
+    parser.addOptions(
+        {filterOpt, sortOpt, columnsOpt, pageSizeOpt, bomOpt, noGuardOpt, offlineOpt, allProfilesOpt, outputOpt});
     const auto csvOptions = [&](const QCommandLineParser &p) {
         CsvOptions csv;
         csv.bom = p.isSet(bomOpt);
@@ -266,8 +272,16 @@ int runExport(const QStringList &args)
     if (!parser.isSet(outputOpt))
         return fail(Usage, tr("--output FILE (or - for standard output) is required"));
     const QString columnSpec = parser.isSet(columnsOpt) ? parser.value(columnsOpt) : QString();
+    if (parser.isSet(allProfilesOpt)) {
+        if (!parser.isSet(offlineOpt))
+            return fail(Usage,
+                        tr("--all-profiles reads the local store: add --offline (segment-browser sync --all "
+                           "brings it up to date)"));
+        if (parser.isSet(profileOpt) || parser.isSet(connection.vendor) || parser.isSet(connection.baseUrl))
+            return fail(Usage, tr("--all-profiles writes every profile: leave out --profile, --vendor and --base-url"));
+    }
     if (parser.isSet(offlineOpt)) {
-        if (!parser.isSet(profileOpt))
+        if (!parser.isSet(profileOpt) && !parser.isSet(allProfilesOpt))
             return fail(Usage, tr("--offline writes a saved profile's snapshot: name it with --profile"));
         for (const QCommandLineOption *live : {&filterOpt, &sortOpt, &pageSizeOpt}) {
             if (parser.isSet(*live))
@@ -276,6 +290,9 @@ int runExport(const QStringList &args)
                     tr("--%1 asks the vendor's server; it does not go with --offline").arg(live->names().constFirst()));
         }
     }
+
+    if (parser.isSet(allProfilesOpt))
+        return exportAllProfiles(columnSpec, csvOptions(parser), parser.value(outputOpt));
 
     Profile profile;
     QString secret;

@@ -46,32 +46,43 @@ QString summary(const QString &name, const SyncRun &run)
     return run.baseline ? tr("%1 (the first sync)").arg(line) : line;
 }
 
+// `path` for writing ("-": standard output): a file appears only when finishOutput() commits it.
+Result<std::unique_ptr<QFileDevice>> openOutput(const QString &path)
+{
+    if (path == QLatin1String("-")) {
+        auto file = std::make_unique<QFile>();
+        if (!file->open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return Error::storage(tr("Cannot write to standard output"));
+        return std::unique_ptr<QFileDevice>(std::move(file));
+    }
+    auto file = std::make_unique<QSaveFile>(path);
+    if (!file->open(QIODevice::WriteOnly))
+        return Error::storage(tr("Cannot write %1: %2").arg(path, file->errorString()));
+    return std::unique_ptr<QFileDevice>(std::move(file));
+}
+
+Error finishOutput(QFileDevice *device, const QString &path)
+{
+    // Flushed and checked before the commit: a full disk shows at the last write.
+    if (!device->flush())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, device->errorString()));
+    if (auto *save = qobject_cast<QSaveFile *>(device); save && !save->commit())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, save->errorString()));
+    return {};
+}
+
 // Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
 Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows)
 {
-    std::unique_ptr<QFileDevice> device;
-    if (path == QLatin1String("-")) {
-        auto *file = new QFile;
-        device.reset(file);
-        if (!file->open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
-            return Error::storage(tr("Cannot write to standard output"));
-    } else {
-        auto *file = new QSaveFile(path);
-        device.reset(file);
-        if (!file->open(QIODevice::WriteOnly))
-            return Error::storage(tr("Cannot write %1: %2").arg(path, file->errorString()));
-    }
-    CsvWriter writer(device.get(), options);
+    Result<std::unique_ptr<QFileDevice>> device = openOutput(path);
+    if (!device)
+        return device.error();
+    CsvWriter writer(device.value().get(), options);
     for (const QStringList &row : rows) {
         if (!writer.writeRow(row))
             return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
     }
-    // Flushed and checked before the commit: a full disk shows at the last write.
-    if (!device->flush())
-        return Error::storage(tr("Cannot write %1: %2").arg(path, device->errorString()));
-    if (auto *save = qobject_cast<QSaveFile *>(device.get()); save && !save->commit())
-        return Error::storage(tr("Cannot write %1: %2").arg(path, save->errorString()));
-    return {};
+    return finishOutput(device.value().get(), path);
 }
 
 } // namespace
@@ -193,6 +204,100 @@ int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOp
         err() << tr("Wrote %1 segments of the snapshot of %2 to %3")
                      .arg(number(segments.size()), last.value()->ended.toLocalTime().toString(Qt::ISODate), output)
               << Qt::endl;
+    return Ok;
+}
+
+namespace {
+
+// The columns of the grid across every profile, in their default order; any other name is a field
+// of the vendor's record (empty where a vendor's records do not have it).
+const QStringList kAllProfilesColumns = {
+    QStringLiteral("vendor"),       QStringLiteral("account"), QStringLiteral("environment"),
+    QStringLiteral("key"),          QStringLiteral("name"),    QStringLiteral("description"),
+    QStringLiteral("tags"),         QStringLiteral("created"), QStringLiteral("modified"),
+    QStringLiteral("last_changed"),
+};
+
+QString isoOrEmpty(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString cellOf(const QString &column, const EstateRow &row, const QJsonObject &record)
+{
+    if (column == QLatin1String("vendor"))
+        return row.vendor;
+    if (column == QLatin1String("account"))
+        return row.source.profile;
+    if (column == QLatin1String("environment"))
+        return row.source.environment;
+    if (column == QLatin1String("key"))
+        return row.key;
+    if (column == QLatin1String("name"))
+        return row.name;
+    if (column == QLatin1String("description"))
+        return row.description;
+    if (column == QLatin1String("tags"))
+        return row.tags.join(QLatin1Char(';'));
+    if (column == QLatin1String("created"))
+        return isoOrEmpty(row.created);
+    if (column == QLatin1String("modified"))
+        return isoOrEmpty(row.modified);
+    if (column == QLatin1String("last_changed"))
+        return isoOrEmpty(row.lastChanged);
+    const QVariant value = extractValue(record, {column, ValueType::Json});
+    return value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(';')) : value.toString();
+}
+
+} // namespace
+
+int exportAllProfiles(const QString &columnSpec, const CsvOptions &csv, const QString &output)
+{
+    QStringList columns = kAllProfilesColumns;
+    if (!columnSpec.isNull()) {
+        columns.clear();
+        for (const QString &c : columnSpec.split(QLatin1Char(','))) {
+            const QString name = c.trimmed();
+            if (!kAllProfilesColumns.contains(name) && !isWellFormedFieldPath(name))
+                return fail(Usage,
+                            tr("'%1' is not a column: use %2, or a field of the vendors' records")
+                                .arg(name, kAllProfilesColumns.join(QLatin1Char(','))));
+            if (columns.contains(name))
+                return fail(Usage, tr("the column '%1' is named twice").arg(name));
+            columns.append(name);
+        }
+    }
+    const bool withRecords = std::any_of(columns.cbegin(), columns.cend(),
+                                         [](const QString &c) { return !kAllProfilesColumns.contains(c); });
+    Result<std::unique_ptr<SegmentStore>> store = openStore();
+    if (!store)
+        return fail(Failure, store.error().message);
+
+    Result<std::unique_ptr<QFileDevice>> device = openOutput(output);
+    if (!device)
+        return fail(Failure, device.error().message);
+    CsvWriter writer(device.value().get(), csv);
+    bool written = writer.writeRow(columns);
+    qint64 rows = 0;
+    const Error read = store.value()->forEachEstateRow({}, withRecords, [&](const EstateRow &row) {
+        const QJsonObject record = withRecords ? QJsonDocument::fromJson(row.record).object() : QJsonObject();
+        QStringList cells;
+        cells.reserve(columns.size());
+        for (const QString &c : std::as_const(columns))
+            cells.append(cellOf(c, row, record));
+        written = writer.writeRow(cells);
+        ++rows;
+        return written;
+    });
+    // Nothing is left behind on failure: the save file is discarded when it is not committed.
+    if (read.isError())
+        return fail(Failure, read.message);
+    if (!written)
+        return fail(Failure, tr("Cannot write %1: %2").arg(output, writer.errorString()));
+    if (const Error e = finishOutput(device.value().get(), output); e.isError())
+        return fail(Failure, e.message);
+    if (stderrIsTerminal() && output != QLatin1String("-"))
+        err() << tr("Wrote %1 segments of every profile's snapshot to %2").arg(number(rows), output) << Qt::endl;
     return Ok;
 }
 

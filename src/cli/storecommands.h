@@ -15,5 +15,7 @@ int runChanges(const QStringList &args);
 Error forgetSnapshots(const QString &profile);
 // The profile's last synced snapshot as CSV, exactly as a live export writes it; no network.
 int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOptions &csv, const QString &output);
+// export --all-profiles --offline: every stored segment of every profile, from the local store.
+int exportAllProfiles(const QString &columnSpec, const CsvOptions &csv, const QString &output);
 
 } // namespace sb::cli

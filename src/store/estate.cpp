@@ -192,6 +192,26 @@ Result<qint64> SegmentStore::estateCount(const EstateQuery &query) const
 
 Result<QList<EstateRow>> SegmentStore::estateRows(const EstateQuery &query, qint64 offset, qint64 limit) const
 {
+    QList<EstateRow> rows;
+    if (const Error e = readEstate(query, offset, limit, false,
+                                   [&rows](const EstateRow &row) {
+                                       rows.append(row);
+                                       return true;
+                                   });
+        e.isError())
+        return e;
+    return rows;
+}
+
+Error SegmentStore::forEachEstateRow(const EstateQuery &query, bool withRecords,
+                                     const std::function<bool(const EstateRow &)> &row) const
+{
+    return readEstate(query, 0, -1, withRecords, row);
+}
+
+Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 limit, bool withRecords,
+                               const std::function<bool(const EstateRow &)> &each) const
+{
     if (!m_open)
         return Error::storage(tr("The segment store is not open"));
     QVariantList values;
@@ -208,14 +228,14 @@ Result<QList<EstateRow>> SegmentStore::estateRows(const EstateQuery &query, qint
     Sql q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT g.id, s.vendor, s.profile, s.environment, g.key, g.name, g.description, g.tags,"
                              " g.created, g.modified, g.last_changed, g.removed_at")
-              + where + order + QStringLiteral(" LIMIT ? OFFSET ?"));
+              + (withRecords ? QStringLiteral(", g.dictionary_id, g.record") : QString()) + where + order
+              + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (int i = 0; i < values.size(); ++i)
         q.bind(i, values.at(i));
     q.bind(int(values.size()), limit < 0 ? qint64(-1) : limit);
     q.bind(int(values.size()) + 1, qMax<qint64>(0, offset));
     if (!q.exec())
         return failure(tr("Could not search the segment store"), q.error().text());
-    QList<EstateRow> rows;
     while (q.next()) {
         EstateRow row;
         row.id = q.value(0).toLongLong();
@@ -231,9 +251,18 @@ Result<QList<EstateRow>> SegmentStore::estateRows(const EstateQuery &query, qint
         row.modified = fromMsOrNull(q.value(9));
         row.lastChanged = fromMsOrNull(q.value(10));
         row.removedAt = fromMsOrNull(q.value(11));
-        rows.append(std::move(row));
+        if (withRecords) {
+            const Result<QByteArray> json = record(q.value(12).toLongLong(), q.value(13).toByteArray());
+            if (!json)
+                return json.error();
+            row.record = json.value();
+        }
+        if (!each(row))
+            break;
     }
-    return rows;
+    if (q.error().isValid())
+        return failure(tr("Could not search the segment store"), q.error().text());
+    return {};
 }
 
 Result<QByteArray> SegmentStore::storedRecord(qint64 id) const

@@ -138,9 +138,11 @@ const char *const kSchemaV2[] = {
 // Then, once the summaries of schema 1's rows are filled in (fillSummaries):
 const char *const kSchemaV2Search[] = {
     // Search across every source (SQLite's FTS5): an index of the words of key, name, description
-    // and tags, kept up to date by triggers; the text itself stays in the segment table.
+    // and tags, kept up to date by triggers; the text itself stays in the segment table. A search
+    // asks only which rows hold every word (no phrases, no ranking), so the index keeps no word
+    // positions and no column sizes: for small records it would otherwise outweigh the records.
     "CREATE VIRTUAL TABLE segment_search USING fts5(key, name, description, tags, content='segment',"
-    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    " content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0)",
     "CREATE TRIGGER segment_search_insert AFTER INSERT ON segment BEGIN"
     " INSERT INTO segment_search (rowid, key, name, description, tags)"
     " VALUES (new.id, new.key, new.name, new.description, new.tags); END",

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -131,6 +132,7 @@ struct EstateRow
     QDateTime modified;
     QDateTime lastChanged;
     QDateTime removedAt;
+    QByteArray record; // the record as the vendor sent it, when asked for
 };
 
 // The words a search matches on, as the store splits a text: runs of letters and digits, lower
@@ -195,6 +197,10 @@ public:
     // The grid across every source: how many rows match, and `limit` of them from `offset` on.
     Result<qint64> estateCount(const EstateQuery &query) const;
     Result<QList<EstateRow>> estateRows(const EstateQuery &query, qint64 offset, qint64 limit) const;
+    // Every matching row in turn, in one read (an export of them all); `withRecords`: each row's
+    // record too. `row` returns false to stop.
+    Error forEachEstateRow(const EstateQuery &query, bool withRecords,
+                           const std::function<bool(const EstateRow &)> &row) const;
     // The record of a stored segment (EstateRow::id) as the vendor sent it.
     Result<QByteArray> storedRecord(qint64 id) const;
 
@@ -210,6 +216,8 @@ private:
     // A stored record as the vendor sent it: `stored` decompressed with dictionary `dictionary`
     // (0: kept as it came). A record that does not decompress is a damaged store.
     Result<QByteArray> record(qint64 dictionary, const QByteArray &stored) const;
+    Error readEstate(const EstateQuery &query, qint64 offset, qint64 limit, bool withRecords,
+                     const std::function<bool(const EstateRow &)> &each) const;
     // The FROM and WHERE of an estate query, with its bound values in order.
     QString estateWhere(const EstateQuery &query, QVariantList &values) const;
 
