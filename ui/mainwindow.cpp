@@ -5,6 +5,7 @@
 #include "columnstate.h"
 #include "detailpane.h"
 #include "errorbanner.h"
+#include "estatepage.h"
 #include "exportdialog.h"
 #include "icons.h"
 #include "profiledialog.h"
@@ -12,12 +13,15 @@
 #include "secretexpiry.h"
 #include "segmentbrowser.h"
 #include "settings.h"
+#include "sourcespane.h"
 #include "wording.h"
 
 #include "core/vendorapi.h"
 #include "model/segmenttablemodel.h"
 #include "secrets/profilestore.h"
 #include "secrets/secretstore.h"
+#include "store/segmentstore.h"
+#include "store/syncscheduler.h"
 #include "storesession.h"
 #include "vendors/registry.h"
 #include "version.h"
@@ -26,11 +30,14 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -57,6 +64,10 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent),
       m_session(new ProfileSession(this)),
       m_browser(new SegmentBrowser(this)),
+      m_sources(new SourcesPane(this)),
+      m_estate(new EstatePage(this)),
+      m_stack(new QStackedWidget(this)),
+      m_estateSplitter(new QSplitter(Qt::Horizontal, this)),
       m_storeSession(new StoreSession(m_browser, m_session, this)),
       m_searchBar(new SearchBar(this)),
       m_profileCombo(new QComboBox(this)),
@@ -77,8 +88,24 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_demoNote);
     layout->addWidget(m_sessionNote);
     layout->addWidget(m_storeNote);
-    layout->addWidget(m_browser, 1);
+    // The side bar beside what it chose: the grid across every source, or one profile's browser.
+    m_stack->addWidget(m_browser);
+    m_stack->addWidget(m_estate);
+    m_estateSplitter->setObjectName(QStringLiteral("estateSplitter"));
+    m_estateSplitter->addWidget(m_sources);
+    m_estateSplitter->addWidget(m_stack);
+    m_estateSplitter->setStretchFactor(1, 1);
+    m_estateSplitter->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('M')) * 24, 1000});
+    layout->addWidget(m_estateSplitter, 1);
     setCentralWidget(central);
+    connect(m_sources, &SourcesPane::entryChosen, this, &MainWindow::showEntry);
+    m_estate->setProfileLookup([this](const QString &name) {
+        for (const Profile &p : std::as_const(m_shownProfiles))
+            if (p.name == name)
+                return p;
+        return Profile();
+    });
+    connect(m_estate, &EstatePage::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     m_profileCombo->setAccessibleName(tr("Profile"));
     m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
@@ -186,7 +213,7 @@ void MainWindow::createActions()
          [b] { b->selectAll(); });
     edit->addSeparator();
     make(edit, tr("&Find in Loaded Rows…"), QStringLiteral("actionFind"), QKeySequence::Find, QStringLiteral("search"),
-         [this] { m_searchBar->focusSearch(); });
+         [this] { showsEstate() ? m_estate->focusSearch() : m_searchBar->focusSearch(); });
     make(edit, tr("&Filter…"), QStringLiteral("actionFilter"), QKeySequence(Qt::CTRL | Qt::Key_L),
          QStringLiteral("filter"), [b] { b->focusFilter(); });
 
@@ -341,6 +368,7 @@ void MainWindow::reloadProfiles(const QString &select)
 {
     const QList<Profile> profiles = m_session->profiles();
     m_shownProfiles = profiles;
+    refreshSources();
     {
         QSignalBlocker block(m_profileCombo);
         m_profileCombo->clear();
@@ -388,7 +416,11 @@ void MainWindow::selectProfile(int index)
         m_profileCombo->setCurrentIndex(index); // comes back here through the signal
         return;
     }
-    if (!m_session->open(index >= 0 ? m_profileCombo->itemData(index).toString() : QString()))
+    const QString name = index >= 0 ? m_profileCombo->itemData(index).toString() : QString();
+    // Chosen in the tool bar's selector: its browser comes to the front, and the side bar follows.
+    if (!name.isEmpty() && m_sources->currentEntry() != QStringLiteral("profile:") + name && !showsEstate())
+        m_sources->selectEntry(QStringLiteral("profile:") + name);
+    if (!m_session->open(name))
         m_browser->close();
 }
 
@@ -462,7 +494,69 @@ void MainWindow::setSegmentStore(SegmentStore *store)
     const QString problem = m_storeSession->setStore(store);
     m_storeNote->setText(problem);
     m_storeNote->setVisible(!problem.isEmpty());
+    m_store = m_storeSession->isOpen() ? store : nullptr;
+    m_estate->setStore(m_store, problem.isEmpty() ? QString() : tr("The local store is not available"));
+    watchSyncs();
+    refreshSources();
     updateActions();
+}
+
+bool MainWindow::showsEstate() const
+{
+    return m_stack->currentWidget() == m_estate;
+}
+
+void MainWindow::showEntry(const QString &entry)
+{
+    if (entry.startsWith(QLatin1String("profile:"))) {
+        m_stack->setCurrentWidget(m_browser);
+        const QString name = entry.mid(8);
+        if (name != currentProfileName())
+            selectProfileByName(name);
+    } else {
+        m_stack->setCurrentWidget(m_estate);
+        m_estate->setVendor(entry.startsWith(QLatin1String("vendor:")) ? entry.mid(7) : QString());
+    }
+    UiSettings::setSourceEntry(entry);
+    updateActions();
+}
+
+void MainWindow::refreshSources()
+{
+    QList<SourceInfo> sources;
+    if (m_store) {
+        const Result<QList<SourceInfo>> read = m_store->sources();
+        if (read)
+            sources = read.value();
+    }
+    m_sources->setSources(m_shownProfiles, sources);
+    // The entry of the last session, once there is something to choose from; otherwise the profile.
+    if (!m_entryRestored && !m_shownProfiles.isEmpty()) {
+        m_entryRestored = true;
+        const QString saved = UiSettings::sourceEntry();
+        if (!saved.isEmpty() && !saved.startsWith(QLatin1String("profile:")) && m_sources->selectEntry(saved))
+            showEntry(saved);
+    }
+    if (!showsEstate())
+        m_sources->selectEntry(QStringLiteral("profile:") + currentProfileName());
+}
+
+void MainWindow::watchSyncs()
+{
+    SyncScheduler *scheduler = m_storeSession->scheduler();
+    if (!scheduler)
+        return;
+    connect(scheduler, &SyncScheduler::progress, m_sources, &SourcesPane::setSyncProgress);
+    connect(scheduler, &SyncScheduler::started, m_sources,
+            [this](const QString &profile) { m_sources->setSyncProgress(profile, 0, -1); });
+    const auto ended = [this](const QString &profile) {
+        m_sources->clearSyncProgress(profile);
+        refreshSources();
+        if (showsEstate())
+            m_estate->refresh();
+    };
+    connect(scheduler, &SyncScheduler::finished, this, ended);
+    connect(scheduler, &SyncScheduler::failed, this, ended);
 }
 
 SyncScheduler *MainWindow::syncScheduler() const
@@ -506,6 +600,8 @@ void MainWindow::saveWindowState()
     UiSettings::setWindowGeometry(saveGeometry());
     UiSettings::setWindowState(saveState());
     UiSettings::setSplitterState(m_browser->saveSplitterState());
+    UiSettings::setEstateSplitterState(m_estateSplitter->saveState());
+    UiSettings::setEstateHeaderState(m_estate->table()->horizontalHeader()->saveState());
     m_browser->columnState()->save();
 }
 
@@ -514,6 +610,8 @@ void MainWindow::restoreWindowState()
     restoreGeometry(UiSettings::windowGeometry());
     restoreState(UiSettings::windowState());
     m_browser->restoreSplitterState(UiSettings::splitterState());
+    m_estateSplitter->restoreState(UiSettings::estateSplitterState());
+    m_estate->table()->horizontalHeader()->restoreState(UiSettings::estateHeaderState());
     action(QStringLiteral("actionToggleDetails"))->setChecked(m_browser->isPaneShown(m_browser->details()));
 }
 

@@ -7,6 +7,8 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QSplitter;
+class QStackedWidget;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -18,6 +20,8 @@ namespace sb {
 
 class DetailPane;
 class ErrorBanner;
+class EstatePage;
+class SourcesPane;
 class FilterBuilder;
 class ProfileStore;
 class SearchBar;
@@ -34,6 +38,8 @@ struct Error;
 //
 //   MainWindow (this)       actions, menus, tool bar, the profile selector, dialogs, status bar,
 //                           window state; asks the others, does not keep their state
+//     SourcesPane           the side bar: All segments, then every profile by vendor, with its syncs
+//     EstatePage            All segments: the grid across every source, its search and filters
 //     ProfileSession        profile and secret stores, secrets read this session, keychain reads
 //     StoreSession          the local store: snapshots on open, Sync, Sync All, the Changes view
 //     SearchBar             the quick search (Ctrl+F) in the tool bar, over the browser's rows
@@ -75,6 +81,11 @@ public:
     QList<Profile> profiles() const { return m_shownProfiles; }
 
     SegmentBrowser *browser() const { return m_browser; }
+    SourcesPane *sourcesPane() const { return m_sources; }
+    EstatePage *estatePage() const { return m_estate; }
+    bool showsEstate() const;
+    // Shows All segments, as its entry in the side bar does.
+    void showAllSegments() { showEntry(QStringLiteral("all")); }
     ProfileSession *session() const { return m_session; }
     // The action of this window named `objectName` ("actionReload", "actionCopy", ...), for tests.
     QAction *action(const QString &objectName) const;
@@ -115,11 +126,21 @@ private:
     void exportSegments();
     void showAbout();
     void toggleChanges(bool show);
+    // The side bar's entry: the estate (all, or one vendor's) or one profile's browser.
+    void showEntry(const QString &entry);
+    void refreshSources();
+    void watchSyncs();
     void saveWindowState();
     void restoreWindowState();
 
     ProfileSession *m_session;
     SegmentBrowser *m_browser;
+    SourcesPane *m_sources;
+    EstatePage *m_estate;
+    QStackedWidget *m_stack;
+    QSplitter *m_estateSplitter;
+    SegmentStore *m_store = nullptr;
+    bool m_entryRestored = false;
     StoreSession *m_storeSession;
     SearchBar *m_searchBar;
     QList<Profile> m_shownProfiles; // what the profile combo lists

@@ -71,6 +71,36 @@ void setSplitterState(const QByteArray &state)
     QSettings().setValue(kSplitterKey, state);
 }
 
+QString sourceEntry()
+{
+    return QSettings().value(QStringLiteral("window/source")).toString();
+}
+
+void setSourceEntry(const QString &entry)
+{
+    QSettings().setValue(QStringLiteral("window/source"), entry);
+}
+
+QByteArray estateSplitterState()
+{
+    return QSettings().value(QStringLiteral("window/estateSplitter")).toByteArray();
+}
+
+void setEstateSplitterState(const QByteArray &state)
+{
+    QSettings().setValue(QStringLiteral("window/estateSplitter"), state);
+}
+
+QByteArray estateHeaderState()
+{
+    return QSettings().value(QStringLiteral("window/estateHeader")).toByteArray();
+}
+
+void setEstateHeaderState(const QByteArray &state)
+{
+    QSettings().setValue(QStringLiteral("window/estateHeader"), state);
+}
+
 QByteArray headerState(const QString &vendor)
 {
     return QSettings().value(headerKey(vendor)).toByteArray();

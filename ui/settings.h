@@ -24,6 +24,16 @@ void setWindowState(const QByteArray &state);
 QByteArray splitterState(); // the table and its panes
 void setSplitterState(const QByteArray &state);
 
+// The side bar's entry on show ("all", "vendor:<id>", "profile:<name>"), and the layout of the
+// window's estate: the side bar beside the rest, and the grid across every source (its header:
+// order, widths, sort).
+QString sourceEntry();
+void setSourceEntry(const QString &entry);
+QByteArray estateSplitterState();
+void setEstateSplitterState(const QByteArray &state);
+QByteArray estateHeaderState();
+void setEstateHeaderState(const QByteArray &state);
+
 // A vendor's columns: the header's order, widths and hidden sections, and the fields added to it.
 QByteArray headerState(const QString &vendor);
 QStringList extraFields(const QString &vendor);

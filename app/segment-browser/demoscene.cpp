@@ -6,8 +6,10 @@
 #include "store/syncscheduler.h"
 #include "ui/appearance.h"
 #include "ui/changesview.h"
+#include "ui/estatepage.h"
 #include "ui/mainwindow.h"
 #include "ui/segmentbrowser.h"
+#include "ui/sourcespane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -85,6 +87,17 @@ void arrangeDemoScene(MainWindow *window, const QString &scene, SandboxServer *s
         whenLoaded(window, [window] { window->action(QStringLiteral("actionSync"))->trigger(); });
     } else if (scene == QLatin1String("sync") && window->syncScheduler()) {
         QObject::connect(window->syncScheduler(), &SyncScheduler::idle, qApp, &QCoreApplication::quit);
+        QTimer::singleShot(0, window, [window] { window->action(QStringLiteral("actionSyncAll"))->trigger(); });
+    } else if (scene == QLatin1String("estate") && window->syncScheduler()) {
+        // Every demo profile synced, then All segments with a search across them.
+        QObject::connect(window->syncScheduler(), &SyncScheduler::idle, window, [window] {
+            window->sourcesPane()->selectEntry(SourcesPane::allEntry());
+            window->showAllSegments();
+            window->estatePage()->searchEdit()->setText(QStringLiteral("beta"));
+            window->estatePage()->refreshQuery();
+            window->estatePage()->table()->selectRow(1);
+            window->estatePage()->table()->setFocus();
+        });
         QTimer::singleShot(0, window, [window] { window->action(QStringLiteral("actionSyncAll"))->trigger(); });
     } else if (scene == QLatin1String("export")) {
         whenLoaded(window, [window] {

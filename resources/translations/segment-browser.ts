@@ -677,6 +677,116 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::EstateModel</name>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::EstatePage</name>
+    <message>
+        <source>Re&amp;moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every account: key, name, description, tags (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search every account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in the last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in the last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments the syncs found removed, instead of those in the snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ExportJob</name>
     <message>
         <source>Cannot write to standard output</source>
@@ -1562,6 +1672,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>C&amp;hanges of the Last Sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The local store is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -2340,6 +2454,78 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>Loaded %1 of %2, as of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::SourcesPane</name>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syncing %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syncing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced: choose it and press Sync (Ctrl+R) to keep its segments here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last sync failed: %1
+Showing the snapshot of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every synced segment of every profile, in one grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 segments, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,203 @@
+#include "estatemodel.h"
+
+#include "core/vendorapi.h"
+#include "vendors/registry.h"
+
+#include <QLocale>
+
+namespace sb {
+
+namespace {
+
+QString shortTime(const QDateTime &t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+} // namespace
+
+EstateModel::EstateModel(QObject *parent) : QAbstractTableModel(parent)
+{ }
+
+void EstateModel::setStore(const SegmentStore *store)
+{
+    m_store = store;
+    refresh();
+}
+
+void EstateModel::setQuery(const EstateQuery &query)
+{
+    m_query = query;
+    refresh();
+}
+
+void EstateModel::refresh()
+{
+    ++m_generation;
+    m_fetching = false;
+    beginResetModel();
+    m_rows.clear();
+    m_error.clear();
+    m_total = -1;
+    if (m_store && m_store->isOpen()) {
+        const Result<qint64> total = m_store->estateCount(m_query);
+        if (total) {
+            m_total = total.value();
+            m_rows = readPage(0);
+        } else {
+            m_error = total.error().message;
+        }
+    }
+    endResetModel();
+    emit reset();
+}
+
+QList<EstateRow> EstateModel::readPage(qint64 offset)
+{
+    const Result<QList<EstateRow>> rows = m_store->estateRows(m_query, offset, pageSize);
+    if (!rows) {
+        m_error = rows.error().message;
+        return {};
+    }
+    return rows.value();
+}
+
+const EstateRow *EstateModel::row(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int EstateModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EstateModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : Count;
+}
+
+QVariant EstateModel::data(const QModelIndex &index, int role) const
+{
+    const EstateRow *r = index.isValid() ? row(index.row()) : nullptr;
+    if (!r)
+        return {};
+    switch (role) {
+    case IdRole:
+        return r->id;
+    case VendorIdRole:
+        return r->vendor;
+    case ProfileRole:
+        return r->source.profile;
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        break;
+    default:
+        return {};
+    }
+    switch (Column(index.column())) {
+    case Vendor: {
+        const VendorApi *api = vendorById(r->vendor);
+        return api ? api->displayName() : r->vendor;
+    }
+    case Account:
+        return r->source.profile;
+    case Environment:
+        return r->source.environment;
+    case Key:
+        return r->key;
+    case Name:
+        return r->name;
+    case Description:
+        return role == Qt::DisplayRole ? QString(r->description).replace(QLatin1Char('\n'), QLatin1Char(' '))
+                                       : r->description;
+    case Tags:
+        return r->tags.join(QStringLiteral(", "));
+    case Created:
+        return shortTime(r->created);
+    case Modified:
+        return shortTime(r->modified);
+    case LastChanged:
+        return shortTime(r->lastChanged);
+    case Count:
+        break;
+    }
+    return {};
+}
+
+QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Vendor:
+        return tr("Vendor");
+    case Account:
+        return tr("Account");
+    case Environment:
+        return tr("Environment");
+    case Key:
+        return tr("Key");
+    case Name:
+        return tr("Name");
+    case Description:
+        return tr("Description");
+    case Tags:
+        return tr("Tags");
+    case Created:
+        return tr("Created");
+    case Modified:
+        return tr("Modified");
+    case LastChanged:
+        return tr("Last changed");
+    case Count:
+        break;
+    }
+    return {};
+}
+
+bool EstateModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_store && !m_fetching && m_error.isEmpty() && m_rows.size() < m_total;
+}
+
+void EstateModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // Rows are never inserted from inside a view's call (it may be amid a reset or a layout): the
+    // page is read on the next turn of the event loop, as a network page would arrive.
+    m_fetching = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation = m_generation] {
+            if (generation != m_generation || !m_fetching)
+                return;
+            m_fetching = false;
+            const QList<EstateRow> page = readPage(m_rows.size());
+            if (page.isEmpty()) {
+                m_total = m_rows.size(); // the store holds fewer than it said (a sync in between)
+                return;
+            }
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
+            m_rows += page;
+            endInsertRows();
+        },
+        Qt::QueuedConnection);
+}
+
+void EstateModel::sort(int column, Qt::SortOrder order)
+{
+    static const EstateQuery::Sort sorts[Count] = {
+        EstateQuery::Sort::Vendor,      EstateQuery::Sort::Account, EstateQuery::Sort::Environment,
+        EstateQuery::Sort::Key,         EstateQuery::Sort::Name,    EstateQuery::Sort::Description,
+        EstateQuery::Sort::Tags,        EstateQuery::Sort::Created, EstateQuery::Sort::Modified,
+        EstateQuery::Sort::LastChanged,
+    };
+    EstateQuery query = m_query;
+    query.sort = column >= 0 && column < Count ? sorts[column] : EstateQuery::Sort::Source;
+    query.order = order;
+    setQuery(query);
+}
+
+} // namespace sb

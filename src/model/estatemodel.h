@@ -1,0 +1,63 @@
+#pragma once
+
+#include "store/segmentstore.h"
+
+#include <QAbstractTableModel>
+
+namespace sb {
+
+// The grid across every source: the store's segments of every profile (and environment) in one
+// table, read from the store a page at a time as the view scrolls (canFetchMore/fetchMore), with
+// the store's search, filters and sort (sort() asks the store; nothing is sorted in memory).
+class EstateModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Vendor, Account, Environment, Key, Name, Description, Tags, Created, Modified, LastChanged, Count };
+    enum Role {
+        IdRole = Qt::UserRole + 1, // the stored segment's id (SegmentStore::storedRecord)
+        VendorIdRole, // "batch", "launchdarkly", ...
+        ProfileRole, // the account's profile name
+    };
+    static constexpr int pageSize = 500;
+
+    explicit EstateModel(QObject *parent = nullptr);
+
+    // The store is not owned and outlives the model; nullptr: an empty grid.
+    void setStore(const SegmentStore *store);
+    void setQuery(const EstateQuery &query);
+    EstateQuery query() const { return m_query; }
+    // Reads the first page again (after a sync).
+    void refresh();
+    // How many rows match (all of them, not only those read so far); -1 before the first read.
+    qint64 total() const { return m_total; }
+    // The store's error, when the last read failed; empty otherwise.
+    QString errorText() const { return m_error; }
+    const EstateRow *row(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order) override;
+
+signals:
+    // The rows were read anew (a new query, sort or refresh): total() and errorText() may differ.
+    void reset();
+
+private:
+    QList<EstateRow> readPage(qint64 offset);
+
+    const SegmentStore *m_store = nullptr;
+    EstateQuery m_query;
+    QList<EstateRow> m_rows;
+    bool m_fetching = false; // a page is asked for and comes on the next turn of the event loop
+    quint64 m_generation = 0; // a page asked for before a reset is dropped
+    qint64 m_total = -1;
+    QString m_error;
+};
+
+} // namespace sb

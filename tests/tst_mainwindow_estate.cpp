@@ -1,0 +1,201 @@
+// The window's estate: the side bar of every source and the grid across all of them (All
+// segments), over a real store holding several profiles; the model under QAbstractItemModelTester.
+#include "model/estatemodel.h"
+#include "model/segmenttablemodel.h"
+#include "sandboxrig.h"
+#include "store/segmentstore.h"
+#include "storetest.h"
+#include "ui/detailpane.h"
+#include "ui/estatepage.h"
+#include "ui/mainwindow.h"
+#include "ui/segmentbrowser.h"
+#include "ui/sourcespane.h"
+
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+QList<SessionProfile> demoProfiles(const SandboxRig &rig)
+{
+    QList<SessionProfile> profiles;
+    for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
+        profiles.append({p, secret});
+    return profiles;
+}
+
+QList<QJsonObject> records(const SandboxRig &rig, const QString &vendor, int n)
+{
+    QList<QJsonObject> list;
+    for (int i = 0; i < n; ++i)
+        list.append(rig.server.record(vendor, i));
+    return list;
+}
+
+QStringList treeTexts(const QTreeWidget *tree)
+{
+    QStringList texts;
+    for (QTreeWidgetItemIterator it(const_cast<QTreeWidget *>(tree)); *it; ++it)
+        texts.append((*it)->text(0) + QLatin1Char('|') + (*it)->text(1));
+    return texts;
+}
+
+} // namespace
+
+class TestMainWindowEstate final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("segment-browser-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow_estate"));
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(m_store.open(), Error());
+        m_rig.server.setSegmentCount(1200);
+        // Two vendors synced, the others never: 1,200 LaunchDarkly and 700 Batch segments.
+        for (const SessionProfile &p : demoProfiles(m_rig)) {
+            const int n = p.profile.vendor == QLatin1String("launchdarkly") ? 1200
+                : p.profile.vendor == QLatin1String("batch")                ? 700
+                                                                            : 0;
+            if (n > 0)
+                QVERIFY(syncOnce(m_store, {p.profile.name, {}}, p.profile.vendor, records(m_rig, p.profile.vendor, n))
+                            .ok());
+        }
+    }
+
+    void init() { QSettings().clear(); }
+
+    void theModelPassesTheModelTester()
+    {
+        EstateModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(&m_store);
+        QCOMPARE(model.total(), 1900);
+        QVERIFY(model.rowCount() >= EstateModel::pageSize);
+        const auto fetched = [&model] {
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            return model.rowCount();
+        };
+        QTRY_COMPARE(fetched(), 1900);
+        model.sort(EstateModel::Name, Qt::DescendingOrder);
+        QCOMPARE(model.query().sort, EstateQuery::Sort::Name);
+        QVERIFY(model.index(0, EstateModel::Name)
+                    .data()
+                    .toString()
+                    .compare(model.index(1, EstateModel::Name).data().toString(), Qt::CaseInsensitive)
+                >= 0);
+        EstateQuery query;
+        query.vendors = {QStringLiteral("batch")};
+        model.setQuery(query);
+        QCOMPARE(model.total(), 700);
+        QCOMPARE(model.index(0, EstateModel::Vendor).data().toString(), QStringLiteral("Batch"));
+        QCOMPARE(model.headerData(EstateModel::LastChanged, Qt::Horizontal).toString(), QStringLiteral("Last changed"));
+    }
+
+    void theSideBarListsEverySourceAndAllSegments()
+    {
+        MainWindow w;
+        w.setSegmentStore(&m_store);
+        w.setProfiles(demoProfiles(m_rig));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QStringList texts = treeTexts(w.sourcesPane()->tree());
+        QCOMPARE(texts.first(), QStringLiteral("All segments|1,900"));
+        QVERIFY2(texts.contains(QStringLiteral("Batch|700")), qPrintable(texts.join(u',')));
+        QVERIFY(texts.contains(QStringLiteral("LaunchDarkly|1,200")));
+        const QString ldProfile = m_rig.profile(QStringLiteral("launchdarkly")).name;
+        QVERIFY(texts.contains(ldProfile + QStringLiteral("|1,200")));
+        // A profile never synced says so.
+        const QString amperity = m_rig.profile(QStringLiteral("amperity")).name;
+        const auto found = w.sourcesPane()->tree()->findItems(amperity, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first()->text(2), QStringLiteral("never synced"));
+        // At first the profile on show is chosen in the side bar, its browser in front.
+        QVERIFY(!w.showsEstate());
+        QCOMPARE(w.sourcesPane()->currentEntry(), QStringLiteral("profile:") + w.currentProfileName());
+    }
+
+    void allSegmentsSearchesEveryAccountByKeyboard()
+    {
+        const QString ldProfile = m_rig.profile(QStringLiteral("launchdarkly")).name;
+        {
+            MainWindow w;
+            w.setSegmentStore(&m_store);
+            w.setProfiles(demoProfiles(m_rig));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            // Keyboard: to the side bar, Home is All segments.
+            QTreeWidget *tree = w.sourcesPane()->tree();
+            tree->setFocus();
+            QTest::keyClick(tree, Qt::Key_Home);
+            QVERIFY(w.showsEstate());
+            EstatePage *page = w.estatePage();
+            QCOMPARE(page->model()->total(), 1900);
+            QCOMPARE(page->countText(), QStringLiteral("1,900 segments"));
+
+            // Ctrl+F searches every account, not the loaded rows of one.
+            QTest::keySequence(&w, QKeySequence::Find);
+            QCOMPARE(QApplication::focusWidget(), page->searchEdit());
+            const QJsonObject target = m_rig.server.record(QStringLiteral("launchdarkly"), 42);
+            const QString key = target.value(QStringLiteral("key")).toString();
+            QTest::keyClicks(page->searchEdit(), key);
+            QTest::keyClick(page->searchEdit(), Qt::Key_Return);
+            QVERIFY(page->model()->total() >= 1);
+            QCOMPARE(QApplication::focusWidget(), page->table());
+            const EstateRow *first = page->model()->row(0);
+            QVERIFY(first);
+            QVERIFY(first->key.startsWith(key));
+            QCOMPARE(first->source.profile, ldProfile);
+            // The chosen segment in full beside the grid.
+            QTRY_VERIFY(page->details()->json().contains(key));
+
+            // Choosing a profile brings its browser to the front.
+            QVERIFY(w.sourcesPane()->selectEntry(QStringLiteral("profile:") + ldProfile));
+            emit w.sourcesPane()->entryChosen(QStringLiteral("profile:") + ldProfile);
+            QVERIFY(!w.showsEstate());
+            QCOMPARE(w.currentProfileName(), ldProfile);
+            // And back, narrowed to one vendor.
+            QVERIFY(w.sourcesPane()->selectEntry(QStringLiteral("vendor:batch")));
+            emit w.sourcesPane()->entryChosen(QStringLiteral("vendor:batch"));
+            QVERIFY(w.showsEstate());
+            page->searchEdit()->clear();
+            page->refreshQuery();
+            QCOMPARE(page->model()->total(), 700);
+            // Sorted by a header click, in the store.
+            page->table()->horizontalHeader()->setSortIndicator(EstateModel::Key, Qt::DescendingOrder);
+            QCOMPARE(page->model()->query().sort, EstateQuery::Sort::Key);
+            QCOMPARE(page->model()->query().order, Qt::DescendingOrder);
+            w.close();
+        }
+        // The next start comes back to the same entry, with the same sort.
+        MainWindow again;
+        again.setSegmentStore(&m_store);
+        again.setProfiles(demoProfiles(m_rig));
+        QVERIFY(again.showsEstate());
+        QCOMPARE(again.sourcesPane()->currentEntry(), QStringLiteral("vendor:batch"));
+        QCOMPARE(again.estatePage()->model()->total(), 700);
+        QCOMPARE(again.estatePage()->table()->horizontalHeader()->sortIndicatorSection(), int(EstateModel::Key));
+    }
+
+private:
+    SandboxRig m_rig;
+    QTemporaryDir m_dir;
+    SegmentStore m_store {m_dir.filePath(QStringLiteral("segments.sqlite"))};
+};
+
+QTEST_MAIN(TestMainWindowEstate)
+#include "tst_mainwindow_estate.moc"

@@ -1,0 +1,215 @@
+#include "estatepage.h"
+
+#include "detailpane.h"
+
+#include "core/vendorapi.h"
+#include "model/estatemodel.h"
+#include "vendors/registry.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace sb {
+
+EstatePage::EstatePage(QWidget *parent)
+    : QWidget(parent),
+      m_model(new EstateModel(this)),
+      m_search(new QLineEdit(this)),
+      m_vendor(new QComboBox(this)),
+      m_tag(new QLineEdit(this)),
+      m_changed(new QComboBox(this)),
+      m_removed(new QCheckBox(tr("Re&moved"), this)),
+      m_count(new QLabel(this)),
+      m_table(new QTableView(this)),
+      m_details(new DetailPane(this)),
+      m_splitter(new QSplitter(Qt::Horizontal, this)),
+      m_typing(new QTimer(this))
+{
+    setObjectName(QStringLiteral("estatePage"));
+    m_search->setObjectName(QStringLiteral("estateSearch"));
+    m_search->setPlaceholderText(tr("Search every account: key, name, description, tags (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search every account"));
+    m_search->setClearButtonEnabled(true);
+    m_vendor->setObjectName(QStringLiteral("estateVendor"));
+    m_vendor->setAccessibleName(tr("Vendor"));
+    m_vendor->addItem(tr("Every vendor"), QString());
+    for (const VendorApi *v : allVendors())
+        m_vendor->addItem(v->displayName(), v->id());
+    m_tag->setObjectName(QStringLiteral("estateTag"));
+    m_tag->setPlaceholderText(tr("Tag"));
+    m_tag->setAccessibleName(tr("Tag"));
+    m_tag->setClearButtonEnabled(true);
+    m_tag->setMaximumWidth(160);
+    m_changed->setObjectName(QStringLiteral("estateChanged"));
+    m_changed->setAccessibleName(tr("Changed"));
+    m_changed->addItem(tr("Changed any time"), 0);
+    for (const int days : {1, 7, 30, 90})
+        m_changed->addItem(days == 1 ? tr("Changed in the last day") : tr("Changed in the last %1 days").arg(days),
+                           days);
+    m_removed->setObjectName(QStringLiteral("estateRemoved"));
+    m_removed->setToolTip(tr("Segments the syncs found removed, instead of those in the snapshots"));
+    m_count->setObjectName(QStringLiteral("estateCount"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 6, 6, 6);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_vendor);
+    bar->addWidget(m_tag);
+    bar->addWidget(m_changed);
+    bar->addWidget(m_removed);
+    bar->addWidget(m_count);
+
+    m_table->setObjectName(QStringLiteral("estateTable"));
+    m_table->setAccessibleName(tr("All segments"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move in it
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setAlternatingRowColors(true);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[EstateModel::Count] = {8, 10, 9, 12, 18, 20, 10, 10, 10, 10};
+    for (int c = 0; c < EstateModel::Count; ++c)
+        m_table->setColumnWidth(c, widths[c] * em);
+
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_splitter, 1);
+    setTabOrder(m_search, m_vendor);
+    setTabOrder(m_vendor, m_tag);
+    setTabOrder(m_tag, m_changed);
+    setTabOrder(m_changed, m_removed);
+    setTabOrder(m_removed, m_table);
+    setTabOrder(m_table, m_details);
+
+    // The store answers fast, but not on every key press of a word being typed.
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(150);
+    connect(m_typing, &QTimer::timeout, this, &EstatePage::applyQuery);
+    connect(m_search, &QLineEdit::textEdited, m_typing, qOverload<>(&QTimer::start));
+    connect(m_tag, &QLineEdit::textEdited, m_typing, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        applyQuery();
+        if (m_model->rowCount() > 0) {
+            m_table->setFocus();
+            m_table->selectRow(0);
+        }
+    });
+    connect(m_vendor, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
+    connect(m_changed, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
+    connect(m_removed, &QCheckBox::toggled, this, &EstatePage::applyQuery);
+    connect(m_model, &EstateModel::reset, this, [this] {
+        updateCount();
+        m_details->clear();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EstatePage::updateCount);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EstatePage::showCurrent);
+    updateCount();
+}
+
+void EstatePage::setStore(const SegmentStore *store, const QString &whyNot)
+{
+    m_store = store && store->isOpen() ? store : nullptr;
+    m_model->setStore(m_store);
+    if (!m_store)
+        m_count->setText(whyNot.isEmpty() ? tr("No local store") : whyNot);
+}
+
+void EstatePage::setVendor(const QString &vendor)
+{
+    const int index = m_vendor->findData(vendor);
+    if (index >= 0 && index != m_vendor->currentIndex())
+        m_vendor->setCurrentIndex(index); // applies the query
+}
+
+void EstatePage::refresh()
+{
+    const int row = m_table->currentIndex().row();
+    m_model->refresh();
+    if (row >= 0 && row < m_model->rowCount())
+        m_table->selectRow(row);
+}
+
+QString EstatePage::countText() const
+{
+    return m_count->text();
+}
+
+void EstatePage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void EstatePage::applyQuery()
+{
+    m_typing->stop();
+    EstateQuery query = m_model->query();
+    query.text = m_search->text();
+    const QString vendor = m_vendor->currentData().toString();
+    query.vendors = vendor.isEmpty() ? QStringList() : QStringList {vendor};
+    query.tag = m_tag->text().trimmed();
+    const int days = m_changed->currentData().toInt();
+    query.changedSince = days > 0 ? QDateTime::currentDateTimeUtc().addDays(-days) : QDateTime();
+    query.removed = m_removed->isChecked();
+    m_model->setQuery(query);
+}
+
+void EstatePage::updateCount()
+{
+    if (!m_store)
+        return;
+    if (!m_model->errorText().isEmpty()) {
+        m_count->setText(tr("The search failed"));
+        m_count->setToolTip(m_model->errorText());
+        emit statusMessage(m_model->errorText(), 8000);
+        return;
+    }
+    m_count->setToolTip({});
+    const qint64 total = qMax<qint64>(0, m_model->total());
+    m_count->setText(total == 1 ? tr("1 segment") : tr("%1 segments").arg(QLocale().toString(total)));
+}
+
+void EstatePage::showCurrent()
+{
+    const EstateRow *row = m_model->row(m_table->currentIndex().row());
+    if (!row || !m_store) {
+        m_details->clear();
+        return;
+    }
+    const Result<QByteArray> record = m_store->storedRecord(row->id);
+    if (!record) {
+        emit statusMessage(record.error().message, 8000);
+        m_details->clear();
+        return;
+    }
+    Profile profile = m_lookup ? m_lookup(row->source.profile) : Profile();
+    if (profile.name.isEmpty()) {
+        profile.name = row->source.profile;
+        profile.vendor = row->vendor;
+    }
+    m_details->setSegment(vendorById(row->vendor), profile, record.value());
+}
+
+} // namespace sb

@@ -1,0 +1,178 @@
+#include "sourcespane.h"
+
+#include "appearance.h"
+
+#include "core/vendorapi.h"
+#include "vendors/registry.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace sb {
+
+namespace {
+
+constexpr int kEntryRole = Qt::UserRole + 1;
+
+QString count(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+} // namespace
+
+SourcesPane::SourcesPane(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("sourcesPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tree->setObjectName(QStringLiteral("sourcesTree"));
+    m_tree->setAccessibleName(tr("Sources"));
+    m_tree->setColumnCount(3);
+    m_tree->setHeaderLabels({tr("Source"), tr("Segments"), tr("Synced")});
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree->setIndentation(m_tree->fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    layout->addWidget(m_tree);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && !m_rebuilding)
+            emit entryChosen(item->data(0, kEntryRole).toString());
+    });
+}
+
+void SourcesPane::setSources(const QList<Profile> &profiles, const QList<SourceInfo> &sources)
+{
+    m_profiles = profiles;
+    m_sources = sources;
+    rebuild();
+}
+
+void SourcesPane::setSyncProgress(const QString &profile, qint64 rows, qint64 total)
+{
+    m_progress.insert(profile, {rows, total});
+    rebuild();
+}
+
+void SourcesPane::clearSyncProgress(const QString &profile)
+{
+    if (m_progress.remove(profile))
+        rebuild();
+}
+
+QString SourcesPane::currentEntry() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(0, kEntryRole).toString() : QString();
+}
+
+bool SourcesPane::selectEntry(const QString &entry)
+{
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, kEntryRole).toString() == entry) {
+            m_rebuilding = true;
+            m_tree->setCurrentItem(*it);
+            m_rebuilding = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString SourcesPane::describe(const Profile &profile, QString *toolTip) const
+{
+    // The profile's own source (no environment) says how its syncs go.
+    const SourceInfo *info = nullptr;
+    for (const SourceInfo &s : m_sources)
+        if (s.key.profile == profile.name && s.key.environment.isEmpty())
+            info = &s;
+    const auto progress = m_progress.constFind(profile.name);
+    if (progress != m_progress.cend()) {
+        *toolTip = tr("Syncing");
+        return progress->second > 0 ? tr("syncing %1 of %2").arg(count(progress->first), count(progress->second))
+                                    : tr("syncing %1").arg(count(progress->first));
+    }
+    if (!info) {
+        *toolTip = tr("Never synced: choose it and press Sync (Ctrl+R) to keep its segments here.");
+        return tr("never synced");
+    }
+    const QDateTime local = info->lastSync.toLocalTime();
+    const QString when = info->lastSync.isValid() ? QLocale().toString(local, QLocale::ShortFormat) : QString();
+    if (info->lastRun && info->lastRun->outcome == SyncRun::Outcome::Failed) {
+        *toolTip = when.isEmpty()
+            ? tr("The last sync failed: %1").arg(info->lastRun->error)
+            : tr("The last sync failed: %1\nShowing the snapshot of %2.").arg(info->lastRun->error, when);
+        return tr("sync failed");
+    }
+    *toolTip = when.isEmpty() ? tr("Never synced") : tr("Synced %1").arg(when);
+    if (when.isEmpty())
+        return tr("never synced");
+    // Today's time alone; an earlier day's date alone: the tool tip has both.
+    return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                                                : QLocale().toString(local.date(), QLocale::ShortFormat);
+}
+
+void SourcesPane::rebuild()
+{
+    const QString current = currentEntry();
+    m_rebuilding = true;
+    m_tree->clear();
+    qint64 all = 0;
+    for (const SourceInfo &s : std::as_const(m_sources))
+        all += s.segments;
+    auto *allItem = new QTreeWidgetItem(m_tree, {tr("All segments"), count(all)});
+    allItem->setData(0, kEntryRole, allEntry());
+    allItem->setToolTip(0, tr("Every synced segment of every profile, in one grid"));
+    QFont bold = allItem->font(0);
+    bold.setBold(true);
+    allItem->setFont(0, bold);
+    for (const VendorApi *vendor : allVendors()) {
+        QList<Profile> own;
+        for (const Profile &p : std::as_const(m_profiles))
+            if (p.vendor == vendor->id())
+                own.append(p);
+        if (own.isEmpty())
+            continue;
+        qint64 vendorCount = 0;
+        auto *vendorItem = new QTreeWidgetItem(m_tree, {vendor->displayName(), QString()});
+        vendorItem->setData(0, kEntryRole, QString(QStringLiteral("vendor:") + vendor->id()));
+        vendorItem->setFont(0, bold);
+        for (const Profile &p : std::as_const(own)) {
+            qint64 segments = 0;
+            QList<const SourceInfo *> environments;
+            for (const SourceInfo &s : std::as_const(m_sources)) {
+                if (s.key.profile != p.name)
+                    continue;
+                segments += s.segments;
+                if (!s.key.environment.isEmpty())
+                    environments.append(&s);
+            }
+            vendorCount += segments;
+            QString toolTip;
+            const QString state = describe(p, &toolTip);
+            auto *item = new QTreeWidgetItem(vendorItem, {p.name, count(segments), state});
+            item->setToolTip(2, toolTip);
+            item->setData(0, kEntryRole, QString(QStringLiteral("profile:") + p.name));
+            item->setToolTip(0, toolTip);
+            item->setData(0, Qt::AccessibleTextRole, tr("%1, %2 segments, %3").arg(p.name, count(segments), state));
+            if (state == tr("sync failed"))
+                item->setForeground(2, errorColor(palette()));
+            for (const SourceInfo *e : std::as_const(environments)) {
+                auto *env = new QTreeWidgetItem(item, {e->key.environment, count(e->segments)});
+                env->setData(0, kEntryRole, QString(QStringLiteral("profile:") + p.name));
+            }
+        }
+        vendorItem->setText(1, count(vendorCount));
+    }
+    m_tree->expandAll();
+    m_rebuilding = false;
+    if (!selectEntry(current))
+        selectEntry(allEntry());
+}
+
+} // namespace sb
