@@ -166,12 +166,13 @@ private slots:
         QCOMPARE(m_store.estateCount(all).value(), m_rows.size());
         const QList<EstateRow> rows = m_store.estateRows(all, 0, -1).value();
         QCOMPARE(rows.size(), m_rows.size());
-        // By source (vendor, account, environment), then the vendor's order.
-        QCOMPARE(rows.first().vendor, kBatch);
-        QCOMPARE(rows.first().key, QStringLiteral("CODE_300"));
-        const EstateRow &ld = rows.at(150);
+        // Source by source as first synced, each in the vendor's order.
+        QCOMPARE(rows.at(300).vendor, kBatch);
+        QCOMPARE(rows.at(300).key, QStringLiteral("CODE_300"));
+        const EstateRow &ld = rows.first();
         QCOMPARE(ld.vendor, kLd);
         QCOMPARE(ld.source.environment, QStringLiteral("production"));
+        QCOMPARE(rows.at(150).source.environment, QStringLiteral("staging"));
         const QJsonObject record = m_rows.at(0).record;
         QCOMPARE(ld.key, record.value(QStringLiteral("key")).toString());
         QCOMPARE(ld.name, record.value(QStringLiteral("name")).toString());
@@ -180,6 +181,13 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(m_store.storedRecord(ld.id).value()).object(), record);
         // Paging gives the same rows as one read.
         QCOMPARE(keysOf(m_store.estateRows(all, 150, 10).value()), keysOf(rows.mid(150, 10)));
+        // By vendor: then account, environment, and the vendor's order.
+        EstateQuery byVendor;
+        byVendor.sort = EstateQuery::Sort::Vendor;
+        const QList<EstateRow> sorted = m_store.estateRows(byVendor, 0, -1).value();
+        QCOMPARE(sorted.first().key, QStringLiteral("CODE_300"));
+        QCOMPARE(sorted.at(150).source.environment, QStringLiteral("production"));
+        QCOMPARE(sorted.at(300).source.environment, QStringLiteral("staging"));
     }
 
     void searchMatchesABruteForceScan_data()

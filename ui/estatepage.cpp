@@ -25,6 +25,7 @@ EstatePage::EstatePage(QWidget *parent)
       m_model(new EstateModel(this)),
       m_search(new QLineEdit(this)),
       m_vendor(new QComboBox(this)),
+      m_account(new QComboBox(this)),
       m_tag(new QLineEdit(this)),
       m_changed(new QComboBox(this)),
       m_removed(new QCheckBox(tr("Re&moved"), this)),
@@ -44,6 +45,10 @@ EstatePage::EstatePage(QWidget *parent)
     m_vendor->addItem(tr("Every vendor"), QString());
     for (const VendorApi *v : allVendors())
         m_vendor->addItem(v->displayName(), v->id());
+    m_account->setObjectName(QStringLiteral("estateAccount"));
+    m_account->setAccessibleName(tr("Account"));
+    m_account->addItem(tr("Every account"));
+    m_account->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_tag->setObjectName(QStringLiteral("estateTag"));
     m_tag->setPlaceholderText(tr("Tag"));
     m_tag->setAccessibleName(tr("Tag"));
@@ -63,6 +68,7 @@ EstatePage::EstatePage(QWidget *parent)
     bar->setContentsMargins(6, 6, 6, 6);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_vendor);
+    bar->addWidget(m_account);
     bar->addWidget(m_tag);
     bar->addWidget(m_changed);
     bar->addWidget(m_removed);
@@ -97,7 +103,8 @@ EstatePage::EstatePage(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_splitter, 1);
     setTabOrder(m_search, m_vendor);
-    setTabOrder(m_vendor, m_tag);
+    setTabOrder(m_vendor, m_account);
+    setTabOrder(m_account, m_tag);
     setTabOrder(m_tag, m_changed);
     setTabOrder(m_changed, m_removed);
     setTabOrder(m_removed, m_table);
@@ -117,13 +124,14 @@ EstatePage::EstatePage(QWidget *parent)
         }
     });
     connect(m_vendor, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
+    connect(m_account, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
     connect(m_changed, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
     connect(m_removed, &QCheckBox::toggled, this, &EstatePage::applyQuery);
     connect(m_model, &EstateModel::reset, this, [this] {
         updateCount();
         m_details->clear();
     });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EstatePage::updateCount);
+    connect(m_model, &EstateModel::totalChanged, this, &EstatePage::updateCount);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EstatePage::showCurrent);
     updateCount();
 }
@@ -134,6 +142,25 @@ void EstatePage::setStore(const SegmentStore *store, const QString &whyNot)
     m_model->setStore(m_store);
     if (!m_store)
         m_count->setText(whyNot.isEmpty() ? tr("No local store") : whyNot);
+}
+
+void EstatePage::setSources(const QList<SourceInfo> &sources)
+{
+    const QVariant current = m_account->currentData();
+    QSignalBlocker block(m_account);
+    while (m_account->count() > 1)
+        m_account->removeItem(1);
+    for (const SourceInfo &s : sources) {
+        if (!s.lastSync.isValid())
+            continue; // nothing of it in the grid
+        const QString label =
+            s.key.environment.isEmpty() ? s.key.profile : tr("%1 — %2").arg(s.key.profile, s.key.environment);
+        m_account->addItem(label, QStringList {s.key.profile, s.key.environment});
+    }
+    const int index = m_account->findData(current);
+    m_account->setCurrentIndex(index < 0 ? 0 : index);
+    if (index < 0 && current.isValid())
+        applyQuery(); // the account on show is gone
 }
 
 void EstatePage::setVendor(const QString &vendor)
@@ -169,6 +196,10 @@ void EstatePage::applyQuery()
     query.text = m_search->text();
     const QString vendor = m_vendor->currentData().toString();
     query.vendors = vendor.isEmpty() ? QStringList() : QStringList {vendor};
+    const QStringList account = m_account->currentData().toStringList();
+    query.sources.clear();
+    if (account.size() == 2)
+        query.sources = {{account.at(0), account.at(1)}};
     query.tag = m_tag->text().trimmed();
     const int days = m_changed->currentData().toInt();
     query.changedSince = days > 0 ? QDateTime::currentDateTimeUtc().addDays(-days) : QDateTime();
@@ -187,7 +218,11 @@ void EstatePage::updateCount()
         return;
     }
     m_count->setToolTip({});
-    const qint64 total = qMax<qint64>(0, m_model->total());
+    if (m_model->total() < 0) {
+        m_count->setText(tr("Counting…"));
+        return;
+    }
+    const qint64 total = m_model->total();
     m_count->setText(total == 1 ? tr("1 segment") : tr("%1 segments").arg(QLocale().toString(total)));
 }
 

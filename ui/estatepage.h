@@ -36,6 +36,8 @@ public:
     void setStore(const SegmentStore *store, const QString &whyNot = {});
     // How a row's profile is found, for its links in the details (its web app page).
     void setProfileLookup(std::function<Profile(const QString &name)> lookup) { m_lookup = std::move(lookup); }
+    // The accounts the Account filter offers: every source of the store.
+    void setSources(const QList<SourceInfo> &sources);
     // Narrows the grid to one vendor ("" : every vendor), as the side bar's vendor entries do.
     void setVendor(const QString &vendor);
     // Reads the rows again (after a sync), keeping the query and the sort.
@@ -63,6 +65,7 @@ private:
     EstateModel *m_model;
     QLineEdit *m_search;
     QComboBox *m_vendor;
+    QComboBox *m_account;
     QLineEdit *m_tag;
     QComboBox *m_changed;
     QCheckBox *m_removed;

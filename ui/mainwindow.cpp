@@ -95,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_estateSplitter->addWidget(m_sources);
     m_estateSplitter->addWidget(m_stack);
     m_estateSplitter->setStretchFactor(1, 1);
-    m_estateSplitter->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('M')) * 24, 1000});
+    m_estateSplitter->setSizes({fontMetrics().horizontalAdvance(QLatin1Char('M')) * 30, 1000});
     layout->addWidget(m_estateSplitter, 1);
     setCentralWidget(central);
     connect(m_sources, &SourcesPane::entryChosen, this, &MainWindow::showEntry);
@@ -530,6 +530,7 @@ void MainWindow::refreshSources()
             sources = read.value();
     }
     m_sources->setSources(m_shownProfiles, sources);
+    m_estate->setSources(sources);
     // The entry of the last session, once there is something to choose from; otherwise the profile.
     if (!m_entryRestored && !m_shownProfiles.isEmpty()) {
         m_entryRestored = true;

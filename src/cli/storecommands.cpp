@@ -279,7 +279,9 @@ int exportAllProfiles(const QString &columnSpec, const CsvOptions &csv, const QS
     CsvWriter writer(device.value().get(), csv);
     bool written = writer.writeRow(columns);
     qint64 rows = 0;
-    const Error read = store.value()->forEachEstateRow({}, withRecords, [&](const EstateRow &row) {
+    EstateQuery byVendor; // by vendor, then profile, environment and the vendor's order
+    byVendor.sort = EstateQuery::Sort::Vendor;
+    const Error read = store.value()->forEachEstateRow(byVendor, withRecords, [&](const EstateRow &row) {
         const QJsonObject record = withRecords ? QJsonDocument::fromJson(row.record).object() : QJsonObject();
         QStringList cells;
         cells.reserve(columns.size());

@@ -39,17 +39,29 @@ void EstateModel::refresh()
     m_rows.clear();
     m_error.clear();
     m_total = -1;
-    if (m_store && m_store->isOpen()) {
-        const Result<qint64> total = m_store->estateCount(m_query);
-        if (total) {
-            m_total = total.value();
-            m_rows = readPage(0);
-        } else {
-            m_error = total.error().message;
-        }
-    }
+    m_lastPageShort = false;
+    if (m_store && m_store->isOpen())
+        m_rows = readPage(0);
+    if (m_lastPageShort)
+        m_total = m_rows.size(); // all of them are here: nothing to count
     endResetModel();
     emit reset();
+    if (m_store && m_store->isOpen() && m_error.isEmpty() && m_total < 0)
+        QMetaObject::invokeMethod(this, [this, generation = m_generation] { count(generation); }, Qt::QueuedConnection);
+}
+
+void EstateModel::count(quint64 generation)
+{
+    if (generation != m_generation || !m_store)
+        return;
+    const Result<qint64> total = m_store->estateCount(m_query);
+    if (!total) {
+        m_error = total.error().message;
+        emit totalChanged(-1);
+        return;
+    }
+    m_total = total.value();
+    emit totalChanged(m_total);
 }
 
 QList<EstateRow> EstateModel::readPage(qint64 offset)
@@ -59,6 +71,7 @@ QList<EstateRow> EstateModel::readPage(qint64 offset)
         m_error = rows.error().message;
         return {};
     }
+    m_lastPageShort = rows.value().size() < pageSize;
     return rows.value();
 }
 
@@ -158,7 +171,8 @@ QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int r
 
 bool EstateModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_store && !m_fetching && m_error.isEmpty() && m_rows.size() < m_total;
+    return !parent.isValid() && m_store && !m_fetching && m_error.isEmpty() && !m_lastPageShort
+           && (m_total < 0 || m_rows.size() < m_total);
 }
 
 void EstateModel::fetchMore(const QModelIndex &parent)
@@ -175,10 +189,8 @@ void EstateModel::fetchMore(const QModelIndex &parent)
                 return;
             m_fetching = false;
             const QList<EstateRow> page = readPage(m_rows.size());
-            if (page.isEmpty()) {
-                m_total = m_rows.size(); // the store holds fewer than it said (a sync in between)
-                return;
-            }
+            if (page.isEmpty())
+                return; // the store holds fewer than it said (a sync in between): no more
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
             m_rows += page;
             endInsertRows();

@@ -30,7 +30,9 @@ public:
     EstateQuery query() const { return m_query; }
     // Reads the first page again (after a sync).
     void refresh();
-    // How many rows match (all of them, not only those read so far); -1 before the first read.
+    // How many rows match (all of them, not only those read so far); -1 until counted. The first
+    // page comes at once; the count on the next turn of the event loop (totalChanged), so that a
+    // search shows its first rows without waiting for all its matches to be counted.
     qint64 total() const { return m_total; }
     // The store's error, when the last read failed; empty otherwise.
     QString errorText() const { return m_error; }
@@ -45,11 +47,14 @@ public:
     void sort(int column, Qt::SortOrder order) override;
 
 signals:
-    // The rows were read anew (a new query, sort or refresh): total() and errorText() may differ.
+    // The rows were read anew (a new query, sort or refresh): errorText() may differ.
     void reset();
+    void totalChanged(qint64 total);
 
 private:
     QList<EstateRow> readPage(qint64 offset);
+    void count(quint64 generation);
+    bool m_lastPageShort = false; // a page came back with fewer rows than asked: no more to read
 
     const SegmentStore *m_store = nullptr;
     EstateQuery m_query;

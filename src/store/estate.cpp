@@ -42,7 +42,7 @@ QString columnOf(EstateQuery::Sort sort)
 {
     switch (sort) {
     case EstateQuery::Sort::Vendor:
-        return QStringLiteral("s.vendor");
+        return QStringLiteral("s.vendor, s.profile, s.environment");
     case EstateQuery::Sort::Account:
         return QStringLiteral("s.profile COLLATE NOCASE");
     case EstateQuery::Sort::Environment:
@@ -132,23 +132,12 @@ Result<QList<SourceInfo>> SegmentStore::sources() const
     return sources;
 }
 
-QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values) const
+namespace {
+
+// The conditions on the source (s): its vendor, and which profiles and environments.
+QString sourceConditions(const EstateQuery &query, QVariantList &values)
 {
-    // Only sources with a snapshot: a source whose every sync failed has no rows to show.
-    QString sql =
-        QStringLiteral(" FROM segment g JOIN source s ON s.id = g.source_id WHERE s.last_sync_id IS NOT NULL");
-    sql +=
-        query.removed ? QStringLiteral(" AND g.removed_at IS NOT NULL") : QStringLiteral(" AND g.removed_at IS NULL");
-    const QStringList words = estateWords(query.text);
-    if (!words.isEmpty()) {
-        // Each word a prefix, all of them required: "cart ab" finds "Cart abandoners".
-        QStringList terms;
-        for (const QString &w : words)
-            terms.append(QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\""))
-                         + QStringLiteral("\"*"));
-        sql += QStringLiteral(" AND g.id IN (SELECT rowid FROM segment_search WHERE segment_search MATCH ?)");
-        values.append(terms.join(QLatin1Char(' ')));
-    }
+    QString sql;
     if (!query.vendors.isEmpty()) {
         sql += QStringLiteral(" AND s.vendor IN (") + QStringList(query.vendors.size(), QStringLiteral("?")).join(u',')
             + QLatin1Char(')');
@@ -164,6 +153,32 @@ QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values
         }
         sql += QStringLiteral(" AND (") + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
+    return sql;
+}
+
+} // namespace
+
+QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values) const
+{
+    // Only sources with a snapshot: a source whose every sync failed has no rows to show.
+    QString sql;
+    const QStringList words = estateWords(query.text);
+    if (!words.isEmpty()) {
+        // Each word a prefix, all of them required: "cart ab" finds "Cart abandoners". The index
+        // leads, so its matches come in row order and a first page stops early.
+        QStringList terms;
+        for (const QString &w : words)
+            terms.append(QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\""))
+                         + QStringLiteral("\"*"));
+        sql = QStringLiteral(" FROM segment_search f JOIN segment g ON g.id = f.rowid JOIN source s ON s.id ="
+                             " g.source_id WHERE f.segment_search MATCH ? AND s.last_sync_id IS NOT NULL");
+        values.append(terms.join(QLatin1Char(' ')));
+    } else {
+        sql = QStringLiteral(" FROM segment g JOIN source s ON s.id = g.source_id WHERE s.last_sync_id IS NOT NULL");
+    }
+    sql +=
+        query.removed ? QStringLiteral(" AND g.removed_at IS NOT NULL") : QStringLiteral(" AND g.removed_at IS NULL");
+    sql += sourceConditions(query, values);
     if (!query.tag.isEmpty()) {
         sql += QStringLiteral(" AND instr(char(10) || g.tags || char(10), char(10) || ? || char(10)) > 0");
         values.append(query.tag);
@@ -180,9 +195,16 @@ Result<qint64> SegmentStore::estateCount(const EstateQuery &query) const
     if (!m_open)
         return Error::storage(tr("The segment store is not open"));
     QVariantList values;
-    const QString where = estateWhere(query, values);
     Sql q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT count(*)") + where);
+    if (query.text.trimmed().isEmpty() && query.tag.isEmpty() && !query.changedSince.isValid() && !query.removed) {
+        // Whole snapshots: each one's size is its last sync's, so nothing is counted row by row (a
+        // million rows take a fifth of a second to count).
+        q.prepare(QStringLiteral("SELECT coalesce(sum(r.rows), 0) FROM source s JOIN sync_run r ON r.id ="
+                                 " s.last_sync_id WHERE 1")
+                  + sourceConditions(query, values));
+    } else {
+        q.prepare(QStringLiteral("SELECT count(*)") + estateWhere(query, values));
+    }
     for (int i = 0; i < values.size(); ++i)
         q.bind(i, values.at(i));
     if (!q.exec() || !q.next())
@@ -217,14 +239,20 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
     QVariantList values;
     const QString where = estateWhere(query, values);
     const QString direction = query.order == Qt::DescendingOrder ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    // Rows of the same value keep the sources' order and the vendor's (a stable sort).
+    // Unsorted: source by source (in the order they were first synced), each in the vendor's order,
+    // which the position index gives without sorting a million rows; a search's matches in the
+    // order the store first saw them (the index's, so the first page needs no sort of them all).
+    // Sorted: rows of the same value keep the unsorted order (a stable sort).
+    const bool searching = !estateWords(query.text).isEmpty();
+    const QString unsorted = searching ? QStringLiteral("f.rowid") : QStringLiteral("g.source_id, g.position");
     QString order = QStringLiteral(" ORDER BY ");
     const QString column = columnOf(query.sort);
     if (!column.isEmpty())
-        order += column + direction + QStringLiteral(", ");
-    order += QStringLiteral("s.vendor, s.profile, s.environment, g.position");
-    if (column.isEmpty() && query.order == Qt::DescendingOrder)
-        order = QStringLiteral(" ORDER BY s.vendor DESC, s.profile DESC, s.environment DESC, g.position DESC");
+        order += column + direction + QStringLiteral(", ") + unsorted;
+    else if (searching)
+        order += QStringLiteral("f.rowid") + direction;
+    else
+        order += QStringLiteral("g.source_id") + direction + QStringLiteral(", g.position") + direction;
     Sql q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT g.id, s.vendor, s.profile, s.environment, g.key, g.name, g.description, g.tags,"
                              " g.created, g.modified, g.last_changed, g.removed_at")

@@ -114,7 +114,7 @@ struct EstateQuery
     QString tag; // one of the segment's tags, exactly
     QDateTime changedSince; // its content changed (or it was added) at or after; invalid: any time
     bool removed = false; // false: the segments in the snapshots; true: those the syncs removed
-    Sort sort = Sort::Source; // Source: by source, then the vendor's order
+    Sort sort = Sort::Source; // Source: source by source (as first synced), each in the vendor's order
     Qt::SortOrder order = Qt::AscendingOrder;
 };
 

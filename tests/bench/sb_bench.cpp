@@ -6,6 +6,7 @@
 //   sb_bench startup --app PATH [--runs K]
 //   sb_bench floor   --root URL --segments N --latency MS [--vendors a,b]
 //   sb_bench store   --root URL --segments N --latency MS [--vendors a,b]
+//   sb_bench estate  --segments N [--sources K]   (no sandbox: a store of N segments in K sources)
 
 #include "core/vendorapi.h"
 #include "export/csvreader.h"
@@ -838,13 +839,17 @@ int runStartup(const QString &app, int runs, int snapshotSegments)
 
 } // namespace sb::bench
 
+namespace sb::bench {
+int runEstate(int total, int sources); // estatebench.cpp
+}
+
 int main(int argc, char *argv[])
 {
     using namespace sb::bench;
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("export, model, floor, store or startup"));
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("export, model, floor, store, estate or startup"));
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("The sandbox's root URL."),
                                   QStringLiteral("URL"));
     const QCommandLineOption segments(QStringLiteral("segments"), QStringLiteral("Segments per vendor (a label)."),
@@ -869,8 +874,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption sandboxPid(QStringLiteral("sandbox-pid"),
                                         QStringLiteral("The sandbox's process, to count its CPU time."),
                                         QStringLiteral("PID"), QStringLiteral("0"));
-    parser.addOptions(
-        {root, segments, latency, vendors, cli, reference, python, repeats, appOpt, runs, snapshotOpt, sandboxPid});
+    const QCommandLineOption sourcesOpt(QStringLiteral("sources"), QStringLiteral("estate: sources to spread N over."),
+                                        QStringLiteral("K"), QStringLiteral("10"));
+    parser.addOptions({root, segments, latency, vendors, cli, reference, python, repeats, appOpt, runs, snapshotOpt,
+                       sandboxPid, sourcesOpt});
     parser.process(app);
 
     const QString mode = parser.positionalArguments().value(0);
@@ -886,6 +893,8 @@ int main(int argc, char *argv[])
         return runFloor(rootUrl, parser.value(segments).toInt(), parser.value(latency).toInt(), vendorList);
     if (mode == QLatin1String("store"))
         return runStore(rootUrl, parser.value(segments).toInt(), parser.value(latency).toInt(), vendorList);
+    if (mode == QLatin1String("estate"))
+        return runEstate(parser.value(segments).toInt(), qMax(1, parser.value(sourcesOpt).toInt()));
     if (mode == QLatin1String("startup"))
         return runStartup(parser.value(appOpt), qMax(1, parser.value(runs).toInt()), parser.value(snapshotOpt).toInt());
     parser.showHelp(2);
