@@ -4,6 +4,7 @@
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
 #include "store/segmentstore.h"
+#include "store/syncscheduler.h"
 #include "storetest.h"
 #include "ui/detailpane.h"
 #include "ui/estatepage.h"
@@ -12,6 +13,7 @@
 #include "ui/sourcespane.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -205,6 +207,62 @@ private slots:
         QCOMPARE(again.sourcesPane()->currentEntry(), QStringLiteral("vendor:batch"));
         QTRY_COMPARE(again.estatePage()->model()->total(), 700);
         QCOMPARE(again.estatePage()->table()->horizontalHeader()->sortIndicatorSection(), int(EstateModel::Key));
+    }
+
+    // Sync All over two vendors' hosts (two sandboxes): the hosts sync side by side, one host's
+    // profiles one after another, each with its own progress in the side bar; the host that refuses
+    // fails alone, with the vendor's words, and the others land in All segments.
+    void syncAllRunsHostsSideBySideAndOneFailureStopsNoOther()
+    {
+        SandboxRig first;
+        SandboxRig second;
+        first.server.setSegmentCount(300);
+        second.server.setSegmentCount(200);
+        QVERIFY(second.server.setFaults(QStringLiteral("amperity:401")));
+        QList<SessionProfile> profiles;
+        for (const SessionProfile &p : demoProfiles(first))
+            if (p.profile.vendor == QLatin1String("launchdarkly") || p.profile.vendor == QLatin1String("batch"))
+                profiles.append(p);
+        for (const SessionProfile &p : demoProfiles(second))
+            if (p.profile.vendor == QLatin1String("amperity"))
+                profiles.append(p);
+        QCOMPARE(profiles.size(), 3);
+        const QString refused = second.profile(QStringLiteral("amperity")).name;
+
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setProfiles(profiles);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy started(w.syncScheduler(), &SyncScheduler::started);
+        QSignalSpy finished(w.syncScheduler(), &SyncScheduler::finished);
+        QSignalSpy failed(w.syncScheduler(), &SyncScheduler::failed);
+        QSignalSpy idle(w.syncScheduler(), &SyncScheduler::idle);
+        w.action(QStringLiteral("actionSyncAll"))->trigger();
+        // At once: one sync per host; the first host's second profile waits for its first.
+        QCOMPARE(started.count(), 2);
+        QStringList running {started.at(0).at(0).toString(), started.at(1).at(0).toString()};
+        QVERIFY2(running.contains(refused), qPrintable(running.join(u',')));
+        // Each running sync shows in the side bar.
+        for (const QString &name : running) {
+            const auto items = w.sourcesPane()->tree()->findItems(name, Qt::MatchExactly | Qt::MatchRecursive);
+            QCOMPARE(items.size(), 1);
+            QVERIFY2(items.first()->text(2).startsWith(QStringLiteral("syncing")), qPrintable(items.first()->text(2)));
+        }
+        QVERIFY(idle.wait(30000));
+        QCOMPARE(started.count(), 3);
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), refused);
+        const auto item = w.sourcesPane()->tree()->findItems(refused, Qt::MatchExactly | Qt::MatchRecursive).first();
+        QCOMPARE(item->text(2), QStringLiteral("sync failed"));
+        QVERIFY2(item->toolTip(2).contains(QStringLiteral("401")), qPrintable(item->toolTip(2)));
+        w.sourcesPane()->selectEntry(SourcesPane::allEntry());
+        w.showAllSegments();
+        QTRY_COMPARE(w.estatePage()->model()->total(), 600);
     }
 
 private:

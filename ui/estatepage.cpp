@@ -168,6 +168,8 @@ void EstatePage::setVendor(const QString &vendor)
     const int index = m_vendor->findData(vendor);
     if (index >= 0 && index != m_vendor->currentIndex())
         m_vendor->setCurrentIndex(index); // applies the query
+    else
+        refresh();
 }
 
 void EstatePage::refresh()

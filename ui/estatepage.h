@@ -39,6 +39,7 @@ public:
     // The accounts the Account filter offers: every source of the store.
     void setSources(const QList<SourceInfo> &sources);
     // Narrows the grid to one vendor ("" : every vendor), as the side bar's vendor entries do.
+    // Reads the rows again either way: what the grid shows may have changed since it was last shown.
     void setVendor(const QString &vendor);
     // Reads the rows again (after a sync), keeping the query and the sort.
     void refresh();
