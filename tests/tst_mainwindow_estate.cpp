@@ -1,5 +1,6 @@
 // The window's estate: the side bar of every source and the grid across all of them (All
 // segments), over a real store holding several profiles; the model under QAbstractItemModelTester.
+#include "export/csvreader.h"
 #include "model/estatemodel.h"
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
@@ -15,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSettings>
@@ -193,6 +195,32 @@ private slots:
             QVERIFY(w.sourcesPane()->selectEntry(QStringLiteral("vendor:batch")));
             emit w.sourcesPane()->entryChosen(QStringLiteral("vendor:batch"));
             QTRY_COMPARE(page->model()->total(), 700);
+            // File > Export writes what the grid shows: every match (not only the rows read so
+            // far), with the columns on show in their order; or only the selected rows.
+            const QString csvPath = m_dir.filePath(QStringLiteral("grid.csv"));
+            page->table()->setColumnHidden(EstateModel::Description, true);
+            page->table()->horizontalHeader()->moveSection(EstateModel::Name, 0);
+            const Result<qint64> all = page->writeCsv(csvPath, false);
+            QVERIFY(all.ok());
+            QCOMPARE(all.value(), 700);
+            QFile csv(csvPath);
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            bool parsed = false;
+            const QList<QStringList> lines = parseCsv(csv.readAll(), &parsed);
+            csv.close();
+            QVERIFY(parsed);
+            QCOMPARE(lines.first().join(u','),
+                     QStringLiteral("name,vendor,account,environment,key,tags,created,modified,last_changed"));
+            QCOMPARE(lines.size(), 701); // the header and 700 rows
+            QCOMPARE(lines.at(1).at(1), QStringLiteral("batch"));
+            page->table()->selectRow(2);
+            page->table()->selectionModel()->select(page->model()->index(4, 0),
+                                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            const Result<qint64> some = page->writeCsv(csvPath, true);
+            QVERIFY(some.ok());
+            QCOMPARE(some.value(), 2);
+            page->table()->setColumnHidden(EstateModel::Description, false);
+            page->table()->horizontalHeader()->moveSection(0, EstateModel::Name);
             // Sorted by a header click, in the store.
             page->table()->horizontalHeader()->setSortIndicator(EstateModel::Key, Qt::DescendingOrder);
             QCOMPARE(page->model()->query().sort, EstateQuery::Sort::Key);

@@ -1,19 +1,30 @@
 #include "estatepage.h"
 
 #include "detailpane.h"
+#include "settings.h"
 
 #include "core/vendorapi.h"
+#include "export/csvwriter.h"
+#include "export/estatecsv.h"
 #include "model/estatemodel.h"
 #include "vendors/registry.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -178,6 +189,91 @@ void EstatePage::refresh()
     m_model->refresh();
     if (row >= 0 && row < m_model->rowCount())
         m_table->selectRow(row);
+}
+
+Result<qint64> EstatePage::writeCsv(const QString &path, bool selectedOnly) const
+{
+    if (!m_store)
+        return Error::storage(tr("No local store"));
+    // The columns on show, in the header's order, by their CSV names.
+    const QStringList names = estateCsvColumns();
+    QStringList columns;
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical) && logical < names.size())
+            columns.append(names.at(logical));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::storage(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    CsvWriter writer(&file);
+    bool ok = writer.writeRow(columns);
+    qint64 written = 0;
+    if (selectedOnly) {
+        QList<int> rows;
+        for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+            rows.append(index.row());
+        std::sort(rows.begin(), rows.end());
+        for (const int row : std::as_const(rows)) {
+            if (const EstateRow *r = m_model->row(row); r && ok) {
+                ok = writer.writeRow(estateCsvCells(columns, *r));
+                ++written;
+            }
+        }
+    } else {
+        const Error read = m_store->forEachEstateRow(m_model->query(), false, [&](const EstateRow &row) {
+            ok = writer.writeRow(estateCsvCells(columns, row));
+            ++written;
+            return ok;
+        });
+        if (read.isError())
+            return read;
+    }
+    if (!ok || !file.commit())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, ok ? file.errorString() : writer.errorString()));
+    return written;
+}
+
+void EstatePage::exportRows()
+{
+    if (!m_store)
+        return;
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    bool selectedOnly = false;
+    if (selected > 1) {
+        QMessageBox ask(QMessageBox::Question, tr("Export"), tr("Export which segments?"), QMessageBox::Cancel, this);
+        QPushButton *some =
+            ask.addButton(tr("&Selected (%1)").arg(QLocale().toString(selected)), QMessageBox::AcceptRole);
+        QPushButton *all = ask.addButton(tr("&All that match (%1)").arg(QLocale().toString(m_model->total())),
+                                         QMessageBox::AcceptRole);
+        ask.setDefaultButton(all);
+        ask.exec();
+        if (ask.clickedButton() != some && ask.clickedButton() != all)
+            return;
+        selectedOnly = ask.clickedButton() == some;
+    }
+    QString folder = UiSettings::exportDirectory();
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export All Segments"),
+                                                      QDir(folder).filePath(QStringLiteral("all-segments.csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        emit statusMessage(tr("Export cancelled — nothing was written"), 5000);
+        return;
+    }
+    UiSettings::setExportDirectory(QFileInfo(path).absolutePath());
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Result<qint64> written = writeCsv(path, selectedOnly);
+    QApplication::restoreOverrideCursor();
+    if (!written) {
+        QMessageBox::warning(this, tr("Export"), written.error().message);
+        return;
+    }
+    const QString segments =
+        written.value() == 1 ? tr("1 segment") : tr("%1 segments").arg(QLocale().toString(written.value()));
+    emit statusMessage(tr("Wrote %1 to %2").arg(segments, QDir::toNativeSeparators(path)), 8000);
 }
 
 QString EstatePage::countText() const

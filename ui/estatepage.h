@@ -44,6 +44,13 @@ public:
     // Reads the rows again (after a sync), keeping the query and the sort.
     void refresh();
     void focusSearch();
+    // File > Export on All segments: asks where (and, with rows selected, whether only those),
+    // then writes the grid's rows with its columns in its order.
+    void exportRows();
+    // Writes the rows the grid's query matches (all of them, not only those read so far), or only
+    // the selected ones, to `path` as CSV: the columns on show, in the header's order. The file
+    // appears only when complete. Returns how many segments it wrote.
+    Result<qint64> writeCsv(const QString &path, bool selectedOnly) const;
     // Applies what the search and filter fields hold now (as typing does after a pause).
     void refreshQuery() { applyQuery(); }
 

@@ -325,6 +325,9 @@ void MainWindow::updateActions()
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(hasSource);
     }
+    // All segments exports its grid from the store.
+    if (QAction *a = action(QStringLiteral("actionExport")); a && showsEstate())
+        a->setEnabled(m_store != nullptr);
     if (QAction *a = action(QStringLiteral("actionCopy")))
         a->setEnabled(m_browser->hasSelection());
     const bool storeOpen = m_storeSession->isOpen();
@@ -579,6 +582,10 @@ void MainWindow::toggleChanges(bool show)
 
 void MainWindow::exportSegments()
 {
+    if (showsEstate()) {
+        m_estate->exportRows();
+        return;
+    }
     SegmentTableModel *model = m_browser->model();
     if (!model->vendor())
         return;

@@ -161,6 +161,14 @@ with deterministic data and faults on demand. Runs until killed.
         <source>&quot;huge&quot; is at most %1 megabytes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a column: use %2, or a field of the vendors&apos; records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; is named twice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::AmperityApi</name>
@@ -799,6 +807,42 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export which segments?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Selected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All that match (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export All Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled — nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3015,14 +3059,6 @@ The store: %1
     </message>
     <message>
         <source>--all-profiles writes every profile: leave out --profile, --vendor and --base-url</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a column: use %2, or a field of the vendors&apos; records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the column &apos;%1&apos; is named twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

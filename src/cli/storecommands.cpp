@@ -3,6 +3,7 @@
 #include "clisupport.h"
 
 #include "core/vendorapi.h"
+#include "export/estatecsv.h"
 #include "export/exportjob.h"
 #include "secrets/profilestore.h"
 #include "store/segmentstore.h"
@@ -207,68 +208,13 @@ int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOp
     return Ok;
 }
 
-namespace {
-
-// The columns of the grid across every profile, in their default order; any other name is a field
-// of the vendor's record (empty where a vendor's records do not have it).
-const QStringList kAllProfilesColumns = {
-    QStringLiteral("vendor"),       QStringLiteral("account"), QStringLiteral("environment"),
-    QStringLiteral("key"),          QStringLiteral("name"),    QStringLiteral("description"),
-    QStringLiteral("tags"),         QStringLiteral("created"), QStringLiteral("modified"),
-    QStringLiteral("last_changed"),
-};
-
-QString isoOrEmpty(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QString cellOf(const QString &column, const EstateRow &row, const QJsonObject &record)
-{
-    if (column == QLatin1String("vendor"))
-        return row.vendor;
-    if (column == QLatin1String("account"))
-        return row.source.profile;
-    if (column == QLatin1String("environment"))
-        return row.source.environment;
-    if (column == QLatin1String("key"))
-        return row.key;
-    if (column == QLatin1String("name"))
-        return row.name;
-    if (column == QLatin1String("description"))
-        return row.description;
-    if (column == QLatin1String("tags"))
-        return row.tags.join(QLatin1Char(';'));
-    if (column == QLatin1String("created"))
-        return isoOrEmpty(row.created);
-    if (column == QLatin1String("modified"))
-        return isoOrEmpty(row.modified);
-    if (column == QLatin1String("last_changed"))
-        return isoOrEmpty(row.lastChanged);
-    const QVariant value = extractValue(record, {column, ValueType::Json});
-    return value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(';')) : value.toString();
-}
-
-} // namespace
-
 int exportAllProfiles(const QString &columnSpec, const CsvOptions &csv, const QString &output)
 {
-    QStringList columns = kAllProfilesColumns;
-    if (!columnSpec.isNull()) {
-        columns.clear();
-        for (const QString &c : columnSpec.split(QLatin1Char(','))) {
-            const QString name = c.trimmed();
-            if (!kAllProfilesColumns.contains(name) && !isWellFormedFieldPath(name))
-                return fail(Usage,
-                            tr("'%1' is not a column: use %2, or a field of the vendors' records")
-                                .arg(name, kAllProfilesColumns.join(QLatin1Char(','))));
-            if (columns.contains(name))
-                return fail(Usage, tr("the column '%1' is named twice").arg(name));
-            columns.append(name);
-        }
-    }
-    const bool withRecords = std::any_of(columns.cbegin(), columns.cend(),
-                                         [](const QString &c) { return !kAllProfilesColumns.contains(c); });
+    const Result<QStringList> chosen = columnSpec.isNull() ? estateCsvColumns() : estateCsvColumns(columnSpec);
+    if (!chosen)
+        return fail(Usage, chosen.error().message);
+    const QStringList columns = chosen.value();
+    const bool withRecords = needsRecords(columns);
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
         return fail(Failure, store.error().message);
@@ -282,12 +228,7 @@ int exportAllProfiles(const QString &columnSpec, const CsvOptions &csv, const QS
     EstateQuery byVendor; // by vendor, then profile, environment and the vendor's order
     byVendor.sort = EstateQuery::Sort::Vendor;
     const Error read = store.value()->forEachEstateRow(byVendor, withRecords, [&](const EstateRow &row) {
-        const QJsonObject record = withRecords ? QJsonDocument::fromJson(row.record).object() : QJsonObject();
-        QStringList cells;
-        cells.reserve(columns.size());
-        for (const QString &c : std::as_const(columns))
-            cells.append(cellOf(c, row, record));
-        written = writer.writeRow(cells);
+        written = writer.writeRow(estateCsvCells(columns, row));
         ++rows;
         return written;
     });
