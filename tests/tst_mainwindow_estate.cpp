@@ -221,6 +221,19 @@ private slots:
             QCOMPARE(some.value(), 2);
             page->table()->setColumnHidden(EstateModel::Description, false);
             page->table()->horizontalHeader()->moveSection(0, EstateModel::Name);
+            // A vendor's own field as a column: shown, exported, remembered.
+            QVERIFY(page->addField(QStringLiteral("display_name")));
+            QVERIFY(!page->addField(QStringLiteral("not a path")));
+            QCOMPARE(page->model()->columnCount(), EstateModel::Count + 1);
+            QCOMPARE(page->model()->index(0, EstateModel::Count).data().toString(),
+                     page->model()->index(0, EstateModel::Name).data().toString()); // Batch's name field
+            QCOMPARE(page->writeCsv(csvPath, false).value(), 700);
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            const QList<QStringList> withField = parseCsv(csv.readAll(), &parsed);
+            csv.close();
+            QCOMPARE(withField.size(), 701);
+            QCOMPARE(withField.at(0).last(), QStringLiteral("display_name"));
+            QCOMPARE(withField.at(1).last(), withField.at(1).at(withField.at(0).indexOf(QStringLiteral("name"))));
             // Sorted by a header click, in the store.
             page->table()->horizontalHeader()->setSortIndicator(EstateModel::Key, Qt::DescendingOrder);
             QCOMPARE(page->model()->query().sort, EstateQuery::Sort::Key);
@@ -235,6 +248,7 @@ private slots:
         QCOMPARE(again.sourcesPane()->currentEntry(), QStringLiteral("vendor:batch"));
         QTRY_COMPARE(again.estatePage()->model()->total(), 700);
         QCOMPARE(again.estatePage()->table()->horizontalHeader()->sortIndicatorSection(), int(EstateModel::Key));
+        QCOMPARE(again.estatePage()->model()->extraFields(), QStringList {QStringLiteral("display_name")});
     }
 
     // Sync All over two vendors' hosts (two sandboxes): the hosts sync side by side, one host's

@@ -3,6 +3,7 @@
 #include "detailpane.h"
 #include "settings.h"
 
+#include "core/segment.h"
 #include "core/vendorapi.h"
 #include "export/csvwriter.h"
 #include "export/estatecsv.h"
@@ -17,9 +18,11 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -103,6 +106,8 @@ EstatePage::EstatePage(QWidget *parent)
     for (int c = 0; c < EstateModel::Count; ++c)
         m_table->setColumnWidth(c, widths[c] * em);
 
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, &EstatePage::showHeaderMenu);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
@@ -195,8 +200,8 @@ Result<qint64> EstatePage::writeCsv(const QString &path, bool selectedOnly) cons
 {
     if (!m_store)
         return Error::storage(tr("No local store"));
-    // The columns on show, in the header's order, by their CSV names.
-    const QStringList names = estateCsvColumns();
+    // The columns on show, in the header's order, by their CSV names; added fields by their paths.
+    const QStringList names = estateCsvColumns() + m_model->extraFields();
     QStringList columns;
     const QHeaderView *header = m_table->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
@@ -222,11 +227,12 @@ Result<qint64> EstatePage::writeCsv(const QString &path, bool selectedOnly) cons
             }
         }
     } else {
-        const Error read = m_store->forEachEstateRow(m_model->query(), false, [&](const EstateRow &row) {
-            ok = writer.writeRow(estateCsvCells(columns, row));
-            ++written;
-            return ok;
-        });
+        const Error read =
+            m_store->forEachEstateRow(m_model->query(), needsRecords(columns), [&](const EstateRow &row) {
+                ok = writer.writeRow(estateCsvCells(columns, row));
+                ++written;
+                return ok;
+            });
         if (read.isError())
             return read;
     }
@@ -274,6 +280,65 @@ void EstatePage::exportRows()
     const QString segments =
         written.value() == 1 ? tr("1 segment") : tr("%1 segments").arg(QLocale().toString(written.value()));
     emit statusMessage(tr("Wrote %1 to %2").arg(segments, QDir::toNativeSeparators(path)), 8000);
+}
+
+bool EstatePage::addField(const QString &field)
+{
+    const QString path = field.trimmed();
+    if (!isWellFormedFieldPath(path) || m_model->extraFields().contains(path))
+        return false;
+    m_model->setExtraFields(m_model->extraFields() << path);
+    return true;
+}
+
+void EstatePage::removeField(const QString &field)
+{
+    QStringList fields = m_model->extraFields();
+    if (fields.removeAll(field) > 0)
+        m_model->setExtraFields(fields);
+}
+
+void EstatePage::saveLayout() const
+{
+    UiSettings::setEstateFields(m_model->extraFields());
+    UiSettings::setEstateHeaderState(m_table->horizontalHeader()->saveState());
+}
+
+void EstatePage::restoreLayout()
+{
+    const QStringList fields = UiSettings::estateFields();
+    if (!fields.isEmpty())
+        m_model->setExtraFields(fields);
+    m_table->horizontalHeader()->restoreState(UiSettings::estateHeaderState());
+}
+
+void EstatePage::showHeaderMenu(const QPoint &pos)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const int section = header->logicalIndexAt(pos);
+    QMenu menu(this);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        QAction *toggle = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(c));
+        connect(toggle, &QAction::toggled, this, [header, c](bool on) { header->setSectionHidden(c, !on); });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("&Add Field…"), this, [this] {
+        bool ok = false;
+        const QString field =
+            QInputDialog::getText(this, tr("Add Field"),
+                                  tr("A field of the vendors' records, such as rules or owner.name (empty where a "
+                                     "vendor's records have no such field):"),
+                                  QLineEdit::Normal, {}, &ok);
+        if (ok && !field.trimmed().isEmpty() && !addField(field))
+            emit statusMessage(tr("“%1” is not a field path, or is shown already").arg(field.trimmed()), 6000);
+    });
+    if (section >= EstateModel::Count) {
+        const QString field = m_model->headerData(section, Qt::Horizontal).toString();
+        menu.addAction(tr("&Remove “%1”").arg(field), this, [this, field] { removeField(field); });
+    }
+    menu.exec(header->mapToGlobal(pos));
 }
 
 QString EstatePage::countText() const

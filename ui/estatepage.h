@@ -44,6 +44,12 @@ public:
     // Reads the rows again (after a sync), keeping the query and the sort.
     void refresh();
     void focusSearch();
+    // Adds a field of the vendors' records as a column (Add Field… in the header's menu).
+    bool addField(const QString &field);
+    void removeField(const QString &field);
+    // The grid's columns (fields added, order, widths, sort) to and from the settings.
+    void saveLayout() const;
+    void restoreLayout();
     // File > Export on All segments: asks where (and, with rows selected, whether only those),
     // then writes the grid's rows with its columns in its order.
     void exportRows();
@@ -66,6 +72,7 @@ signals:
 
 private:
     void applyQuery();
+    void showHeaderMenu(const QPoint &pos);
     void showCurrent();
     void updateCount();
 

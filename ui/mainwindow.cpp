@@ -609,7 +609,7 @@ void MainWindow::saveWindowState()
     UiSettings::setWindowState(saveState());
     UiSettings::setSplitterState(m_browser->saveSplitterState());
     UiSettings::setEstateSplitterState(m_estateSplitter->saveState());
-    UiSettings::setEstateHeaderState(m_estate->table()->horizontalHeader()->saveState());
+    m_estate->saveLayout();
     m_browser->columnState()->save();
 }
 
@@ -619,7 +619,7 @@ void MainWindow::restoreWindowState()
     restoreState(UiSettings::windowState());
     m_browser->restoreSplitterState(UiSettings::splitterState());
     m_estateSplitter->restoreState(UiSettings::estateSplitterState());
-    m_estate->table()->horizontalHeader()->restoreState(UiSettings::estateHeaderState());
+    m_estate->restoreLayout();
     action(QStringLiteral("actionToggleDetails"))->setChecked(m_browser->isPaneShown(m_browser->details()));
 }
 

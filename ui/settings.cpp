@@ -101,6 +101,16 @@ void setEstateHeaderState(const QByteArray &state)
     QSettings().setValue(QStringLiteral("window/estateHeader"), state);
 }
 
+QStringList estateFields()
+{
+    return QSettings().value(QStringLiteral("window/estateFields")).toStringList();
+}
+
+void setEstateFields(const QStringList &fields)
+{
+    QSettings().setValue(QStringLiteral("window/estateFields"), fields);
+}
+
 QByteArray headerState(const QString &vendor)
 {
     return QSettings().value(headerKey(vendor)).toByteArray();

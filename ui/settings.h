@@ -33,6 +33,8 @@ QByteArray estateSplitterState();
 void setEstateSplitterState(const QByteArray &state);
 QByteArray estateHeaderState();
 void setEstateHeaderState(const QByteArray &state);
+QStringList estateFields(); // the records' fields added to the grid
+void setEstateFields(const QStringList &fields);
 
 // A vendor's columns: the header's order, widths and hidden sections, and the fields added to it.
 QByteArray headerState(const QString &vendor);

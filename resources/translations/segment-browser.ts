@@ -845,6 +845,26 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Wrote %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Add Field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field of the vendors&apos; records, such as rules or owner.name (empty where a vendor&apos;s records have no such field):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a field path, or is shown already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ExportJob</name>

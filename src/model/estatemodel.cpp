@@ -3,6 +3,7 @@
 #include "core/vendorapi.h"
 #include "vendors/registry.h"
 
+#include <QJsonDocument>
 #include <QLocale>
 
 namespace sb {
@@ -31,12 +32,19 @@ void EstateModel::setQuery(const EstateQuery &query)
     refresh();
 }
 
+void EstateModel::setExtraFields(const QStringList &fields)
+{
+    m_extraFields = fields;
+    refresh();
+}
+
 void EstateModel::refresh()
 {
     ++m_generation;
     m_fetching = false;
     beginResetModel();
     m_rows.clear();
+    m_records.clear();
     m_error.clear();
     m_total = -1;
     m_lastPageShort = false;
@@ -47,7 +55,8 @@ void EstateModel::refresh()
     endResetModel();
     emit reset();
     if (m_store && m_store->isOpen() && m_error.isEmpty() && m_total < 0)
-        QMetaObject::invokeMethod(this, [this, generation = m_generation] { count(generation); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation = m_generation] { count(generation); }, Qt::QueuedConnection);
 }
 
 void EstateModel::count(quint64 generation)
@@ -66,12 +75,16 @@ void EstateModel::count(quint64 generation)
 
 QList<EstateRow> EstateModel::readPage(qint64 offset)
 {
-    const Result<QList<EstateRow>> rows = m_store->estateRows(m_query, offset, pageSize);
+    const Result<QList<EstateRow>> rows = m_store->estateRows(m_query, offset, pageSize, !m_extraFields.isEmpty());
     if (!rows) {
         m_error = rows.error().message;
         return {};
     }
     m_lastPageShort = rows.value().size() < pageSize;
+    if (!m_extraFields.isEmpty()) {
+        for (const EstateRow &row : rows.value())
+            m_records.append(QJsonDocument::fromJson(row.record).object());
+    }
     return rows.value();
 }
 
@@ -87,7 +100,7 @@ int EstateModel::rowCount(const QModelIndex &parent) const
 
 int EstateModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : Count;
+    return parent.isValid() ? 0 : Count + int(m_extraFields.size());
 }
 
 QVariant EstateModel::data(const QModelIndex &index, int role) const
@@ -107,6 +120,12 @@ QVariant EstateModel::data(const QModelIndex &index, int role) const
         break;
     default:
         return {};
+    }
+    if (index.column() >= Count) {
+        const QJsonObject record = m_records.value(index.row());
+        const QVariant value = extractValue(record, {m_extraFields.value(index.column() - Count), ValueType::Json});
+        return value.typeId() == QMetaType::QStringList ? value.toStringList().join(QStringLiteral(", "))
+                                                        : value.toString();
     }
     switch (Column(index.column())) {
     case Vendor: {
@@ -142,6 +161,8 @@ QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (section >= Count)
+        return m_extraFields.value(section - Count);
     switch (Column(section)) {
     case Vendor:
         return tr("Vendor");
@@ -172,7 +193,7 @@ QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int r
 bool EstateModel::canFetchMore(const QModelIndex &parent) const
 {
     return !parent.isValid() && m_store && !m_fetching && m_error.isEmpty() && !m_lastPageShort
-           && (m_total < 0 || m_rows.size() < m_total);
+        && (m_total < 0 || m_rows.size() < m_total);
 }
 
 void EstateModel::fetchMore(const QModelIndex &parent)
@@ -206,8 +227,10 @@ void EstateModel::sort(int column, Qt::SortOrder order)
         EstateQuery::Sort::Tags,        EstateQuery::Sort::Created, EstateQuery::Sort::Modified,
         EstateQuery::Sort::LastChanged,
     };
+    if (column >= Count)
+        return; // a field of the records: the store does not sort on it
     EstateQuery query = m_query;
-    query.sort = column >= 0 && column < Count ? sorts[column] : EstateQuery::Sort::Source;
+    query.sort = column >= 0 ? sorts[column] : EstateQuery::Sort::Source;
     query.order = order;
     setQuery(query);
 }

@@ -3,6 +3,7 @@
 #include "store/segmentstore.h"
 
 #include <QAbstractTableModel>
+#include <QJsonObject>
 
 namespace sb {
 
@@ -28,6 +29,10 @@ public:
     void setStore(const SegmentStore *store);
     void setQuery(const EstateQuery &query);
     EstateQuery query() const { return m_query; }
+    // Fields of the vendors' records shown as columns after the common ones ("rules", "owner.id"):
+    // empty where a vendor's record has no such field. They are not sorted on.
+    void setExtraFields(const QStringList &fields);
+    QStringList extraFields() const { return m_extraFields; }
     // Reads the first page again (after a sync).
     void refresh();
     // How many rows match (all of them, not only those read so far); -1 until counted. The first
@@ -59,6 +64,8 @@ private:
     const SegmentStore *m_store = nullptr;
     EstateQuery m_query;
     QList<EstateRow> m_rows;
+    QList<QJsonObject> m_records; // the rows' records, read, while extra fields are shown
+    QStringList m_extraFields;
     bool m_fetching = false; // a page is asked for and comes on the next turn of the event loop
     quint64 m_generation = 0; // a page asked for before a reset is dropped
     qint64 m_total = -1;

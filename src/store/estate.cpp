@@ -212,10 +212,11 @@ Result<qint64> SegmentStore::estateCount(const EstateQuery &query) const
     return q.value(0).toLongLong();
 }
 
-Result<QList<EstateRow>> SegmentStore::estateRows(const EstateQuery &query, qint64 offset, qint64 limit) const
+Result<QList<EstateRow>> SegmentStore::estateRows(const EstateQuery &query, qint64 offset, qint64 limit,
+                                                  bool withRecords) const
 {
     QList<EstateRow> rows;
-    if (const Error e = readEstate(query, offset, limit, false,
+    if (const Error e = readEstate(query, offset, limit, withRecords,
                                    [&rows](const EstateRow &row) {
                                        rows.append(row);
                                        return true;

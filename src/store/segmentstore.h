@@ -196,7 +196,9 @@ public:
     Result<QList<SourceInfo>> sources() const;
     // The grid across every source: how many rows match, and `limit` of them from `offset` on.
     Result<qint64> estateCount(const EstateQuery &query) const;
-    Result<QList<EstateRow>> estateRows(const EstateQuery &query, qint64 offset, qint64 limit) const;
+    // `withRecords`: each row's record too (EstateRow::record).
+    Result<QList<EstateRow>> estateRows(const EstateQuery &query, qint64 offset, qint64 limit,
+                                        bool withRecords = false) const;
     // Every matching row in turn, in one read (an export of them all); `withRecords`: each row's
     // record too. `row` returns false to stop.
     Error forEachEstateRow(const EstateQuery &query, bool withRecords,
