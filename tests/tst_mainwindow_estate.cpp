@@ -138,6 +138,36 @@ private slots:
         QCOMPARE(w.sourcesPane()->currentEntry(), QStringLiteral("profile:") + w.currentProfileName());
     }
 
+    // A profile whose snapshots are per environment lists them beneath it, each with its count.
+    void environmentsAreListedBeneathTheirProfile()
+    {
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const QString ld = m_rig.profile(QStringLiteral("launchdarkly")).name;
+        QVERIFY(syncOnce(store, {ld, QStringLiteral("production")}, QStringLiteral("launchdarkly"),
+                         records(m_rig, QStringLiteral("launchdarkly"), 30))
+                    .ok());
+        QVERIFY(syncOnce(store, {ld, QStringLiteral("staging")}, QStringLiteral("launchdarkly"),
+                         records(m_rig, QStringLiteral("launchdarkly"), 12))
+                    .ok());
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setProfiles(demoProfiles(m_rig));
+        const auto items = w.sourcesPane()->tree()->findItems(ld, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.first()->text(1), QStringLiteral("42"));
+        QCOMPARE(items.first()->childCount(), 2);
+        QVERIFY(items.first()->text(2) != QStringLiteral("never synced"));
+        QCOMPARE(items.first()->child(0)->text(0) + QLatin1Char('|') + items.first()->child(0)->text(1),
+                 QStringLiteral("production|30"));
+        QCOMPARE(items.first()->child(1)->text(0) + QLatin1Char('|') + items.first()->child(1)->text(1),
+                 QStringLiteral("staging|12"));
+        // The grid's Environment column and Account filter name them.
+        auto *account = w.estatePage()->findChild<QComboBox *>(QStringLiteral("estateAccount"));
+        QVERIFY(account->findText(ld + QStringLiteral(" — staging")) > 0);
+    }
+
     void allSegmentsSearchesEveryAccountByKeyboard()
     {
         const QString ldProfile = m_rig.profile(QStringLiteral("launchdarkly")).name;

@@ -86,11 +86,16 @@ bool SourcesPane::selectEntry(const QString &entry)
 
 QString SourcesPane::describe(const Profile &profile, QString *toolTip) const
 {
-    // The profile's own source (no environment) says how its syncs go.
+    // Of the profile's sources (one, or one per environment), the one synced last says how its
+    // syncs go.
     const SourceInfo *info = nullptr;
-    for (const SourceInfo &s : m_sources)
-        if (s.key.profile == profile.name && s.key.environment.isEmpty())
+    for (const SourceInfo &s : m_sources) {
+        if (s.key.profile != profile.name)
+            continue;
+        const qint64 run = s.lastRun ? s.lastRun->id : 0;
+        if (!info || run > (info->lastRun ? info->lastRun->id : 0))
             info = &s;
+    }
     const auto progress = m_progress.constFind(profile.name);
     if (progress != m_progress.cend()) {
         *toolTip = tr("Syncing");
