@@ -186,6 +186,11 @@ private slots:
             QTRY_COMPARE(page->model()->total(), 1900);
             QCOMPARE(page->countText(), QStringLiteral("1,900 segments"));
 
+            // What acts on one profile's browser waits meanwhile; the tool bar's search is its own.
+            QVERIFY(!w.action(QStringLiteral("actionReload"))->isEnabled());
+            QVERIFY(!w.action(QStringLiteral("actionFilter"))->isEnabled());
+            QVERIFY(w.action(QStringLiteral("actionExport"))->isEnabled());
+            QTRY_VERIFY(!w.searchEdit()->isVisible());
             // Ctrl+F searches every account, not the loaded rows of one.
             QTest::keySequence(&w, QKeySequence::Find);
             QCOMPARE(QApplication::focusWidget(), page->searchEdit());
@@ -207,6 +212,8 @@ private slots:
             emit w.sourcesPane()->entryChosen(QStringLiteral("profile:") + ldProfile);
             QVERIFY(!w.showsEstate());
             QCOMPARE(w.currentProfileName(), ldProfile);
+            QVERIFY(w.action(QStringLiteral("actionFilter"))->isEnabled());
+            QTRY_VERIFY(w.searchEdit()->isVisible());
             // And back, narrowed to one vendor.
             QVERIFY(w.sourcesPane()->selectEntry(QStringLiteral("vendor:batch")));
             emit w.sourcesPane()->entryChosen(QStringLiteral("vendor:batch"));

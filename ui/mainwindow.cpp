@@ -299,7 +299,7 @@ void MainWindow::createToolBar()
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    bar->addWidget(m_searchBar);
+    m_searchBarAction = bar->addWidget(m_searchBar);
 }
 
 void MainWindow::refreshIcons()
@@ -325,9 +325,26 @@ void MainWindow::updateActions()
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(hasSource);
     }
-    // All segments exports its grid from the store.
-    if (QAction *a = action(QStringLiteral("actionExport")); a && showsEstate())
-        a->setEnabled(m_store != nullptr);
+    // All segments exports its grid from the store; what acts on one profile's browser waits.
+    if (showsEstate()) {
+        if (QAction *a = action(QStringLiteral("actionExport")))
+            a->setEnabled(m_store != nullptr);
+        for (const char *name : {"actionCopyCurl", "actionReload", "actionCopy", "actionFilter", "actionChanges"}) {
+            if (QAction *a = action(QLatin1String(name)))
+                a->setEnabled(false);
+        }
+        if (m_searchBarAction)
+            m_searchBarAction->setVisible(false);
+        if (QAction *find = action(QStringLiteral("actionFind")))
+            find->setText(tr("&Find in All Segments…"));
+        return;
+    }
+    if (m_searchBarAction)
+        m_searchBarAction->setVisible(true);
+    if (QAction *find = action(QStringLiteral("actionFind")))
+        find->setText(tr("&Find in Loaded Rows…"));
+    if (QAction *filter = action(QStringLiteral("actionFilter")))
+        filter->setEnabled(true);
     if (QAction *a = action(QStringLiteral("actionCopy")))
         a->setEnabled(m_browser->hasSelection());
     const bool storeOpen = m_storeSession->isOpen();

@@ -140,6 +140,7 @@ private:
     QStackedWidget *m_stack;
     QSplitter *m_estateSplitter;
     SegmentStore *m_store = nullptr;
+    QAction *m_searchBarAction = nullptr; // the tool bar's search, for one profile's browser only
     bool m_entryRestored = false;
     StoreSession *m_storeSession;
     SearchBar *m_searchBar;

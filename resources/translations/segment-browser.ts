@@ -1756,6 +1756,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>The local store is not available</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Find in All Segments…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
