@@ -236,7 +236,7 @@ private slots:
                 q.bindValue(6, record);
                 QVERIFY(q.exec());
             };
-            const QVariant none(QMetaType(QMetaType::LongLong));
+            const QVariant none {QMetaType(QMetaType::LongLong)};
             row("a", 0, 2000, none, none, a);
             row("gone", 1, 2000, 2000, 4000, gone);
             row("b", 2, 4000, none, none, b);

@@ -292,7 +292,7 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
             .bind(QStringLiteral(":before"), before);
         return change.exec();
     };
-    const QVariant noRecord(QMetaType(QMetaType::QByteArray));
+    const QVariant noRecord {QMetaType(QMetaType::QByteArray)};
 
     // Changed in content, before the rows are written: the fields that differ are the vendor's to
     // name, and the record it replaces is kept with the change.
