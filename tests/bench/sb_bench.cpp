@@ -849,7 +849,8 @@ int main(int argc, char *argv[])
     TimedApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("export, model, floor, store, estate or startup"));
+    parser.addPositionalArgument(QStringLiteral("mode"),
+                                 QStringLiteral("export, model, floor, store, estate or startup"));
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("The sandbox's root URL."),
                                   QStringLiteral("URL"));
     const QCommandLineOption segments(QStringLiteral("segments"), QStringLiteral("Segments per vendor (a label)."),
