@@ -180,6 +180,12 @@ private slots:
         back.insert(3, removed);
         const Result<SyncRun> returned = syncOnce(store, prod, kLd, back);
         QCOMPARE(returned.value().added, 1);
+        // ... and its change says so, with its record.
+        const QList<SegmentChange> backChanges = store.lastChanges(prod).value();
+        QCOMPARE(backChanges.size(), 1);
+        QCOMPARE(backChanges.at(0).kind, SegmentChange::Kind::Added);
+        QCOMPARE(backChanges.at(0).key, ld->recordKey(removed));
+        QCOMPARE(QJsonDocument::fromJson(backChanges.at(0).after).object(), removed);
         QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, back));
     }
 

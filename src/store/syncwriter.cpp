@@ -220,6 +220,7 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
         Prior *prior = nullptr; // none: new
         std::optional<double> place; // none: new, or back after it was removed
         bool dirty = true; // new, back, or its record's bytes changed: written
+        bool back = false; // in the store, removed by an earlier sync, listed again
     };
     QList<Row> rows(m_listed.size());
     QList<qsizetype> changedRows;
@@ -234,7 +235,8 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
         row.prior = &found.value();
         row.prior->listed = true;
         if (!row.prior->present) {
-            ++run.added; // back after it was removed
+            row.back = true;
+            ++run.added;
             continue;
         }
         row.place = row.prior->place;
@@ -378,8 +380,8 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
                 .bind(QStringLiteral(":id"), row.prior->id);
             if (!rewrite.exec())
                 return failed(rewrite);
-            if (!row.place && !recordChange(row.prior->id, QStringLiteral("added"), {}, 0, noRecord))
-                return failed(change); // back after it was removed
+            if (row.back && !recordChange(row.prior->id, QStringLiteral("added"), {}, 0, noRecord))
+                return failed(change);
         } else if (place != row.prior->place) {
             move.bind(QStringLiteral(":p"), place).bind(QStringLiteral(":id"), row.prior->id);
             if (!move.exec())
