@@ -188,6 +188,12 @@ private slots:
         QCOMPARE(sorted.first().key, QStringLiteral("CODE_300"));
         QCOMPARE(sorted.at(150).source.environment, QStringLiteral("production"));
         QCOMPARE(sorted.at(300).source.environment, QStringLiteral("staging"));
+        // Descending: vendor, account and environment all the other way.
+        byVendor.order = Qt::DescendingOrder;
+        const QList<EstateRow> reversed = m_store.estateRows(byVendor, 0, -1).value();
+        QCOMPARE(reversed.first().vendor, kSailPoint);
+        QCOMPARE(reversed.at(150).source.environment, QStringLiteral("staging"));
+        QCOMPARE(reversed.at(300).source.environment, QStringLiteral("production"));
     }
 
     void searchMatchesABruteForceScan_data()

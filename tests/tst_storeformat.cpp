@@ -140,6 +140,30 @@ private slots:
         QVERIFY2(stored * 10 < json * 7, qPrintable(QStringLiteral("%1 of %2").arg(stored).arg(json)));
     }
 
+    // A profile removed while its sync runs takes its dictionary with it: the sync then fails
+    // clearly instead of writing records that could not be read back.
+    void aSyncWhoseProfileWasRemovedMeanwhileFails()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kLarge);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const QString vendor = QStringLiteral("batch");
+        QVERIFY(syncOverHttp(rig, store, vendor).ok()); // the source has its dictionary now
+        const SourceKey source {rig.profile(vendor).name, {}};
+        std::unique_ptr<SyncWriter> writer = store.beginSync(source, vendorById(vendor));
+        QList<Segment> page;
+        for (int i = 0; i < 20; ++i)
+            page.append(Segment::fromRecord(rig.server.record(vendor, i), vendorById(vendor)->columns()));
+        QCOMPARE(writer->add(page), Error());
+        QCOMPARE(store.removeProfile(source.profile), Error());
+        const Result<SyncRun> run = writer->commit();
+        QVERIFY(!run.ok());
+        QVERIFY2(run.error().message.contains(QStringLiteral("removed")), qPrintable(run.error().message));
+        QVERIFY(!store.lastSync(source).value().has_value());
+    }
+
     // A source too small for a dictionary keeps its records as they came, readable by anyone.
     void aSmallSourceKeepsItsRecordsAsTheyCame()
     {

@@ -285,7 +285,8 @@ void EstatePage::exportRows()
 bool EstatePage::addField(const QString &field)
 {
     const QString path = field.trimmed();
-    if (!isWellFormedFieldPath(path) || m_model->extraFields().contains(path))
+    // The grid's own columns keep their names (the CSV's header would name two columns alike).
+    if (!isWellFormedFieldPath(path) || m_model->extraFields().contains(path) || estateCsvColumns().contains(path))
         return false;
     m_model->setExtraFields(m_model->extraFields() << path);
     return true;

@@ -2690,6 +2690,10 @@ Showing the snapshot of %2.</source>
         <source>The sync could not be saved; the previous snapshot is kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the profile&apos;s snapshots were removed during the sync</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::TokenEdit</name>

@@ -210,6 +210,8 @@ void EstateModel::fetchMore(const QModelIndex &parent)
                 return;
             m_fetching = false;
             const QList<EstateRow> page = readPage(m_rows.size());
+            if (!m_error.isEmpty())
+                emit totalChanged(m_total); // the view says why it stopped
             if (page.isEmpty())
                 return; // the store holds fewer than it said (a sync in between): no more
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));

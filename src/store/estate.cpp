@@ -42,7 +42,7 @@ QString columnOf(EstateQuery::Sort sort)
 {
     switch (sort) {
     case EstateQuery::Sort::Vendor:
-        return QStringLiteral("s.vendor, s.profile, s.environment");
+        return QStringLiteral("s.vendor");
     case EstateQuery::Sort::Account:
         return QStringLiteral("s.profile COLLATE NOCASE");
     case EstateQuery::Sort::Environment:
@@ -248,7 +248,10 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
     const QString unsorted = searching ? QStringLiteral("f.rowid") : QStringLiteral("g.source_id, g.position");
     QString order = QStringLiteral(" ORDER BY ");
     const QString column = columnOf(query.sort);
-    if (!column.isEmpty())
+    if (query.sort == EstateQuery::Sort::Vendor) // then account and environment, the same way
+        order += QStringLiteral("s.vendor") + direction + QStringLiteral(", s.profile") + direction
+            + QStringLiteral(", s.environment") + direction + QStringLiteral(", ") + unsorted;
+    else if (!column.isEmpty())
         order += column + direction + QStringLiteral(", ") + unsorted;
     else if (searching)
         order += QStringLiteral("f.rowid") + direction;

@@ -305,15 +305,25 @@ Error SegmentStore::open()
                 tr("The segment store %1 cannot be used: %2").arg(QDir::toNativeSeparators(m_path), q.error().text()));
     }
     if (version < schemaVersion) {
-        if (!db.transaction())
+        // The write lock first, then the version again: another process may have brought the file up
+        // to date meanwhile (the window and the command line opening it at once).
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return fail(tr("The segment store %1 cannot be set up: %2")
-                            .arg(QDir::toNativeSeparators(m_path), db.lastError().text()));
+                            .arg(QDir::toNativeSeparators(m_path), q.error().text()));
+        int current = version;
+        if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+            current = q.value(0).toInt();
+        if (current >= schemaVersion) {
+            q.exec(QStringLiteral("COMMIT"));
+            m_open = true;
+            return {};
+        }
         bool ok = true;
-        if (version < 1) {
+        if (current < 1) {
             for (const char *statement : kSchemaV1)
                 ok = ok && q.exec(QLatin1String(statement));
         }
-        if (version < 2) {
+        if (current < 2) {
             for (const char *statement : kSchemaV2)
                 ok = ok && q.exec(QLatin1String(statement));
             ok = ok && fillSummaries(db);
@@ -321,9 +331,9 @@ Error SegmentStore::open()
                 ok = ok && q.exec(QLatin1String(statement));
         }
         ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion));
-        if (!ok || !db.commit()) {
-            const QString why = q.error().isValid() ? q.error().text() : db.lastError().text();
-            db.rollback();
+        if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
+            const QString why = q.error().text();
+            Sql(db).exec(QStringLiteral("ROLLBACK"));
             return fail(tr("The segment store %1 cannot be set up: %2").arg(QDir::toNativeSeparators(m_path), why));
         }
     }

@@ -95,8 +95,11 @@ Error SyncWriter::stage(const QList<Held> &records, qsizetype first)
             return e;
         }
     }
-    if (!db.commit())
-        return Error::storage(tr("Could not keep the sync's segments: %1").arg(db.lastError().text()));
+    if (!db.commit()) {
+        const Error e = Error::storage(tr("Could not keep the sync's segments: %1").arg(db.lastError().text()));
+        db.rollback();
+        return e;
+    }
     m_staged = first + records.size();
     return {};
 }
@@ -240,7 +243,8 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
             continue;
         }
         row.place = row.prior->place;
-        row.dirty = row.prior->bytesHash != listed.bytesHash || row.prior->dictionary != dictionaryOf(listed);
+        row.dirty = row.prior->bytesHash != listed.bytesHash || row.prior->dictionary != dictionaryOf(listed)
+            || row.prior->contentHash != listed.contentHash;
         if (row.prior->contentHash != listed.contentHash)
             changedRows.append(i);
         inOrder = inOrder && (!last || *last < *row.place);
@@ -462,6 +466,19 @@ Result<SyncRun> SyncWriter::commit()
     if (!q.exec())
         return failWith(writeFailed, q.error());
     run.id = q.lastInsertId().toLongLong();
+
+    // The source's dictionary this sync compressed with must still be there (a profile removed
+    // meanwhile takes its dictionaries with it): otherwise its records could not be read back.
+    if (m_dictionaryId != 0 && m_newDictionary.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT 1 FROM dictionary WHERE id = :d AND source_id = :s"));
+        q.bind(QStringLiteral(":d"), m_dictionaryId).bind(QStringLiteral(":s"), source);
+        if (!q.exec())
+            return failWith(writeFailed, q.error());
+        if (!q.next())
+            return failWith(
+                writeFailed,
+                QSqlError(tr("the profile's snapshots were removed during the sync"), {}, QSqlError::StatementError));
+    }
 
     // A dictionary trained by this sync: saved with it, and the source's from now on (unless
     // another sync gave it one meanwhile; each record names the dictionary it was made with).
