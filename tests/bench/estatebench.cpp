@@ -2,6 +2,8 @@
 // (made-up records from the sandbox's generator, written through SyncWriter as a sync writes
 // them), then: opening it, the first rows of All segments painted in a real table (offscreen),
 // and the search over everything (50 queries: median and max), with the process's peak RSS.
+#include "benchsupport.h"
+
 #include "core/vendorapi.h"
 #include "model/estatemodel.h"
 #include "sandbox/sandboxserver.h"
@@ -17,21 +19,12 @@
 #include <QTableView>
 #include <QTemporaryDir>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 
 namespace sb::bench {
 
 namespace {
-
-double peakRss()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0;
-}
 
 double msSince(const QElapsedTimer &t)
 {
@@ -155,7 +148,7 @@ int runEstate(int total, int sourceCount)
              std::sort(h.begin(), h.end());
              return double(h.at(h.size() / 2));
          }()},
-        {QStringLiteral("peakRssMb"), peakRss()},
+        {QStringLiteral("peakRssMb"), peakRssMb()},
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;

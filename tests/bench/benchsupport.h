@@ -1,0 +1,40 @@
+#pragma once
+
+// What sb_bench's modes share (benchsupport.cpp), and the modes that live in files of their own.
+
+#include "core/profile.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <utility>
+
+namespace sb {
+class VendorApi;
+}
+
+namespace sb::bench {
+
+// One result: a JSON object on a line of standard output.
+void emitRecord(QJsonObject record);
+// A remark on standard error, prefixed "sb_bench: ".
+void note(const QString &text);
+// The sandbox's demo profile of `vendor` at `root`, with its secret.
+std::pair<Profile, QString> demoProfile(const QUrl &root, const QString &vendor);
+// The vendor with that id; nullptr, after saying so, when there is none.
+const VendorApi *knownVendor(const QString &vendor);
+// This process's CPU time so far.
+double processCpuNowMs();
+// Starts the process's peak RSS afresh from what it holds now; peakRssMb() reads it.
+void resetPeakRss();
+double peakRssMb();
+// The resident set now (Linux /proc), in MB; 0 when unknown.
+double rssNowMb();
+
+// sb_bench store (storebench.cpp) and sb_bench estate (estatebench.cpp).
+int runStore(const QUrl &root, int segments, int latency, const QStringList &vendors);
+int runEstate(int total, int sources);
+
+} // namespace sb::bench
