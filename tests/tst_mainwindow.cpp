@@ -1,3 +1,4 @@
+#include "demosession.h"
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
 #include "secrets/memorysecretstore.h"
@@ -30,14 +31,6 @@ using namespace sb;
 using namespace sb::test;
 
 namespace {
-
-QList<SessionProfile> demoProfiles(const SandboxRig &rig)
-{
-    QList<SessionProfile> profiles;
-    for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
-        profiles.append({p, secret});
-    return profiles;
-}
 
 int profileIndex(const QList<SessionProfile> &profiles, const QString &vendor)
 {

@@ -1,5 +1,6 @@
 // The window's estate: the side bar of every source and the grid across all of them (All
 // segments), over a real store holding several profiles; the model under QAbstractItemModelTester.
+#include "demosession.h"
 #include "export/csvreader.h"
 #include "model/estatemodel.h"
 #include "model/segmenttablemodel.h"
@@ -31,14 +32,6 @@ using namespace sb;
 using namespace sb::test;
 
 namespace {
-
-QList<SessionProfile> demoProfiles(const SandboxRig &rig)
-{
-    QList<SessionProfile> profiles;
-    for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
-        profiles.append({p, secret});
-    return profiles;
-}
 
 QList<QJsonObject> records(const SandboxRig &rig, const QString &vendor, int n)
 {

@@ -1,5 +1,6 @@
 // The window over the local store: a stored snapshot shows at once and a sync brings it up to
 // date, Sync and the Changes view, and a failed sync that keeps the snapshot on show.
+#include "demosession.h"
 #include "model/changesmodel.h"
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
@@ -29,14 +30,6 @@ namespace {
 
 const QString kBatch = QStringLiteral("batch");
 const QString kLd = QStringLiteral("launchdarkly");
-
-QList<SessionProfile> demoProfiles(const SandboxRig &rig)
-{
-    QList<SessionProfile> profiles;
-    for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
-        profiles.append({p, secret});
-    return profiles;
-}
 
 QString profileOf(const SandboxRig &rig, const QString &vendor)
 {
