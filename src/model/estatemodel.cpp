@@ -108,19 +108,8 @@ QVariant EstateModel::data(const QModelIndex &index, int role) const
     const EstateRow *r = index.isValid() ? row(index.row()) : nullptr;
     if (!r)
         return {};
-    switch (role) {
-    case IdRole:
-        return r->id;
-    case VendorIdRole:
-        return r->vendor;
-    case ProfileRole:
-        return r->source.profile;
-    case Qt::DisplayRole:
-    case Qt::ToolTipRole:
-        break;
-    default:
-        return {};
-    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {}; // the row itself, with its id and source, is row()
     if (index.column() >= Count) {
         const QJsonObject record = m_records.value(index.row());
         const QVariant value = extractValue(record, {m_extraFields.value(index.column() - Count), ValueType::Json});

@@ -16,11 +16,6 @@ class EstateModel final : public QAbstractTableModel
 
 public:
     enum Column { Vendor, Account, Environment, Key, Name, Description, Tags, Created, Modified, LastChanged, Count };
-    enum Role {
-        IdRole = Qt::UserRole + 1, // the stored segment's id (SegmentStore::storedRecord)
-        VendorIdRole, // "batch", "launchdarkly", ...
-        ProfileRole, // the account's profile name
-    };
     static constexpr int pageSize = 500;
 
     explicit EstateModel(QObject *parent = nullptr);
