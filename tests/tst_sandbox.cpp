@@ -479,10 +479,16 @@ private slots:
             << QStringLiteral("/api/v2/segments/other/production") << SandboxClient::ldAuth() << 404 << "code"
             << "not_found";
         QTest::newRow("ld unknown environment")
-            << QStringLiteral("/api/v2/segments/default/test") << SandboxClient::ldAuth() << 404 << "code"
+            << QStringLiteral("/api/v2/segments/default/qa") << SandboxClient::ldAuth() << 404 << "code"
             << "not_found";
-        QTest::newRow("ld other path") << QStringLiteral("/api/v2/flags/default") << SandboxClient::ldAuth() << 404
-                                       << "code"
+        QTest::newRow("ld flags of an unknown project")
+            << QStringLiteral("/api/v2/flags/other") << SandboxClient::ldAuth() << 404 << "code"
+            << "not_found";
+        QTest::newRow("ld projects, reader token")
+            << QStringLiteral("/api/v2/projects")
+            << Headers {{"Authorization", SandboxCredentials::ldReaderToken().toUtf8()}} << 403 << "code"
+            << "forbidden";
+        QTest::newRow("ld other path") << QStringLiteral("/api/v2/teams") << SandboxClient::ldAuth() << 404 << "code"
                                        << "not_found";
         QTest::newRow("ld bad version") << ld << Headers {{"Authorization", ldToken}, {"LD-API-Version", "latest"}}
                                         << 400 << "code"

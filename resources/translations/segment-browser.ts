@@ -1103,8 +1103,9 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Fault rules, comma-separated:  TARGET:FAULT[=N][@WHEN]
-  TARGET  batch, launchdarkly, amperity, sailpoint (list endpoints),
-          sailpoint-token (POST /oauth/token), all (the four list endpoints)
+  TARGET  batch, launchdarkly, amperity, sailpoint (the segment lists),
+          launchdarkly-projects (projects and environments), launchdarkly-flags,
+          sailpoint-token (POST /oauth/token), all (every list but the token)
   FAULT   latency=MS   answer MS milliseconds late (default 1000)
           401          the vendor&apos;s 401 (SailPoint: JWT is expired)
           429=S        the vendor&apos;s 429; SailPoint sends Retry-After: S,
@@ -1557,6 +1558,30 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>%1 flags</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>LaunchDarkly has no listing &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LaunchDarkly&apos;s %1 are listed without a filter or sort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused segments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::LaunchDarklyEndpoint</name>
@@ -1594,6 +1619,18 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
     </message>
     <message>
         <source>offset must be a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown project key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown environment key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forbidden. Access to the requested resource was denied.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2290,6 +2327,13 @@ Enter it in the profile to browse its segments.</source>
     </message>
 </context>
 <context>
+    <name>sb::ScopeDiscovery</name>
+    <message>
+        <source>%1 profiles name their project themselves; there is nothing to discover</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::SearchBar</name>
     <message>
         <source>Find in loaded rows</source>
@@ -2703,6 +2747,13 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>Remove %1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::UsageWalk</name>
+    <message>
+        <source>%1 cannot say which segments are used</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -27,6 +27,10 @@ struct Query
 {
     QString filter;
     QString sort;
+    // What is listed: empty for the segments, else another listing the vendor pages the same way
+    // (VendorApi::scopes().listing, usage().listing, ...), walked by the same fetch loop with the
+    // same credential, limits, retries and rate-limit handling.
+    QString listing = {};
 
     friend bool operator==(const Query &, const Query &) = default;
 };

@@ -32,6 +32,14 @@ QUrl VendorApi::webUrl(const Profile &, const QJsonObject &) const
     return {};
 }
 
+QString VendorApi::scopeOf(const Profile &profile) const
+{
+    const ScopeModel model = scopes();
+    if (model.listing.isEmpty())
+        return {};
+    return profile.param(model.groupParam).trimmed() + QLatin1Char('/') + profile.param(model.scopeParam).trimmed();
+}
+
 } // namespace sb
 
 namespace sb {

@@ -52,6 +52,55 @@ struct SegmentSummary
     QDateTime modified;
 };
 
+// A key and the name people read, of a project, an environment, a flag...
+struct NamedKey
+{
+    QString key;
+    QString name;
+
+    friend bool operator==(const NamedKey &, const NamedKey &) = default;
+};
+
+// Vendors where one secret reaches several places that each have their own segments (LaunchDarkly:
+// the projects of an account and their environments). A place is a scope; scopes come in groups,
+// and the profile keys groupParam and scopeParam pick one.
+struct ScopeModel
+{
+    QString listing; // the Query::listing of the groups: one record per group (scopeGroup())
+    QString childListing; // a group's scopes, paged, for a group whose record does not hold them all
+    QString groupParam; // the profile key a group fills ("project"); the child listing reads it
+    QString scopeParam; // the profile key a scope fills ("environment")
+    QString groupTitle; // translated: "Project"
+    QString scopeTitle; // translated: "Environment"
+};
+
+// One group as discovered, with its scopes.
+struct ScopeGroup
+{
+    NamedKey group;
+    QList<NamedKey> scopes;
+    bool complete = true; // false: the record held only some of its scopes; the child listing has all
+};
+
+// Vendors where other things of the account use segments (LaunchDarkly: flags whose rules match
+// them), and one listing tells which: the program shows, per segment, who uses it.
+struct UsageModel
+{
+    QString listing; // the Query::listing of the users, for the profile's scope
+    QString field; // the derived column's name ("flags"): in --columns, Add Field and the CSV header
+    QString title; // translated, the column's and the detail pane's heading: "Flags"
+    QString unusedTitle; // translated, the filter: "Unused segments"
+};
+
+// One user of segments (a flag) as one record of the usage listing says.
+struct SegmentUser
+{
+    QString key;
+    QString name;
+    QUrl url; // its page in the vendor's web app; empty when none can be formed
+    QStringList segments; // the keys of the segments it uses, each once
+};
+
 struct AccessToken
 {
     QString token;
@@ -125,6 +174,36 @@ public:
     qint64 contentHash(const QJsonObject &record) const;
     // The content fields whose values differ between two records, in contentFields() order.
     QStringList changedContentFields(const QJsonObject &before, const QJsonObject &after) const;
+
+    // Scope discovery: empty listing when a profile names its one place itself.
+    virtual ScopeModel scopes() const { return {}; }
+    bool discoversScopes() const { return !scopes().listing.isEmpty(); }
+    // A record of scopes().listing: the group and the scopes it holds.
+    virtual ScopeGroup scopeGroup(const QJsonObject &record) const
+    {
+        Q_UNUSED(record);
+        return {};
+    }
+    // A record of scopes().childListing: one scope.
+    virtual NamedKey scope(const QJsonObject &record) const
+    {
+        Q_UNUSED(record);
+        return {};
+    }
+    // Which place of the account a profile's segments come from, for telling apart the snapshots
+    // of one profile's scopes ("project/environment"); empty for vendors without scopes.
+    QString scopeOf(const Profile &profile) const;
+
+    // Who uses each segment: empty listing when the vendor cannot say.
+    virtual UsageModel usage() const { return {}; }
+    bool tracksUsage() const { return !usage().listing.isEmpty(); }
+    // A record of usage().listing, read for the profile's scope.
+    virtual SegmentUser segmentUser(const Profile &profile, const QJsonObject &record) const
+    {
+        Q_UNUSED(profile);
+        Q_UNUSED(record);
+        return {};
+    }
 
     // When the secret itself says it expires (a JWT's `exp`, read without verification);
     // nullopt when it does not say or the vendor's secrets do not expire.

@@ -29,6 +29,42 @@ QString launchDarklyName(int index);
 qint64 launchDarklyCreationDate(int index);
 qint64 launchDarklyLastModified(int index);
 
+// ---- LaunchDarkly's account: projects, environments and flags ----
+
+struct LdEnvironment
+{
+    QString key;
+    QString name;
+    QString color;
+    bool critical = false;
+};
+struct LdProject
+{
+    QString key;
+    QString name;
+    QStringList tags;
+    QList<LdEnvironment> environments;
+};
+// The account's projects, in the order the projects listing gives them. The first is "default",
+// whose first environment is "production": the scope SandboxCredentials names. One project has
+// more environments than a projects page embeds (20).
+const QList<LdProject> &launchDarklyProjects();
+// The project and environment, when the account has them.
+const LdProject *launchDarklyProject(const QString &project);
+const LdEnvironment *launchDarklyEnvironment(const QString &project, const QString &environment);
+// How many segments a scope lists at epoch 0 when "default"/"production" lists `defaultCount`:
+// staging all of them, other environments fewer (each a prefix of the same numbering).
+int launchDarklyScopeCount(const QString &project, const QString &environment, int defaultCount);
+// How many flags a project has when its scopes list segments out of `segmentCount` (default/production's).
+int launchDarklyFlagCount(int segmentCount);
+// Flag `index` of `project` as the flags listing sends it for `environment` (with its rules when
+// `withRules`, LaunchDarkly's summary=0). Some of its rules match segments of that environment
+// (op segmentMatch, some negated), by the keys of segments below `segmentCount`.
+QJsonObject launchDarklyFlag(int index, const QString &project, const QString &environment, int segmentCount,
+                             bool withRules);
+// The keys of the segments flag `index` uses in `environment`, each once, in rule order.
+QStringList launchDarklyFlagSegments(int index, const QString &environment, int segmentCount);
+
 // Amperity: {id, name, status?}; ids look like "ab-1CDEfGHI".
 QJsonObject amperitySegment(int index);
 

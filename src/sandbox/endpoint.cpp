@@ -60,6 +60,17 @@ std::optional<QString> formValue(const QByteArray &form, const QString &key)
     return std::nullopt;
 }
 
+QStringList formValues(const QByteArray &form, const QString &key)
+{
+    QStringList values;
+    for (const QByteArray &pair : form.split('&')) {
+        const qsizetype equals = pair.indexOf('=');
+        if (!pair.isEmpty() && formDecode(pair.left(equals < 0 ? pair.size() : equals)) == key)
+            values << (equals < 0 ? QString() : formDecode(pair.mid(equals + 1)));
+    }
+    return values;
+}
+
 SandboxResponse SandboxResponse::json(int status, const QJsonValue &body, const HeaderList &headers)
 {
     SandboxResponse response;

@@ -38,6 +38,8 @@ struct SandboxRequest
 
 // Decodes application/x-www-form-urlencoded text (a query string or a POST body).
 std::optional<QString> formValue(const QByteArray &form, const QString &key);
+// Every value of a repeated key, in order.
+QStringList formValues(const QByteArray &form, const QString &key);
 
 struct SandboxResponse
 {

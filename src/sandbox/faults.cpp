@@ -26,6 +26,8 @@ constexpr std::array<ChannelName, kSandboxChannelCount> kChannelNames {{
     {SandboxChannel::Amperity, "amperity"},
     {SandboxChannel::SailPoint, "sailpoint"},
     {SandboxChannel::SailPointToken, "sailpoint-token"},
+    {SandboxChannel::LaunchDarklyProjects, "launchdarkly-projects"},
+    {SandboxChannel::LaunchDarklyFlags, "launchdarkly-flags"},
 }};
 
 struct KindName
@@ -175,7 +177,7 @@ std::optional<SandboxChannel> sandboxChannelFromId(const QString &id)
 
 bool FaultRule::appliesTo(SandboxChannel requestChannel, int requestNumber) const
 {
-    // "all" means the four vendors' list endpoints; the token endpoint is only hit when named.
+    // "all" means every list endpoint; the token endpoint is only hit when named.
     if (channel ? *channel != requestChannel : requestChannel == SandboxChannel::SailPointToken)
         return false;
     switch (when) {
@@ -276,8 +278,9 @@ FaultAction FaultPlan::actionFor(SandboxChannel channel, int requestNumber) cons
 QString FaultPlan::syntaxHelp()
 {
     return tr("Fault rules, comma-separated:  TARGET:FAULT[=N][@WHEN]\n"
-              "  TARGET  batch, launchdarkly, amperity, sailpoint (list endpoints),\n"
-              "          sailpoint-token (POST /oauth/token), all (the four list endpoints)\n"
+              "  TARGET  batch, launchdarkly, amperity, sailpoint (the segment lists),\n"
+              "          launchdarkly-projects (projects and environments), launchdarkly-flags,\n"
+              "          sailpoint-token (POST /oauth/token), all (every list but the token)\n"
               "  FAULT   latency=MS   answer MS milliseconds late (default 1000)\n"
               "          401          the vendor's 401 (SailPoint: JWT is expired)\n"
               "          429=S        the vendor's 429; SailPoint sends Retry-After: S,\n"

@@ -10,10 +10,21 @@ namespace sb {
 // What the sandbox numbers requests by. Each channel counts its own requests from 1.
 // The four list endpoints are the vendors; SailPoint's POST /oauth/token is a channel of its own,
 // so that "sailpoint:429@1" hits the first list request and not the token request before it.
-enum class SandboxChannel { Batch, LaunchDarkly, Amperity, SailPoint, SailPointToken };
-inline constexpr int kSandboxChannelCount = 5;
+// LaunchDarkly's projects (and their environments) and its flags are channels of their own too, so
+// that a rule can fail the flags walk and leave the segments alone; "all" covers them.
+enum class SandboxChannel {
+    Batch,
+    LaunchDarkly,
+    Amperity,
+    SailPoint,
+    SailPointToken,
+    LaunchDarklyProjects,
+    LaunchDarklyFlags
+};
+inline constexpr int kSandboxChannelCount = 7;
 
-// "batch", "launchdarkly", "amperity", "sailpoint", "sailpoint-token".
+// "batch", "launchdarkly", "amperity", "sailpoint", "sailpoint-token", "launchdarkly-projects",
+// "launchdarkly-flags".
 QString sandboxChannelId(SandboxChannel channel);
 std::optional<SandboxChannel> sandboxChannelFromId(const QString &id);
 
@@ -43,7 +54,7 @@ struct FaultRule
         AfterN, // requests n+1, n+2, ...
     };
 
-    std::optional<SandboxChannel> channel; // empty: the four list endpoints ("all")
+    std::optional<SandboxChannel> channel; // empty: every list endpoint ("all"), not the token endpoint
     Kind kind = Kind::Latency;
     int argument = 0;
     When when = When::Always;

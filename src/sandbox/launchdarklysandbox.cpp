@@ -1,5 +1,7 @@
 // LaunchDarkly: GET /api/v2/segments/{projectKey}/{environmentKey}, offset-paged with _links,
-// sorted by `sort`, filtered through the LdFilterHook.
+// sorted by `sort`, filtered through the LdFilterHook; and around it the account's projects
+// (GET /api/v2/projects, expand=environments; GET /api/v2/projects/{projectKey}/environments) and
+// flags (GET /api/v2/flags/{projectKey}, env and summary), paged the same way.
 
 #include "datagen.h"
 #include "endpoint.h"
@@ -8,7 +10,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QList>
+#include <QMap>
 #include <QUrl>
 
 #include <algorithm>
@@ -53,6 +57,62 @@ QJsonObject link(const QString &href)
     return QJsonObject {{QStringLiteral("href"), href}, {QStringLiteral("type"), QStringLiteral("application/json")}};
 }
 
+QString pathKey(const QString &key)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(key));
+}
+
+// A page's _links as LaunchDarkly writes them: relative hrefs with the query's keys in Go's order
+// (alphabetical: `params` is a QMap), limit and offset among them; self, first and last always,
+// prev and next when they exist.
+QJsonObject pageLinks(const QString &path, QMap<QString, QString> params, qint64 limit, qint64 offset, qint64 total)
+{
+    const auto href = [&](qint64 at) -> QString {
+        params.insert(QStringLiteral("limit"), QString::number(limit));
+        params.insert(QStringLiteral("offset"), QString::number(at));
+        QStringList pairs;
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            pairs << it.key() + QLatin1Char('=') + goQueryEscape(it.value());
+        return path + QLatin1Char('?') + pairs.join(QLatin1Char('&'));
+    };
+    QJsonObject links {
+        {QStringLiteral("self"), link(href(offset))},
+        {QStringLiteral("first"), link(href(0))},
+        {QStringLiteral("last"), link(href(total == 0 ? 0 : (total - 1) / limit * limit))},
+    };
+    if (offset > 0)
+        links.insert(QStringLiteral("prev"), link(href(std::max<qint64>(0, offset - limit))));
+    if (offset + limit < total)
+        links.insert(QStringLiteral("next"), link(href(offset + limit)));
+    return links;
+}
+
+// Rate-limit headers on every answer, as LaunchDarkly sends them.
+HeaderList rateLimitHeaders()
+{
+    const qint64 reset = QDateTime::currentMSecsSinceEpoch() + 10000;
+    return {{"X-Ratelimit-Global-Remaining", "995"},
+            {"X-Ratelimit-Route-Remaining", "95"},
+            {"X-Ratelimit-Reset", QByteArray::number(reset)}};
+}
+
+QByteArray compactArray(const QJsonArray &array)
+{
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject environmentRecord(const datagen::LdEnvironment &e)
+{
+    return {{QStringLiteral("_id"), datagen::hexId(qHashBits(e.key.constData(), size_t(e.key.size()) * 2, 7), 24)},
+            {QStringLiteral("key"), e.key},
+            {QStringLiteral("name"), e.name},
+            {QStringLiteral("color"), e.color},
+            {QStringLiteral("critical"), e.critical},
+            {QStringLiteral("tags"), QJsonArray()},
+            {QStringLiteral("defaultTtl"), 0},
+            {QStringLiteral("secureMode"), false}};
+}
+
 class LaunchDarklyEndpoint final : public SandboxEndpoint
 {
 public:
@@ -61,6 +121,10 @@ public:
     std::optional<SandboxChannel> route(const QString &path) const override
     {
         // Anything under /api/v2/ is LaunchDarkly's, so that a wrong path gets its 404.
+        if (path == QLatin1String("/api/v2/projects") || path.startsWith(QLatin1String("/api/v2/projects/")))
+            return SandboxChannel::LaunchDarklyProjects;
+        if (path.startsWith(QLatin1String("/api/v2/flags/")))
+            return SandboxChannel::LaunchDarklyFlags;
         if (path.startsWith(QLatin1String("/api/v2/")))
             return SandboxChannel::LaunchDarkly;
         return std::nullopt;
@@ -95,13 +159,15 @@ public:
         }
     }
 
-    SandboxResponse handle(SandboxChannel, const SandboxRequest &request) override
+    SandboxResponse handle(SandboxChannel channel, const SandboxRequest &request) override
     {
         // The access token itself, with no "Bearer" prefix: a Bearer-prefixed token is refused.
-        if (request.header("Authorization").value_or(QByteArray()).trimmed()
-            != SandboxCredentials::ldToken().toUtf8()) {
+        const QByteArray token = request.header("Authorization").value_or(QByteArray()).trimmed();
+        const bool reader = token == SandboxCredentials::ldReaderToken().toUtf8();
+        if (token != SandboxCredentials::ldToken().toUtf8() && !reader)
             return statusResponse(SandboxChannel::LaunchDarkly, 401, 0);
-        }
+        if (reader && channel == SandboxChannel::LaunchDarklyProjects)
+            return ldError(403, "forbidden", tr("Forbidden. Access to the requested resource was denied."));
         if (const std::optional<QByteArray> version = request.header("LD-API-Version")) {
             const QByteArray v = version->trimmed();
             bool digits = v.size() == 8;
@@ -112,18 +178,37 @@ public:
         }
 
         const QStringList parts = request.path.split(QLatin1Char('/'));
-        if (parts.size() != 6 || parts.at(3) != QLatin1String("segments"))
-            return ldError(404, "not_found", tr("Invalid resource identifier"));
-        if (parts.at(4) != SandboxCredentials::ldProject() || parts.at(5) != SandboxCredentials::ldEnvironment())
-            return ldError(404, "not_found", tr("Invalid resource identifier"));
-
         const std::optional<qint64> askedLimit = integerParameter(request, QStringLiteral("limit"), 20, 1);
         if (!askedLimit)
             return ldError(400, "invalid_request", tr("limit must be a positive integer"));
         const std::optional<qint64> offsetParameter = integerParameter(request, QStringLiteral("offset"), 0, 0);
         if (!offsetParameter)
             return ldError(400, "invalid_request", tr("offset must be a non-negative integer"));
+        // LaunchDarkly may send fewer than asked; the links then step by what it sent.
+        const qint64 limit =
+            m_settings.ldMaxPageSize > 0 ? std::min<qint64>(*askedLimit, m_settings.ldMaxPageSize) : *askedLimit;
         const qint64 offset = *offsetParameter;
+
+        if (channel == SandboxChannel::LaunchDarklyProjects) {
+            if (parts.size() == 4)
+                return projects(request, limit, offset);
+            if (parts.size() == 6 && parts.at(5) == QLatin1String("environments"))
+                return environments(parts.at(4), limit, offset);
+            return ldError(404, "not_found", tr("Invalid resource identifier"));
+        }
+        if (channel == SandboxChannel::LaunchDarklyFlags) {
+            if (parts.size() == 5)
+                return flags(request, parts.at(4), limit, offset);
+            return ldError(404, "not_found", tr("Invalid resource identifier"));
+        }
+
+        if (parts.size() != 6 || parts.at(3) != QLatin1String("segments"))
+            return ldError(404, "not_found", tr("Invalid resource identifier"));
+        const QString project = parts.at(4);
+        const QString environment = parts.at(5);
+        if (!datagen::launchDarklyEnvironment(project, environment))
+            return ldError(404, "not_found", tr("Invalid resource identifier"));
+
         const QString sortText = request.query(QStringLiteral("sort")).value_or(QString());
         LdSort sort;
         if (!sortText.isEmpty()) {
@@ -139,47 +224,171 @@ public:
                 return ldError(400, "invalid_request", filter.error);
         }
 
-        // LaunchDarkly may send fewer than asked; the links then step by what it sent.
-        const qint64 limit =
-            m_settings.ldMaxPageSize > 0 ? std::min<qint64>(*askedLimit, m_settings.ldMaxPageSize) : *askedLimit;
-        const QList<int> &order = listed(sort, sortText, filterText, filter);
-        const qint64 total = order.size();
+        qint64 total = 0;
+        QByteArray items;
+        if (project == SandboxCredentials::ldProject() && environment == SandboxCredentials::ldEnvironment()) {
+            const QList<int> &order = listed(sort, sortText, filterText, filter);
+            total = order.size();
+            items = recordArray(offset, std::min(offset + limit, total), [&](qint64 i) { return order.at(i); });
+        } else {
+            // Another scope: fewer segments, written out on each request.
+            const QList<QJsonObject> records = scopeRecords(project, environment, sort, filter);
+            total = records.size();
+            QJsonArray page;
+            for (qint64 i = offset; i < std::min(offset + limit, total); ++i)
+                page.append(records.at(i));
+            items = compactArray(page);
+        }
 
-        const QByteArray items =
-            recordArray(offset, std::min(offset + limit, total), [&](qint64 i) { return order.at(i); });
-
-        const auto href = [&](qint64 at) -> QString {
-            QString query;
-            if (!filterText.isEmpty())
-                query += QStringLiteral("filter=") + goQueryEscape(filterText) + QLatin1Char('&');
-            query += QStringLiteral("limit=%1&offset=%2").arg(limit).arg(at);
-            if (!sortText.isEmpty())
-                query += QStringLiteral("&sort=") + goQueryEscape(sortText);
-            return QStringLiteral("/api/v2/segments/")
-                + QString::fromLatin1(QUrl::toPercentEncoding(SandboxCredentials::ldProject())) + QLatin1Char('/')
-                + QString::fromLatin1(QUrl::toPercentEncoding(SandboxCredentials::ldEnvironment())) + QLatin1Char('?')
-                + query;
-        };
-        QJsonObject links {
-            {QStringLiteral("self"), link(href(offset))},
-            {QStringLiteral("first"), link(href(0))},
-            {QStringLiteral("last"), link(href(total == 0 ? 0 : (total - 1) / limit * limit))},
-        };
-        if (offset > 0)
-            links.insert(QStringLiteral("prev"), link(href(std::max<qint64>(0, offset - limit))));
-        if (offset + limit < total)
-            links.insert(QStringLiteral("next"), link(href(offset + limit)));
-
-        const qint64 reset = QDateTime::currentMSecsSinceEpoch() + 10000;
+        QMap<QString, QString> params;
+        if (!filterText.isEmpty())
+            params.insert(QStringLiteral("filter"), filterText);
+        if (!sortText.isEmpty())
+            params.insert(QStringLiteral("sort"), sortText);
+        const QJsonObject links =
+            pageLinks(QStringLiteral("/api/v2/segments/") + pathKey(project) + QLatin1Char('/') + pathKey(environment),
+                      params, limit, offset, total);
         return SandboxResponse::jsonWithArray(
             200, QJsonObject {{QStringLiteral("_links"), links}, {QStringLiteral("totalCount"), total}},
-            QStringLiteral("items"), items,
-            {{"X-Ratelimit-Global-Remaining", "995"},
-             {"X-Ratelimit-Route-Remaining", "95"},
-             {"X-Ratelimit-Reset", QByteArray::number(reset)}});
+            QStringLiteral("items"), items, rateLimitHeaders());
     }
 
 private:
+    // GET /api/v2/projects: `expand=environments` embeds each project's environments as a paged
+    // object of its first 20 ({items, totalCount, _links}).
+    SandboxResponse projects(const SandboxRequest &request, qint64 limit, qint64 offset)
+    {
+        const QString expand = request.query(QStringLiteral("expand")).value_or(QString());
+        const bool withEnvironments = expand.split(QLatin1Char(',')).contains(QLatin1String("environments"));
+        const QList<datagen::LdProject> &all = datagen::launchDarklyProjects();
+        const qint64 total = all.size();
+        QJsonArray items;
+        for (qint64 i = offset; i < std::min(offset + limit, total); ++i) {
+            const datagen::LdProject &p = all.at(i);
+            const QString self = QStringLiteral("/api/v2/projects/") + pathKey(p.key);
+            QJsonObject project {
+                {QStringLiteral("_id"), datagen::hexId(quint64(i + 1) * 0x9E3779B97F4A7C15ULL, 24)},
+                {QStringLiteral("key"), p.key},
+                {QStringLiteral("name"), p.name},
+                {QStringLiteral("tags"), QJsonArray::fromStringList(p.tags)},
+                {QStringLiteral("includeInSnippetByDefault"), false},
+                {QStringLiteral("_links"),
+                 QJsonObject {{QStringLiteral("self"), link(self)},
+                              {QStringLiteral("environments"), link(self + QStringLiteral("/environments"))}}},
+            };
+            if (withEnvironments) {
+                constexpr qint64 kEmbedded = 20;
+                const qint64 count = p.environments.size();
+                QJsonArray environments;
+                for (qint64 e = 0; e < std::min(count, kEmbedded); ++e)
+                    environments.append(environmentRecord(p.environments.at(e)));
+                project.insert(
+                    QStringLiteral("environments"),
+                    QJsonObject {{QStringLiteral("items"), environments},
+                                 {QStringLiteral("totalCount"), count},
+                                 {QStringLiteral("_links"),
+                                  pageLinks(self + QStringLiteral("/environments"), {}, kEmbedded, 0, count)}});
+            }
+            items.append(project);
+        }
+        QMap<QString, QString> params;
+        if (!expand.isEmpty())
+            params.insert(QStringLiteral("expand"), expand);
+        return SandboxResponse::jsonWithArray(
+            200,
+            QJsonObject {
+                {QStringLiteral("_links"), pageLinks(QStringLiteral("/api/v2/projects"), params, limit, offset, total)},
+                {QStringLiteral("totalCount"), total}},
+            QStringLiteral("items"), compactArray(items), rateLimitHeaders());
+    }
+
+    // GET /api/v2/projects/{projectKey}/environments
+    SandboxResponse environments(const QString &projectKey, qint64 limit, qint64 offset)
+    {
+        const datagen::LdProject *project = datagen::launchDarklyProject(projectKey);
+        if (!project)
+            return ldError(404, "not_found", tr("Unknown project key"));
+        const qint64 total = project->environments.size();
+        QJsonArray items;
+        for (qint64 i = offset; i < std::min(offset + limit, total); ++i)
+            items.append(environmentRecord(project->environments.at(i)));
+        return SandboxResponse::jsonWithArray(
+            200,
+            QJsonObject {
+                {QStringLiteral("_links"),
+                 pageLinks(QStringLiteral("/api/v2/projects/") + pathKey(projectKey) + QStringLiteral("/environments"),
+                           {}, limit, offset, total)},
+                {QStringLiteral("totalCount"), total}},
+            QStringLiteral("items"), compactArray(items), rateLimitHeaders());
+    }
+
+    // GET /api/v2/flags/{projectKey}: `env` names the environments whose settings each flag
+    // carries; summary (the default) leaves their rules out, summary=0 or false keeps them.
+    SandboxResponse flags(const SandboxRequest &request, const QString &projectKey, qint64 limit, qint64 offset)
+    {
+        const datagen::LdProject *project = datagen::launchDarklyProject(projectKey);
+        if (!project)
+            return ldError(404, "not_found", tr("Unknown project key"));
+        const QString summaryText = request.query(QStringLiteral("summary")).value_or(QStringLiteral("true"));
+        const bool summary = summaryText != QLatin1String("0") && summaryText != QLatin1String("false");
+        QStringList environments;
+        QStringList asked;
+        for (const QString &value : formValues(request.rawQuery, QStringLiteral("env")))
+            asked << value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &env : std::as_const(asked)) {
+            if (!datagen::launchDarklyEnvironment(projectKey, env))
+                return ldError(404, "not_found", tr("Unknown environment key %1").arg(env));
+            environments << env;
+        }
+        const int defaultCount = m_settings.segmentCount(SandboxChannel::LaunchDarkly);
+        const qint64 total = datagen::launchDarklyFlagCount(defaultCount);
+        QJsonArray items;
+        for (qint64 i = offset; i < std::min(offset + limit, total); ++i) {
+            QJsonObject flag;
+            QJsonObject settings;
+            for (const QString &env : std::as_const(environments)) {
+                const int count = datagen::launchDarklyScopeCount(projectKey, env, defaultCount);
+                flag = datagen::launchDarklyFlag(int(i), projectKey, env, count, !summary);
+                settings.insert(env, flag.value(QStringLiteral("environments")).toObject().value(env));
+            }
+            if (environments.isEmpty())
+                flag = datagen::launchDarklyFlag(int(i), projectKey, QString(), 0, false);
+            // With LD-API-Version 20240415, a flag lists only the environments asked for.
+            flag.remove(QStringLiteral("environments"));
+            if (!environments.isEmpty())
+                flag.insert(QStringLiteral("environments"), settings);
+            items.append(flag);
+        }
+        QMap<QString, QString> params;
+        if (!environments.isEmpty())
+            params.insert(QStringLiteral("env"), environments.join(QLatin1Char(',')));
+        params.insert(QStringLiteral("summary"), summaryText);
+        return SandboxResponse::jsonWithArray(
+            200,
+            QJsonObject {
+                {QStringLiteral("_links"),
+                 pageLinks(QStringLiteral("/api/v2/flags/") + pathKey(projectKey), params, limit, offset, total)},
+                {QStringLiteral("totalCount"), total}},
+            QStringLiteral("items"), compactArray(items), rateLimitHeaders());
+    }
+
+    // The segments of a scope other than the default one, sorted and filtered.
+    QList<QJsonObject> scopeRecords(const QString &project, const QString &environment, const LdSort &sort,
+                                    const LdFilter &filter) const
+    {
+        const int count = datagen::launchDarklyScopeCount(project, environment,
+                                                          m_settings.segmentCount(SandboxChannel::LaunchDarkly));
+        QList<QJsonObject> records;
+        for (const int index : datagen::listing(count, epoch()))
+            records.append(datagen::launchDarklySegment(index, epoch(), project, environment));
+        if (sort.compare)
+            std::stable_sort(records.begin(), records.end(),
+                             [&](const QJsonObject &a, const QJsonObject &b) { return sort.compare(a, b) < 0; });
+        if (filter.matches)
+            records.removeIf([&](const QJsonObject &r) { return !filter.matches(r); });
+        return records;
+    }
+
     SandboxResponse ldError(int status, const char *code, const QString &message)
     {
         return SandboxResponse::json(status,

@@ -30,6 +30,11 @@ QString SandboxCredentials::ldToken()
     return QStringLiteral("api-5a1b0c00-5a4d-4b0c-8e0a-000000sandbox");
 }
 
+QString SandboxCredentials::ldReaderToken()
+{
+    return QStringLiteral("api-5a1b0c00-5a4d-4b0c-8e0a-0000000reader");
+}
+
 QString SandboxCredentials::ldProject()
 {
     return QStringLiteral("default");

@@ -23,6 +23,8 @@ struct SandboxCredentials
     static QString batchRestKey();
     static QString batchProjectKey();
     static QString ldToken();
+    // A token whose role reads segments and flags but not the projects listing (403 there).
+    static QString ldReaderToken();
     static QString ldProject(); // "default"
     static QString ldEnvironment(); // "production"
     static QString amperityToken();
@@ -64,6 +66,11 @@ struct SandboxSettings;
 //   {segments, count (this page's), has_more, next_from (only while has_more)}; next_from is base64
 //   of "CODE@created_at" of the page's last segment, sent back as `from` (percent-encode it).
 // LaunchDarkly: "Authorization: <token>", no Bearer; LD-API-Version yyyymmdd or beta, optional.
+//   Projects (GET /api/v2/projects, expand=environments embeds each project's first 20) and their
+//   environments (GET /api/v2/projects/{key}/environments), and flags (GET /api/v2/flags/{project},
+//   env repeatable, summary=0 or false for rules) are paged the same way, on channels of their own.
+//   ldReaderToken() gets 403 forbidden on the projects. datagen::launchDarklyProjects() lists the
+//   account; segments of scopes other than default/production are smaller lists of the same data.
 //   limit >= 1 (default 20, capped by setLdMaxPageSize), offset >= 0; sort name, creationDate,
 //   lastModified, '-' for descending, comma-separated (names compare by UTF-16 code units; ties
 //   keep the default order); filter through the LdFilterHook. _links self, first, last always,

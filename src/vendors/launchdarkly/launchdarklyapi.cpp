@@ -87,6 +87,12 @@ QString LaunchDarklyApi::sortKeyForField(const QString &field) const
 
 Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const PageQuery &query) const
 {
+    const QString &listing = query.query.listing;
+    const bool segments = listing.isEmpty();
+    if (!segments && listing != projectsListing && listing != environmentsListing && listing != flagsListing)
+        return Error::usage(tr("LaunchDarkly has no listing '%1'").arg(listing));
+    if (!segments && (!query.query.filter.isEmpty() || !query.query.sort.isEmpty()))
+        return Error::usage(tr("LaunchDarkly's %1 are listed without a filter or sort").arg(listing));
     if (const Error e = checkServerQuery(*this, query.query); e.isError())
         return e;
     // A filter or sort the server would refuse is the user's to fix, with the place of the mistake.
@@ -103,25 +109,45 @@ Result<HttpRequest> LaunchDarklyApi::pageRequest(const Profile &profile, const P
     const Result<QUrl> root = apiRoot(*this, profile);
     if (!root)
         return root.error();
-    const Result<QString> project = requiredParam(*this, profile, projectKey);
-    if (!project)
-        return project.error();
-    const Result<QString> environment = requiredParam(*this, profile, environmentKey);
-    if (!environment)
-        return environment.error();
 
     QUrlQuery params;
     params.addQueryItem(QStringLiteral("limit"), QString::number(pageSize(*this, query)));
     params.addQueryItem(QStringLiteral("offset"), QString::number(query.cursor.offset));
     QUrl url;
     if (query.cursor.token.isEmpty()) {
-        url = withPath(root.value(),
-                       QStringLiteral("/api/v2/segments/") + encoded(project.value()) + QLatin1Char('/')
-                           + encoded(environment.value()));
-        if (!query.query.sort.isEmpty())
-            addQueryValue(params, QStringLiteral("sort"), QString(query.query.sort).remove(QLatin1Char(' ')));
-        if (!query.query.filter.isEmpty())
-            addQueryValue(params, QStringLiteral("filter"), query.query.filter);
+        // Every listing but the projects lives in a project; segments and flags in an environment too.
+        Result<QString> project = QString();
+        Result<QString> environment = QString();
+        if (listing != projectsListing)
+            project = requiredParam(*this, profile, projectKey);
+        if (!project)
+            return project.error();
+        if (segments || listing == flagsListing)
+            environment = requiredParam(*this, profile, environmentKey);
+        if (!environment)
+            return environment.error();
+        if (segments) {
+            url = withPath(root.value(),
+                           QStringLiteral("/api/v2/segments/") + encoded(project.value()) + QLatin1Char('/')
+                               + encoded(environment.value()));
+            if (!query.query.sort.isEmpty())
+                addQueryValue(params, QStringLiteral("sort"), QString(query.query.sort).remove(QLatin1Char(' ')));
+            if (!query.query.filter.isEmpty())
+                addQueryValue(params, QStringLiteral("filter"), query.query.filter);
+        } else if (listing == projectsListing) {
+            url = withPath(root.value(), QStringLiteral("/api/v2/projects"));
+            params.addQueryItem(QStringLiteral("expand"), QStringLiteral("environments"));
+        } else if (listing == environmentsListing) {
+            url = withPath(root.value(),
+                           QStringLiteral("/api/v2/projects/") + encoded(project.value())
+                               + QStringLiteral("/environments"));
+        } else {
+            // Flags come as summaries without rules unless summary=0; with LD-API-Version 20240415
+            // a flag's `environments` holds only the environments named by `env`.
+            url = withPath(root.value(), QStringLiteral("/api/v2/flags/") + encoded(project.value()));
+            addQueryValue(params, QStringLiteral("env"), environment.value());
+            params.addQueryItem(QStringLiteral("summary"), QStringLiteral("0"));
+        }
     } else {
         url = root.value().resolved(QUrl(query.cursor.token));
         if (!url.isValid() || !sameOrigin(url, root.value()) || !url.userInfo().isEmpty())
@@ -211,6 +237,92 @@ QUrl LaunchDarklyApi::webUrl(const Profile &profile, const QJsonObject &record) 
     addQueryValue(params, QStringLiteral("env"), environment);
     url.setQuery(params);
     return url;
+}
+
+ScopeModel LaunchDarklyApi::scopes() const
+{
+    return {projectsListing, environmentsListing, projectKey, environmentKey, tr("Project"), tr("Environment")};
+}
+
+namespace {
+
+NamedKey namedKey(const QJsonObject &record)
+{
+    const QString key = record.value(QStringLiteral("key")).toString();
+    const QString name = record.value(QStringLiteral("name")).toString();
+    return {key, name.isEmpty() ? key : name};
+}
+
+} // namespace
+
+ScopeGroup LaunchDarklyApi::scopeGroup(const QJsonObject &record) const
+{
+    ScopeGroup group;
+    group.group = namedKey(record);
+    // Expanded, `environments` is a paged object {items, totalCount, _links}, not an array.
+    const QJsonValue environments = record.value(QStringLiteral("environments"));
+    const QJsonArray items = environments.toObject().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &item : items) {
+        const NamedKey environment = namedKey(item.toObject());
+        if (!environment.key.isEmpty())
+            group.scopes.append(environment);
+    }
+    const QJsonValue total = environments.toObject().value(QStringLiteral("totalCount"));
+    const bool hasNext = environments.toObject()
+                             .value(QStringLiteral("_links"))
+                             .toObject()
+                             .value(QStringLiteral("next"))
+                             .toObject()
+                             .contains(QStringLiteral("href"));
+    group.complete =
+        environments.isObject() && !hasNext && (!total.isDouble() || total.toInteger() <= qint64(group.scopes.size()));
+    return group;
+}
+
+NamedKey LaunchDarklyApi::scope(const QJsonObject &record) const
+{
+    return namedKey(record);
+}
+
+UsageModel LaunchDarklyApi::usage() const
+{
+    return {flagsListing, QStringLiteral("flags"), tr("Flags"), tr("Unused segments")};
+}
+
+SegmentUser LaunchDarklyApi::segmentUser(const Profile &profile, const QJsonObject &record) const
+{
+    SegmentUser flag;
+    const NamedKey named = namedKey(record);
+    flag.key = named.key;
+    flag.name = named.name;
+    const QString environment = profile.param(environmentKey).trimmed();
+    const QJsonObject settings = record.value(QStringLiteral("environments")).toObject().value(environment).toObject();
+    for (const QJsonValue &rule : settings.value(QStringLiteral("rules")).toArray()) {
+        for (const QJsonValue &clause : rule.toObject().value(QStringLiteral("clauses")).toArray()) {
+            const QJsonObject c = clause.toObject();
+            // A negated clause ("not in segment") depends on the segment just the same.
+            if (c.value(QStringLiteral("op")).toString() != QLatin1String("segmentMatch"))
+                continue;
+            for (const QJsonValue &value : c.value(QStringLiteral("values")).toArray()) {
+                const QString segment = value.toString();
+                if (!segment.isEmpty() && !flag.segments.contains(segment))
+                    flag.segments.append(segment);
+            }
+        }
+    }
+    // The flag's page in this environment: `_site.href`, relative to the app's root (the API's host).
+    const Result<QUrl> root = apiRoot(*this, profile);
+    QString site = settings.value(QStringLiteral("_site")).toObject().value(QStringLiteral("href")).toString();
+    const QString project = profile.param(projectKey).trimmed();
+    if (site.isEmpty() && !project.isEmpty() && !environment.isEmpty() && !flag.key.isEmpty())
+        site = QLatin1Char('/') + encoded(project) + QLatin1Char('/') + encoded(environment)
+            + QStringLiteral("/features/") + encoded(flag.key);
+    if (root && site.startsWith(QLatin1Char('/')) && !site.startsWith(QLatin1String("//"))) {
+        const QUrl url = root.value().adjusted(QUrl::RemovePath).resolved(QUrl(site));
+        if (url.isValid() && sameOrigin(url, root.value()))
+            flag.url = url;
+    }
+    return flag;
 }
 
 QString LaunchDarklyApi::recordKey(const QJsonObject &record) const

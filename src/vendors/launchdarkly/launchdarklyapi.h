@@ -46,6 +46,21 @@ public:
     QString recordKey(const QJsonObject &record) const override;
     QStringList contentFields() const override;
     CommonFields commonFields() const override;
+    // One access token reaches every project and environment of the account: the projects listing
+    // (with its environments expanded) and, for a project with more than it embeds, its environments.
+    ScopeModel scopes() const override;
+    ScopeGroup scopeGroup(const QJsonObject &record) const override;
+    NamedKey scope(const QJsonObject &record) const override;
+    // The flags of the profile's project with their rules in the profile's environment: a flag uses
+    // the segments its clauses with op "segmentMatch" name (negated ones too).
+    UsageModel usage() const override;
+    SegmentUser segmentUser(const Profile &profile, const QJsonObject &record) const override;
+
+    // Query::listing of the three listings beside the segments.
+    static inline const QString projectsListing = QStringLiteral("projects");
+    static inline const QString environmentsListing = QStringLiteral("environments");
+    static inline const QString flagsListing = QStringLiteral("flags");
+
     // The key facts, rules as readable clauses, targets; in launchdarklydetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 
