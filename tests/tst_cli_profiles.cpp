@@ -1,3 +1,4 @@
+#include "sandbox/datagen.h"
 #include "sandboxrig.h"
 #include "vendors/batch/batchapi.h"
 
@@ -221,6 +222,131 @@ private slots:
         QCOMPARE(records.size(), 26);
         for (int i = 0; i < keys.size(); ++i)
             QCOMPARE(records.at(i + 1).value(0), keys.at(i));
+    }
+
+    // A LaunchDarkly profile on the sandbox, with `token` as its secret.
+    QString addLaunchDarkly(const test::SandboxRig &rig, const QString &token)
+    {
+        const QString name = uniqueName(QStringLiteral("LD"));
+        QStringList args = launchDarklyArgs(name);
+        args << QStringLiteral("--base-url") << rig.profile(QStringLiteral("launchdarkly")).baseUrl.toString();
+        const Run added = runHere(args, token.toUtf8() + '\n');
+        if (added.exitCode != 0)
+            qWarning() << added.err;
+        return added.exitCode == 0 ? name : QString();
+    }
+
+    void environmentsListsEveryProjectAndEnvironment()
+    {
+        needKeychain();
+        test::SandboxRig rig;
+        const QString name = addLaunchDarkly(rig, rig.secret(QStringLiteral("launchdarkly")));
+        QVERIFY(!name.isEmpty());
+        const Run listed = runHere({QStringLiteral("environments"), QStringLiteral("--profile"), name});
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        bool ok = false;
+        const QList<QStringList> rows = parseCsv(listed.out, &ok);
+        QVERIFY(ok);
+        QList<QStringList> expected {{QStringLiteral("project"), QStringLiteral("project_name"),
+                                      QStringLiteral("environment"), QStringLiteral("environment_name")}};
+        for (const datagen::LdProject &p : datagen::launchDarklyProjects()) {
+            for (const datagen::LdEnvironment &e : p.environments)
+                expected.append({p.key, p.name, e.key, e.name});
+        }
+        QCOMPARE(rows, expected);
+        QVERIFY(!listed.out.contains(rig.secret(QStringLiteral("launchdarkly")).toUtf8()));
+
+        // To a file, which appears whole.
+        const QString output = m_dir.filePath(QStringLiteral("environments.csv"));
+        const Run toFile = runHere(
+            {QStringLiteral("environments"), QStringLiteral("--profile"), name, QStringLiteral("--output"), output});
+        QVERIFY2(toFile.exitCode == 0, toFile.err.constData());
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), listed.out);
+    }
+
+    void environmentsRefusedSaysWhyAndWritesNothing()
+    {
+        needKeychain();
+        test::SandboxRig rig;
+        const QString name = addLaunchDarkly(rig, SandboxCredentials::ldReaderToken());
+        QVERIFY(!name.isEmpty());
+        const QString output = m_dir.filePath(QStringLiteral("refused.csv"));
+        const Run listed = runHere(
+            {QStringLiteral("environments"), QStringLiteral("--profile"), name, QStringLiteral("--output"), output});
+        QCOMPARE(listed.exitCode, 3);
+        QVERIFY2(listed.err.contains("Access to the requested resource was denied"), listed.err.constData());
+        QVERIFY(!QFile::exists(output));
+        // An unknown profile is a usage error.
+        const Run batch =
+            runHere({QStringLiteral("environments"), QStringLiteral("--profile"), QStringLiteral("nope")});
+        QCOMPARE(batch.exitCode, 2);
+    }
+
+    void exportOtherProjectAndEnvironmentWithFlags()
+    {
+        needKeychain();
+        test::SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 120);
+        const QString name = addLaunchDarkly(rig, rig.secret(QStringLiteral("launchdarkly")));
+        QVERIFY(!name.isEmpty());
+        const Run exported =
+            runHere({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--project"),
+                     QStringLiteral("default"), QStringLiteral("--environment"), QStringLiteral("staging"),
+                     QStringLiteral("--columns"), QStringLiteral("key,flags"), QStringLiteral("--output"),
+                     QStringLiteral("-")});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        bool ok = false;
+        const QList<QStringList> rows = parseCsv(exported.out, &ok);
+        QVERIFY(ok);
+        const int segments = datagen::launchDarklyScopeCount(QStringLiteral("default"), QStringLiteral("staging"), 120);
+        QCOMPARE(rows.size(), segments + 1);
+        QCOMPARE(rows.constFirst(), (QStringList {QStringLiteral("key"), QStringLiteral("flags")}));
+        QHash<QString, QStringList> expected;
+        for (int f = 0; f < datagen::launchDarklyFlagCount(120); ++f) {
+            const QString flag =
+                datagen::launchDarklyFlag(f, QStringLiteral("default"), QStringLiteral("staging"), segments, false)
+                    .value(QStringLiteral("key"))
+                    .toString();
+            for (const QString &segment : datagen::launchDarklyFlagSegments(f, QStringLiteral("staging"), segments))
+                expected[segment] << flag;
+        }
+        int used = 0;
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).value(1), expected.value(rows.at(i).value(0)).join(QLatin1Char(';')));
+            used += rows.at(i).value(1).isEmpty() ? 0 : 1;
+        }
+        QVERIFY(used > 3);
+
+        // A key LaunchDarkly profiles do not have is a usage error.
+        const Run wrongKey =
+            runHere({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--tenant"),
+                     QStringLiteral("x"), QStringLiteral("--output"), QStringLiteral("-")});
+        QCOMPARE(wrongKey.exitCode, 2);
+        QVERIFY2(wrongKey.err.contains("--tenant"), wrongKey.err.constData());
+    }
+
+    void exportFailsWholeWhenTheFlagsCannotBeRead()
+    {
+        needKeychain();
+        test::SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 30);
+        const QString name = addLaunchDarkly(rig, rig.secret(QStringLiteral("launchdarkly")));
+        QVERIFY(!name.isEmpty());
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly-flags:401")));
+        const QString output = m_dir.filePath(QStringLiteral("unwritten.csv"));
+        const Run exported =
+            runHere({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--columns"),
+                     QStringLiteral("key,flags"), QStringLiteral("--output"), output});
+        QCOMPARE(exported.exitCode, 3);
+        QVERIFY2(exported.err.contains("flags column") && exported.err.contains("Invalid access token"),
+                 exported.err.constData());
+        QVERIFY(!QFile::exists(output));
+        // Without the column, the flags are not read at all.
+        const Run plain =
+            runHere({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--output"), output});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
     }
 
     void exportWithAnUnknownProfile()

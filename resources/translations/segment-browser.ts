@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Error</name>
+    <message>
+        <source>the walk ended without an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SegmentSandbox</name>
     <message>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;</source>
@@ -2985,10 +2992,6 @@ Showing the snapshot of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Columns in order, comma separated (default: the vendor&apos;s columns); any field of the vendor&apos;s record may be named, e.g. rules or owner.id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>malformed column name &apos;%1&apos; in --columns: use field names such as %2 or owner.id, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,21 +3019,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1 does not sort on the server; --sort is for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage:
-  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
-  segment-browser export ...               write every segment to CSV (export --help)
-  segment-browser profiles list            list profiles (never their secrets)
-  segment-browser profiles add ...         add a profile; the secret is read from standard input
-  segment-browser profiles remove NAME     remove a profile and its keychain entry
-  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
-  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
-  segment-browser --version | --help
-
-Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
-</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3144,6 +3132,54 @@ The store: %1
         <source>Wrote %1 segments of every profile&apos;s snapshot to %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 column: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every project and environment a profile&apos;s access token reaches, as CSV (LaunchDarkly).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved profile; its secret comes from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 profiles have no projects or environments to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this token may not list projects; profiles can name the %2 and %3 keys themselves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser export ...               write every segment to CSV (export --help)
+  segment-browser profiles list            list profiles (never their secrets)
+  segment-browser profiles add ...         add a profile; the secret is read from standard input
+  segment-browser profiles remove NAME     remove a profile and its keychain entry
+  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
+  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
+  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
+  segment-browser --version | --help
+
+Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2: the keys of the %3 that use the segment, joined by ;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, or %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns in order, comma separated (default: the vendor&apos;s columns); any field of the vendor&apos;s record may be named, e.g. rules or owner.id%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::cli::ConnectionOptions</name>
@@ -3177,6 +3213,10 @@ The store: %1
     </message>
     <message>
         <source>%1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 is not a setting of %2 profiles</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "accountcommands.h"
 #include "clisupport.h"
 #include "storecommands.h"
 
@@ -95,6 +96,18 @@ QString filledUrl(QString suggestion, const Profile &profile)
     return suggestion.contains(QLatin1Char('{')) ? QString() : suggestion;
 }
 
+// ", or flags (LaunchDarkly: the keys of the flags that use the segment)" for the --columns help.
+QString usageColumnsHelp()
+{
+    QStringList parts;
+    for (const VendorApi *v : allVendors()) {
+        if (v->tracksUsage())
+            parts << tr("%1 (%2: the keys of the %3 that use the segment, joined by ;)")
+                         .arg(v->usage().field, v->displayName(), v->usage().title.toLower());
+    }
+    return parts.isEmpty() ? QString() : tr(", or %1").arg(parts.join(QStringLiteral(", ")));
+}
+
 QString usageText()
 {
     return tr("Usage:\n"
@@ -105,6 +118,8 @@ QString usageText()
               "  segment-browser profiles remove NAME     remove a profile and its keychain entry\n"
               "  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)\n"
               "  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)\n"
+              "  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly "
+              "token reaches, as CSV\n"
               "  segment-browser --version | --help\n"
               "\n"
               "Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other "
@@ -157,6 +172,25 @@ struct ConnectionOptions
         parser.addOptions({vendor, baseUrl});
         for (const KeyOption &k : keys)
             parser.addOption(k.option);
+    }
+
+    // A saved profile with the keys the options name in its place (another project or environment
+    // of a LaunchDarkly profile); a key its vendor does not have is a usage error.
+    Error override(const QCommandLineParser &parser, const VendorApi &api, Profile *profile) const
+    {
+        const QList<ProfileField> own = profileKeys(api);
+        for (const KeyOption &k : keys) {
+            if (!parser.isSet(k.option))
+                continue;
+            if (std::none_of(own.cbegin(), own.cend(), [&](const ProfileField &f) { return f.key == k.key; }))
+                return Error::usage(
+                    tr("--%1 is not a setting of %2 profiles").arg(optionName(k.key), api.displayName()));
+            const QString value = parser.value(k.option).trimmed();
+            if (!isSafeHeaderValue(value.toUtf8()))
+                return Error::usage(tr("--%1 must be one line, without line breaks").arg(optionName(k.key)));
+            profile->params.insert(k.key, value);
+        }
+        return {};
     }
 
     // A profile from the options, checked against what its vendor needs.
@@ -226,7 +260,8 @@ int runExport(const QStringList &args)
     const QCommandLineOption columnsOpt(
         QStringLiteral("columns"),
         tr("Columns in order, comma separated (default: the vendor's columns); any field of the vendor's "
-           "record may be named, e.g. rules or owner.id."),
+           "record may be named, e.g. rules or owner.id%1.")
+            .arg(usageColumnsHelp()),
         QStringLiteral("a,b,c"));
     const QCommandLineOption pageSizeOpt(QStringLiteral("page-size"), tr("Segments per request."), QStringLiteral("N"));
     const QCommandLineOption bomOpt(QStringLiteral("bom"), tr("Start the file with a UTF-8 byte order mark."));
@@ -303,6 +338,8 @@ int runExport(const QStringList &args)
         if (!saved)
             return fail(Usage, saved.error().message);
         profile = saved.value().profile;
+        if (const Error e = connection.override(parser, *saved.value().vendor, &profile); e.isError())
+            return fail(Usage, e.message);
         if (parser.isSet(offlineOpt))
             return exportOffline(profile, columnSpec, csvOptions(parser), parser.value(outputOpt));
         const Result<QString> fromKeychain = keychainSecret(profile);
@@ -354,6 +391,9 @@ int runExport(const QStringList &args)
     const Result<HttpRequest> probe = fetcher.describeRequest(Cursor {}, options.pageSize, QStringLiteral("-"));
     if (!probe)
         return fail(Usage, probe.error().message);
+    // Who uses each segment, before the first row is written: a walk of its own.
+    if (const Error e = addUsageColumn(*api, profile, secret, columns.value(), &options); e.isError())
+        return fail(exitCodeFor(e), e.toString());
 
     const QString output = parser.value(outputOpt);
     ExportJob job(&fetcher, columns.value(), output, options);
@@ -494,7 +534,7 @@ int runProfiles(const QStringList &args)
 bool wantsCommandLine(int argc, char *argv[])
 {
     if (argc > 1) {
-        for (const char *command : {"export", "profiles", "sync", "changes"}) {
+        for (const char *command : {"export", "profiles", "sync", "changes", "environments"}) {
             if (std::strcmp(argv[1], command) == 0)
                 return true;
         }
@@ -528,6 +568,8 @@ int run(int argc, char *argv[])
         return runSync(args.mid(1));
     if (command == QLatin1String("changes"))
         return runChanges(args.mid(1));
+    if (command == QLatin1String("environments"))
+        return runEnvironments(args.mid(1));
     if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
         out() << "segment-browser " << kVersion << Qt::endl;
         return Ok;

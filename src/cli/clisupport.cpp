@@ -2,12 +2,15 @@
 
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
+#include "net/accountwalk.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilestore.h"
 #include "vendors/registry.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFile>
+#include <QSaveFile>
 
 #include <cstdio>
 #include <unistd.h>
@@ -100,14 +103,76 @@ Result<QList<Column>> exportColumns(const VendorApi &vendor, const QString &spec
                                     .arg(name, known.value(0)));
         qsizetype i = known.indexOf(name);
         if (i < 0) {
-            // Any other field of the vendor's record; cells are empty where a record lacks it.
+            // Any other field of the vendor's record; cells are empty where a record lacks it. The
+            // vendor's usage column is text the program writes (addUsageColumn).
+            const bool usage = vendor.tracksUsage() && name == vendor.usage().field;
             i = known.size();
             known << name;
-            columns.append(Column {name, ValueType::Json});
+            columns.append(Column {name, usage ? ValueType::String : ValueType::Json});
         }
         order->append(int(i));
     }
     return columns;
+}
+
+namespace {
+
+// Runs a walk of the account to its end in a local event loop.
+template<class Walk, class Value> Result<Value> waitForWalk(Walk &walk)
+{
+    QEventLoop loop;
+    std::optional<Value> value;
+    Error failure;
+    QObject::connect(&walk, &Walk::finished, &loop, [&](const Value &v) {
+        value = v;
+        loop.quit();
+    });
+    QObject::connect(&walk, &Walk::failed, &loop, [&](const Error &e) {
+        failure = e;
+        loop.quit();
+    });
+    walk.start();
+    loop.exec();
+    if (failure.isError() || !value)
+        return failure.isError() ? failure : Error::network(tr("the walk ended without an answer"));
+    return *value;
+}
+
+} // namespace
+
+Result<QList<ScopeGroup>> discoverScopes(const VendorApi &vendor, const Profile &profile, const QString &secret)
+{
+    ScopeDiscovery discovery(&vendor, profile, secret);
+    return waitForWalk<ScopeDiscovery, QList<ScopeGroup>>(discovery);
+}
+
+Result<SegmentUsage> walkUsage(const VendorApi &vendor, const Profile &profile, const QString &secret)
+{
+    UsageWalk walk(&vendor, profile, secret);
+    return waitForWalk<UsageWalk, SegmentUsage>(walk);
+}
+
+Error addUsageColumn(const VendorApi &vendor, const Profile &profile, const QString &secret,
+                     const QList<Column> &columns, ExportOptions *options)
+{
+    if (!vendor.tracksUsage())
+        return {};
+    const QString field = vendor.usage().field;
+    const auto chosen = std::find_if(options->columns.cbegin(), options->columns.cend(), [&](int i) {
+        return i >= 0 && i < columns.size() && columns.at(i).field == field;
+    });
+    if (chosen == options->columns.cend())
+        return {};
+    Result<SegmentUsage> usage = walkUsage(vendor, profile, secret);
+    if (!usage) {
+        Error error = usage.error();
+        error.message = tr("%1 column: %2").arg(field, error.message);
+        return error;
+    }
+    options->derived.insert(*chosen, [&vendor, usage = std::move(usage).value()](const QJsonObject &record) {
+        return QVariant(usage.keysOf(vendor.recordKey(record)));
+    });
+    return {};
 }
 
 Result<qint64> runToEnd(ExportJob &job)
@@ -130,6 +195,45 @@ Result<qint64> runToEnd(ExportJob &job)
     if (failure.isError())
         return failure;
     return written;
+}
+
+// `path` for writing ("-": standard output): a file appears only when finishOutput() commits it.
+Result<std::unique_ptr<QFileDevice>> openOutput(const QString &path)
+{
+    if (path == QLatin1String("-")) {
+        auto file = std::make_unique<QFile>();
+        if (!file->open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+            return Error::storage(tr("Cannot write to standard output"));
+        return std::unique_ptr<QFileDevice>(std::move(file));
+    }
+    auto file = std::make_unique<QSaveFile>(path);
+    if (!file->open(QIODevice::WriteOnly))
+        return Error::storage(tr("Cannot write %1: %2").arg(path, file->errorString()));
+    return std::unique_ptr<QFileDevice>(std::move(file));
+}
+
+Error finishOutput(QFileDevice *device, const QString &path)
+{
+    // Flushed and checked before the commit: a full disk shows at the last write.
+    if (!device->flush())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, device->errorString()));
+    if (auto *save = qobject_cast<QSaveFile *>(device); save && !save->commit())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, save->errorString()));
+    return {};
+}
+
+// Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
+Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows)
+{
+    Result<std::unique_ptr<QFileDevice>> device = openOutput(path);
+    if (!device)
+        return device.error();
+    CsvWriter writer(device.value().get(), options);
+    for (const QStringList &row : rows) {
+        if (!writer.writeRow(row))
+            return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
+    }
+    return finishOutput(device.value().get(), path);
 }
 
 } // namespace sb::cli

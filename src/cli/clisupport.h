@@ -6,11 +6,18 @@
 #include "core/profile.h"
 #include "core/result.h"
 #include "core/segment.h"
+#include "core/segmentusage.h"
+#include "export/csvwriter.h"
+
+#include <QFileDevice>
+
+#include <memory>
 
 #include <QTextStream>
 
 namespace sb {
 class ExportJob;
+struct ExportOptions;
 class VendorApi;
 } // namespace sb
 
@@ -40,6 +47,22 @@ Result<QString> keychainSecret(const Profile &profile);
 // ("key,name,rules"); `order` receives the output order as indexes into the returned list.
 // An empty spec: every vendor column, in order.
 Result<QList<Column>> exportColumns(const VendorApi &vendor, const QString &spec, QList<int> *order);
+
+// `path` for writing ("-": standard output): a file appears only when finishOutput() commits it.
+Result<std::unique_ptr<QFileDevice>> openOutput(const QString &path);
+// Flushes (a full disk shows at the last write) and commits a file opened by openOutput().
+Error finishOutput(QFileDevice *device, const QString &path);
+// Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
+Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows);
+
+// Every place the profile's secret reaches (VendorApi::scopes()), walked to the end.
+Result<QList<ScopeGroup>> discoverScopes(const VendorApi &vendor, const Profile &profile, const QString &secret);
+// Who uses each segment of the profile's scope (VendorApi::usage()), walked to the end.
+Result<SegmentUsage> walkUsage(const VendorApi &vendor, const Profile &profile, const QString &secret);
+// When the export's chosen columns (options->columns into `columns`) hold the vendor's usage column
+// ("flags"), walks the usage and fills that column's cells; an error when the walk fails.
+Error addUsageColumn(const VendorApi &vendor, const Profile &profile, const QString &secret,
+                     const QList<Column> &columns, ExportOptions *options);
 
 // Starts `job` and waits for its end: the rows written, or why it failed.
 Result<qint64> runToEnd(ExportJob &job);

@@ -213,7 +213,11 @@ bool CsvWriter::writeSegment(const Segment &segment, const QList<int> &columnInd
         return false;
     std::optional<QJsonObject> record; // parsed once, and only when an extra column needs it
     for (const int i : columnIndexes) {
-        if (i >= 0 && i < segment.values.size()) {
+        if (const auto derived = m_derived.constFind(i); derived != m_derived.cend()) {
+            if (!record)
+                record = segment.object();
+            appendValue((*derived)(*record), i < columns.size() ? columns.at(i).type : ValueType::String);
+        } else if (i >= 0 && i < segment.values.size()) {
             appendValue(segment.values.at(i), i < columns.size() ? columns.at(i).type : ValueType::String);
         } else if (i >= 0 && i < columns.size()) {
             if (!record)

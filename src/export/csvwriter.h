@@ -1,5 +1,10 @@
 #pragma once
 
+#include <QHash>
+#include <QJsonObject>
+
+#include <functional>
+
 #include "core/segment.h"
 
 #include <QByteArray>
@@ -69,6 +74,11 @@ public:
     // An index out of range of `columns` gives an empty cell.
     bool writeSegment(const Segment &segment, const QList<int> &columnIndexes, const QList<Column> &columns);
 
+    // A cell the record does not hold but the program knows (LaunchDarkly's flags using the
+    // segment): a function of the record, for the column at that index of writeSegment's `columns`.
+    using DerivedCell = std::function<QVariant(const QJsonObject &record)>;
+    void setDerived(const QHash<int, DerivedCell> &derived) { m_derived = derived; }
+
     // Empty until a write has failed.
     QString errorString() const { return m_error; }
 
@@ -81,6 +91,7 @@ private:
 
     QIODevice *m_device;
     CsvOptions m_options;
+    QHash<int, DerivedCell> m_derived;
     QByteArray m_line; // the record being built; reused so its capacity is kept
     QString m_scratch; // joined tag lists; reused for the same reason
     // Stateless: a lone surrogate at the end of one cell must not pair with the next cell's text.

@@ -53,6 +53,7 @@ bool ExportJob::open()
         m_file.reset(file);
     }
     m_writer = std::make_unique<CsvWriter>(m_file.get(), m_options.csv);
+    m_writer->setDerived(m_options.derived);
     if (!m_writer->writeHeader(m_options.columns, m_columns)) {
         fail(Error::storage(tr("Cannot write %1: %2").arg(m_path, m_writer->errorString())));
         return false;

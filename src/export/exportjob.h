@@ -31,6 +31,8 @@ struct ExportOptions
     // segments 1.4 s with six, 1.0 s with twelve). The server never sees more than six at a time.
     // Four left a 50 ms export under 4x the sequential client's speed. A 429 halves it (PageStream).
     int concurrency = 12;
+    // Cells the records do not hold (CsvWriter::setDerived), by index into the job's columns.
+    QHash<int, CsvWriter::DerivedCell> derived;
 };
 
 // Writes segments to a CSV file: every segment of the fetcher's current query (through the
