@@ -46,12 +46,20 @@ QList<int> allColumns(const SegmentTableModel &model)
 }
 
 // The file CsvWriter makes of these records; the dialog must choose rows and columns to match.
+// Who uses which segment, as the fixture's model read it from the sandbox's flags.
+SegmentUsage g_usage;
+
 QByteArray expectedCsv(const QList<QJsonObject> &records, const QList<int> &columns, const CsvOptions &options = {})
 {
-    const QList<Column> all = vendorById(kLd)->columns();
+    const VendorApi *vendor = vendorById(kLd);
+    QList<Column> all = vendor->columns();
+    all.append({vendor->usage().field, ValueType::String}); // the model's flags column, after the vendor's
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     CsvWriter writer(&buffer, options);
+    writer.setDerived({{int(all.size()) - 1, [vendor](const QJsonObject &record) {
+                            return QVariant(g_usage.keysOf(vendor->recordKey(record)));
+                        }}});
     writer.writeHeader(columns, all);
     for (const QJsonObject &record : records)
         writer.writeSegment(Segment::fromRecord(record, all), columns, all);
@@ -70,6 +78,10 @@ struct Fixture
     {
         rig.server.setSegmentCount(kLd, count);
         model.setSource(vendorById(kLd), rig.profile(kLd), secret.isEmpty() ? rig.secret(kLd) : secret);
+        // The flags column is written from the model's walk of the flags: wait for it.
+        if (!QTest::qWaitFor([this] { return model.usageState() != SegmentTableModel::UsageState::Loading; }, 30000))
+            qWarning("the flags were not read within 30 s");
+        g_usage = model.usage();
     }
 
     QString path(const QString &name) const { return dir.filePath(name); }
@@ -373,8 +385,22 @@ private slots:
     void vendorErrorShowsItsMessage()
     {
         Fixture f(50, QStringLiteral("api-not-the-right-token"));
-        QDialog *options = f.options();
+        // With the flags column, the export does not start: the flags could not be read, and it says why.
+        QCOMPARE(f.model.usageState(), SegmentTableModel::UsageState::Failed);
         const QString path = f.path(QStringLiteral("refused.csv"));
+        QDialog *withFlags = f.options();
+        QVERIFY(withFlags);
+        child<QLineEdit>(withFlags, "fileEdit")->setText(path);
+        child<QPushButton>(withFlags, "exportButton")->click();
+        QTRY_VERIFY(f.window.findChild<QMessageBox *>(QStringLiteral("usageNotReady")));
+        auto *refused = f.window.findChild<QMessageBox *>(QStringLiteral("usageNotReady"));
+        QVERIFY2(refused->text().contains(QStringLiteral("Invalid access token")), qPrintable(refused->text()));
+        refused->close();
+        QVERIFY(!f.progress());
+        // Without it, the segments' own request fails with the vendor's message.
+        QList<int> vendorColumns = allColumns(f.model);
+        vendorColumns.removeAll(f.model.usageColumn());
+        QDialog *options = f.options({}, vendorColumns);
         QVERIFY(exportTo(f, options, path));
         auto *message = child<QLabel>(f.progress(), "exportError");
         QVERIFY(message->isVisible());

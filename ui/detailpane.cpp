@@ -84,7 +84,9 @@ DetailPane::DetailPane(QWidget *parent)
       m_findNext(new QToolButton(this)),
       m_jsonView(new QPlainTextEdit(this)),
       m_copyJson(new QPushButton(tr("&Copy JSON"), this)),
-      m_openWeb(new QLabel(this))
+      m_openWeb(new QLabel(this)),
+      m_usersTitle(new QLabel(this)),
+      m_users(new QLabel(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     setAccessibleName(tr("Segment details"));
@@ -168,11 +170,26 @@ DetailPane::DetailPane(QWidget *parent)
     m_copyJson->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     connect(m_copyJson, &QPushButton::clicked, this, &DetailPane::copyJson);
 
+    m_usersTitle->setObjectName(QStringLiteral("detailUsersTitle"));
+    QFont usersFont = m_usersTitle->font();
+    usersFont.setBold(true);
+    m_usersTitle->setFont(usersFont);
+    m_usersTitle->hide();
+    m_users->setObjectName(QStringLiteral("detailUsers"));
+    m_users->setTextFormat(Qt::RichText);
+    m_users->setWordWrap(true);
+    m_users->setOpenExternalLinks(true);
+    m_users->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard
+                                     | Qt::TextSelectableByMouse);
+    m_users->hide();
+
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
     layout->addWidget(m_openWeb);
     layout->addWidget(m_facts);
+    layout->addWidget(m_usersTitle);
+    layout->addWidget(m_users);
     layout->addWidget(m_sections);
     auto *jsonLabel = new QLabel(tr("Record"), content);
     QFont bold = jsonLabel->font();
@@ -323,6 +340,7 @@ void DetailPane::clear()
     m_jsonView->clear();
     m_copyJson->setEnabled(false);
     m_openWeb->hide();
+    setUsers({}, {});
     updateMatches();
     m_stack->setCurrentIndex(0);
 }
@@ -457,6 +475,47 @@ void DetailPane::fitTreeHeight()
         height += m_sections->sizeHintForIndex(m_sections->indexFromItem(*it)).height();
     height += 2 * m_sections->frameWidth() + m_sections->horizontalScrollBar()->sizeHint().height();
     m_sections->setFixedHeight(height);
+}
+
+void DetailPane::setUsers(const QString &title, const QList<SegmentUser> &users, const QString &note)
+{
+    m_usersTitle->setVisible(!title.isEmpty());
+    m_users->setVisible(!title.isEmpty());
+    if (title.isEmpty()) {
+        m_users->clear();
+        return;
+    }
+    m_usersTitle->setText(note.isEmpty() ? tr("%1 (%2)").arg(title).arg(users.size()) : title);
+    m_users->setAccessibleName(title);
+    if (!note.isEmpty()) {
+        m_users->setText(note.toHtmlEscaped());
+        return;
+    }
+    if (users.isEmpty()) {
+        m_users->setText(tr("None: no %1 use this segment.").arg(title.toLower()).toHtmlEscaped());
+        return;
+    }
+    QStringList lines;
+    for (const SegmentUser &user : users) {
+        const QString name = user.name.toHtmlEscaped();
+        const QString key =
+            QStringLiteral("<span style=\"color: palette(placeholder-text)\">%1</span>").arg(user.key.toHtmlEscaped());
+        const QString label = user.name == user.key ? name : tr("%1 %2").arg(name, key);
+        lines << (user.url.isValid() && !user.url.isEmpty()
+                      ? QStringLiteral("<a href=\"%1\">%2</a>")
+                            .arg(QString::fromUtf8(user.url.toEncoded()).toHtmlEscaped(), label)
+                      : label);
+    }
+    m_users->setText(lines.join(QStringLiteral("<br>")));
+}
+
+QString DetailPane::usersText() const
+{
+    if (!m_users->isVisible() && m_users->text().isEmpty())
+        return {};
+    QTextDocument doc;
+    doc.setHtml(m_users->text());
+    return m_usersTitle->text() + QLatin1Char('\n') + doc.toPlainText();
 }
 
 void DetailPane::openWebUrl()

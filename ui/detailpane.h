@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/vendorapi.h"
+
 #include "core/profile.h"
 
 #include <QByteArray>
@@ -43,6 +45,11 @@ public:
     // ones "+". `fields` are the content fields that changed. An empty record is none (added, removed).
     void setChange(const VendorApi *vendor, const Profile &profile, const QByteArray &before, const QByteArray &after,
                    const QString &change, const QStringList &fields);
+    // Who uses the segment on show (LaunchDarkly: the flags whose rules match it), under `title`:
+    // each by name and key, linked to its page in the vendor's web app. `note` instead of the list
+    // while they are being read, or why they could not be; an empty title hides the section.
+    void setUsers(const QString &title, const QList<SegmentUser> &users, const QString &note = {});
+    QString usersText() const; // what the section says, as plain text (for tests and accessibility)
     // Back to "Select a segment to see its details."
     void clear();
 
@@ -82,6 +89,8 @@ private:
     QPlainTextEdit *m_jsonView;
     QPushButton *m_copyJson;
     QLabel *m_openWeb; // a link, shown only when the vendor has a web page for the record
+    QLabel *m_usersTitle;
+    QLabel *m_users; // the users' links, or the note
     QList<QPair<int, bool>> m_diffLines; // the JSON view's changed lines: (block number, added)
 
     QString m_json;

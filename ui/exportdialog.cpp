@@ -47,6 +47,9 @@ struct ExportSource
     QList<Column> columns; // the model's columns; `loaded` and `selected` hold their values
     QList<Segment> loaded;
     QList<Segment> selected; // in table order
+    int usageColumn = -1; // the model's usage column ("flags"), -1 when none
+    std::optional<SegmentUsage> usage; // who uses each segment, when the model has read it
+    Error usageError;
 };
 
 enum class Scope { All, Loaded, Selected };
@@ -379,6 +382,11 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
     source->query = model->query();
     source->total = model->total();
     source->columns = model->columns();
+    source->usageColumn = model->usageColumn();
+    if (model->usageState() == SegmentTableModel::UsageState::Known)
+        source->usage = model->usage();
+    else if (model->usageState() == SegmentTableModel::UsageState::Failed)
+        source->usageError = model->usageError();
     const int loaded = int(model->loadedCount());
     source->loaded.reserve(loaded);
     for (int row = 0; row < loaded; ++row)
@@ -396,6 +404,28 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
     QObject::connect(options, &ExportOptionsDialog::chosen, options, [parent, source](const ExportChoice &choice) {
         ExportOptions exportOptions;
         exportOptions.csv = choice.csv;
+        // The usage column is never written empty in silence: it waits for the walk, or says why not.
+        if (source->usageColumn >= 0 && choice.columns.contains(source->usageColumn) && !source->usage) {
+            const QString title = source->vendor->usage().title;
+            auto *box = new QMessageBox(
+                QMessageBox::Warning, QCoreApplication::translate("sb::ExportOptionsDialog", "Export Segments"),
+                source->usageError.isError()
+                    ? QCoreApplication::translate("sb::ExportOptionsDialog",
+                                                  "The %1 column cannot be written: %2\n\nUntick it, or reload.")
+                          .arg(title, source->usageError.toString())
+                    : QCoreApplication::translate("sb::ExportOptionsDialog",
+                                                  "The %1 are still being read. Export again in a moment, or untick "
+                                                  "the %1 column.")
+                          .arg(title),
+                QMessageBox::Ok, parent);
+            box->setObjectName(QStringLiteral("usageNotReady"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return;
+        }
+        const auto usageCell = [source](const QJsonObject &record) {
+            return QVariant(source->usage->keysOf(source->vendor->recordKey(record)));
+        };
         ExportJob *job = nullptr;
         if (choice.scope == Scope::All) {
             // Its own fetcher, so the table's loading and the export never cancel each other.
@@ -409,6 +439,8 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
                     columns.append(column);
                 }
                 exportOptions.columns.append(int(i));
+                if (c == source->usageColumn)
+                    exportOptions.derived.insert(int(i), usageCell);
             }
             auto *fetcher = new PageFetcher(source->vendor, source->profile, source->secret);
             fetcher->setQuery(source->query);
@@ -416,6 +448,8 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
             fetcher->setParent(job);
         } else {
             exportOptions.columns = choice.columns;
+            if (source->usage)
+                exportOptions.derived.insert(source->usageColumn, usageCell);
             job = new ExportJob(choice.scope == Scope::Loaded ? source->loaded : source->selected, source->columns,
                                 choice.path, exportOptions);
         }

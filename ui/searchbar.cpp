@@ -1,6 +1,10 @@
 #include "searchbar.h"
 
+#include "core/vendorapi.h"
 #include "model/segmentsearchproxy.h"
+#include "model/segmenttablemodel.h"
+
+#include <QCheckBox>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,8 +14,11 @@
 
 namespace sb {
 
-SearchBar::SearchBar(QWidget *parent) : QWidget(parent), m_edit(new QLineEdit(this)), m_status(new QLabel(this))
+SearchBar::SearchBar(QWidget *parent)
+    : QWidget(parent), m_edit(new QLineEdit(this)), m_unused(new QCheckBox(this)), m_status(new QLabel(this))
 {
+    m_unused->setObjectName(QStringLiteral("unusedCheck"));
+    m_unused->hide();
     setObjectName(QStringLiteral("searchBar"));
     m_edit->setObjectName(QStringLiteral("searchEdit"));
     m_edit->setAccessibleName(tr("Find in loaded rows"));
@@ -24,7 +31,10 @@ SearchBar::SearchBar(QWidget *parent) : QWidget(parent), m_edit(new QLineEdit(th
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_status);
+    layout->addWidget(m_unused);
+    layout->addSpacing(6);
     layout->addWidget(m_edit);
+    connect(m_unused, &QCheckBox::toggled, this, &SearchBar::updateUnused);
     setFocusProxy(m_edit);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -53,8 +63,26 @@ void SearchBar::setProxy(SegmentSearchProxy *proxy)
             connect(proxy, &QAbstractItemModel::modelReset, this, &SearchBar::updateStatus),
             connect(proxy, &QAbstractItemModel::layoutChanged, this, &SearchBar::updateStatus),
         };
+        if (auto *model = qobject_cast<SegmentTableModel *>(proxy->sourceModel()))
+            m_connections.append(connect(model, &QAbstractItemModel::modelReset, this, &SearchBar::updateUnused));
     }
+    updateUnused();
     updateStatus();
+}
+
+void SearchBar::updateUnused()
+{
+    const auto *model = m_proxy ? qobject_cast<SegmentTableModel *>(m_proxy->sourceModel()) : nullptr;
+    const int column = model ? model->usageColumn() : -1;
+    m_unused->setVisible(column >= 0);
+    if (column >= 0) {
+        m_unused->setText(tr("&Unused only"));
+        m_unused->setToolTip(tr("%1: only the loaded segments no %2 use; scrolling loads more")
+                                 .arg(model->vendor()->usage().unusedTitle, model->vendor()->usage().title.toLower()));
+        m_unused->setAccessibleName(model->vendor()->usage().unusedTitle);
+    }
+    if (m_proxy)
+        m_proxy->setUnusedFilter(column >= 0 && m_unused->isChecked() ? column : -1);
 }
 
 void SearchBar::focusSearch()
@@ -75,13 +103,23 @@ QString SearchBar::statusText() const
 
 void SearchBar::updateStatus()
 {
-    if (!m_proxy || !m_proxy->isSearching() || !m_proxy->sourceModel()) {
+    if (!m_proxy || !m_proxy->sourceModel() || (!m_proxy->isSearching() && m_proxy->unusedFilter() < 0)) {
         m_status->clear();
         return;
     }
     const int loaded = m_proxy->sourceModel()->rowCount();
     const int matches = m_proxy->matchCount();
     const QLocale locale;
+    if (m_proxy->unusedFilter() >= 0 && !m_proxy->isSearching()) {
+        const auto *model = qobject_cast<SegmentTableModel *>(m_proxy->sourceModel());
+        if (model && model->usageState() == SegmentTableModel::UsageState::Loading)
+            m_status->setText(tr("Reading the %1…").arg(model->vendor()->usage().title.toLower()));
+        else if (model && model->usageState() == SegmentTableModel::UsageState::Failed)
+            m_status->setText(tr("The %1 could not be read").arg(model->vendor()->usage().title.toLower()));
+        else
+            m_status->setText(tr("%1 unused of %2 loaded").arg(locale.toString(matches), locale.toString(loaded)));
+        return;
+    }
     // Says "loaded" every time: the search never looks at pages that are not loaded yet.
     if (matches == 0)
         m_status->setText(loaded == 1 ? tr("No loaded row matches (of 1)")

@@ -146,6 +146,11 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SegmentBrowser::showCurrentDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SegmentBrowser::showCurrentDetails);
+    connect(m_model, &SegmentTableModel::usageChanged, this, [this] {
+        const int row = sourceRow(m_table->selectionModel()->currentIndex());
+        if (row >= 0 && row < m_model->rowCount() && !showsChanges())
+            showCurrentUsers(row);
+    });
     // Enter (or a double click) on a row opens its details.
     connect(m_table, &QAbstractItemView::activated, this, &SegmentBrowser::openDetails);
     defaultSplitterSizes();
@@ -530,6 +535,30 @@ void SegmentBrowser::showCurrentDetails()
         return;
     }
     m_details->setSegment(m_model->vendor(), m_model->profile(), m_model->segment(row).json);
+    showCurrentUsers(row);
+}
+
+void SegmentBrowser::showCurrentUsers(int row)
+{
+    const VendorApi *vendor = m_model->vendor();
+    if (!vendor || m_model->usageColumn() < 0) {
+        m_details->setUsers({}, {});
+        return;
+    }
+    const UsageModel usage = vendor->usage();
+    switch (m_model->usageState()) {
+    case SegmentTableModel::UsageState::Known:
+        m_details->setUsers(usage.title, m_model->usersOf(row));
+        return;
+    case SegmentTableModel::UsageState::Failed:
+        m_details->setUsers(
+            usage.title, {},
+            tr("Could not read the %1: %2").arg(usage.title.toLower(), m_model->usageError().toString()));
+        return;
+    default:
+        m_details->setUsers(usage.title, {}, tr("Reading the %1…").arg(usage.title.toLower()));
+        return;
+    }
 }
 
 void SegmentBrowser::openDetails()

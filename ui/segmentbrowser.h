@@ -133,6 +133,7 @@ private:
     void applyQuery(const Query &query);
     void fetchIfWanted();
     void showCurrentDetails();
+    void showCurrentUsers(int row); // the details pane's users of the segment in `row`
     void showChange(int row);
     QString currentKey() const;
     void selectKey(const QString &key);

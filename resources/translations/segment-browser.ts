@@ -605,6 +605,18 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: no %1 use this segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::DetailSupport</name>
@@ -1024,6 +1036,16 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Choose a profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 column cannot be written: %2
+
+Untick it, or reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 are still being read. Export again in a moment, or untick the %1 column.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2366,6 +2388,26 @@ Enter it in the profile to browse its segments.</source>
         <source>%1 of %2 loaded rows match</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Unused only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only the loaded segments no %2 use; scrolling loads more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unused of %2 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SecretStore</name>
@@ -2471,6 +2513,14 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>The sync failed — showing the snapshot of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2589,6 +2639,22 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>Loaded %1 of %2, as of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many %1 use the segment (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

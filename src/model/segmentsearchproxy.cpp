@@ -1,5 +1,7 @@
 #include "segmentsearchproxy.h"
 
+#include "segmenttablemodel.h"
+
 #include <cstring>
 
 namespace sb {
@@ -29,7 +31,7 @@ void SegmentSearchProxy::setSourceModel(QAbstractItemModel *source)
             connect(source, &QAbstractItemModel::rowsMoved, this, &SegmentSearchProxy::dropCache),
             connect(source, &QAbstractItemModel::columnsInserted, this, &SegmentSearchProxy::dropCache),
             connect(source, &QAbstractItemModel::columnsRemoved, this, &SegmentSearchProxy::dropCache),
-            connect(source, &QAbstractItemModel::dataChanged, this, &SegmentSearchProxy::dropCache),
+            connect(source, &QAbstractItemModel::dataChanged, this, &SegmentSearchProxy::onSourceDataChanged),
         };
     }
     QSortFilterProxyModel::setSourceModel(source);
@@ -46,6 +48,26 @@ void SegmentSearchProxy::setSearchText(const QString &text)
     m_needle = text.toCaseFolded().toUtf8();
     endResetModel();
     emit searchTextChanged(m_text);
+}
+
+void SegmentSearchProxy::setUnusedFilter(int column)
+{
+    if (column == m_unusedColumn)
+        return;
+    beginResetModel();
+    m_unusedColumn = column;
+    endResetModel();
+    emit searchTextChanged(m_text);
+}
+
+void SegmentSearchProxy::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    dropCache();
+    // The filter reads the column that changed (the usage arrived): filter again.
+    if (m_unusedColumn >= 0 && topLeft.column() <= m_unusedColumn && m_unusedColumn <= bottomRight.column()) {
+        beginResetModel();
+        endResetModel();
+    }
 }
 
 qint64 SegmentSearchProxy::cacheBytes() const
@@ -75,7 +97,14 @@ void SegmentSearchProxy::sort(int column, Qt::SortOrder order)
 
 bool SegmentSearchProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!isSearching() || sourceParent.isValid())
+    if (sourceParent.isValid())
+        return true;
+    if (m_unusedColumn >= 0) {
+        const QVariant uses = sourceModel()->index(sourceRow, m_unusedColumn).data(SegmentTableModel::RawValueRole);
+        if (!uses.isValid() || uses.toLongLong() != 0)
+            return false;
+    }
+    if (!isSearching())
         return true;
     cacheUpTo(sourceRow);
     const QByteArray &row = m_rows[size_t(sourceRow)];

@@ -31,6 +31,11 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_text; }
     bool isSearching() const { return !m_needle.isEmpty(); }
+    // Only the rows whose typed value (SegmentTableModel::RawValueRole) in `column` is 0: the
+    // unused segments, by the model's usage column. -1 shows every row again. Unlike a text search
+    // it lets the view load more pages, so that scrolling finds the unused segments further on.
+    void setUnusedFilter(int column);
+    int unusedFilter() const { return m_unusedColumn; }
     // Rows that match the search; every row when no search is active.
     int matchCount() const { return rowCount(); }
     // Bytes held by the folded text of the rows (for the benchmark).
@@ -53,7 +58,9 @@ private:
     QByteArray foldedRow(int sourceRow) const;
 
     QList<QMetaObject::Connection> m_sourceConnections;
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     QString m_text;
+    int m_unusedColumn = -1;
     QByteArray m_needle; // the folded search text, UTF-8
     // Folded displayed text of source rows 0..size()-1, cells separated by NUL. Filled as rows
     // arrive and on demand; dropped when the source changes other than by appending.

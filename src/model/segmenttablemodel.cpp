@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/vendorapi.h"
+#include "net/accountwalk.h"
 #include "net/pagefetcher.h"
 #include "valueformat.h"
 
@@ -30,6 +31,11 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
     m_sortColumn = -1;
     m_columns = vendor ? vendor->columns() : QList<Column> {};
     m_extraCount = 0;
+    m_usageColumn = -1;
+    if (vendor && vendor->tracksUsage()) {
+        m_usageColumn = int(m_columns.size());
+        m_columns.append({vendor->usage().field, ValueType::String}); // as CSV writes it: the keys
+    }
     if (vendor) {
         m_fetcher = new PageFetcher(vendor, profile, secret, this);
         connect(m_fetcher, &PageFetcher::pageReady, this, &SegmentTableModel::onPage);
@@ -41,7 +47,56 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
     }
     resetRows();
     endResetModel();
+    startUsage();
     emit stateChanged();
+}
+
+void SegmentTableModel::startUsage()
+{
+    delete m_usageWalk; // cancels its requests
+    m_usage = SegmentUsage();
+    m_usageError = {};
+    m_usageState = m_usageColumn >= 0 ? UsageState::Loading : UsageState::None;
+    if (m_usageColumn >= 0) {
+        auto *walk = new UsageWalk(m_vendor, m_profile, m_secret, this);
+        m_usageWalk = walk;
+        connect(walk, &UsageWalk::finished, this, [this, walk](const SegmentUsage &usage) {
+            m_usage = usage;
+            m_usageState = UsageState::Known;
+            walk->deleteLater();
+            usageCellsChanged();
+        });
+        connect(walk, &UsageWalk::failed, this, [this, walk](const Error &error) {
+            m_usageError = error;
+            m_usageState = UsageState::Failed;
+            walk->deleteLater();
+            usageCellsChanged();
+        });
+        walk->start();
+    }
+    usageCellsChanged();
+}
+
+void SegmentTableModel::reloadUsage()
+{
+    if (m_usageColumn >= 0)
+        startUsage();
+}
+
+void SegmentTableModel::usageCellsChanged()
+{
+    if (m_usageColumn >= 0 && !m_rows.isEmpty())
+        emit dataChanged(index(0, m_usageColumn), index(int(m_rows.size()) - 1, m_usageColumn));
+    if (m_usageColumn >= 0)
+        emit headerDataChanged(Qt::Horizontal, m_usageColumn, m_usageColumn);
+    emit usageChanged();
+}
+
+QList<SegmentUser> SegmentTableModel::usersOf(int row) const
+{
+    if (m_usageState != UsageState::Known || row < 0 || row >= m_rows.size() || !m_vendor)
+        return {};
+    return m_usage.usersOf(m_vendor->recordKey(m_rows.at(row).object()));
 }
 
 void SegmentTableModel::setExtraFields(const QStringList &fields)
@@ -209,6 +264,8 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
         return {};
     const Segment &s = m_rows.at(index.row());
     const Column &c = m_columns.at(index.column());
+    if (index.column() == m_usageColumn)
+        return usageData(s, role);
     // Extra columns are not parsed up front: only the rows on screen ever read them.
     const QVariant value = index.column() < s.values.size() ? s.values.at(index.column()) : extractValue(s.object(), c);
     switch (role) {
@@ -233,11 +290,44 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QVariant SegmentTableModel::usageData(const Segment &s, int role) const
+{
+    const int count = m_usageState == UsageState::Known ? m_usage.countOf(m_vendor->recordKey(s.object())) : 0;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (m_usageState == UsageState::Known)
+            return QLocale().toString(count);
+        // The error in place of the counts: the column is narrow, its tooltip has all of it.
+        return m_usageState == UsageState::Failed ? m_usageError.message : tr("…");
+    case Qt::ToolTipRole:
+        if (m_usageState == UsageState::Failed)
+            return tr("Could not read the %1: %2").arg(m_vendor->usage().title.toLower(), m_usageError.toString());
+        if (m_usageState == UsageState::Loading)
+            return tr("Reading the %1…").arg(m_vendor->usage().title.toLower());
+        return {};
+    case Qt::TextAlignmentRole:
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case RawValueRole:
+        return m_usageState == UsageState::Known ? QVariant(qint64(count)) : QVariant();
+    case RecordJsonRole:
+        return s.json;
+    case RecordKeyRole:
+        return m_vendor->recordKey(s.object());
+    default:
+        return {};
+    }
+}
+
 QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && section >= 0 && section < m_columns.size()) {
         if (role == Qt::DisplayRole)
-            return m_columns.at(section).field;
+            return section == m_usageColumn ? m_vendor->usage().title : m_columns.at(section).field;
+        if (role == Qt::ToolTipRole && section == m_usageColumn)
+            return m_usageState == UsageState::Failed
+                ? tr("Could not read the %1: %2").arg(m_vendor->usage().title.toLower(), m_usageError.toString())
+                : tr("How many %1 use the segment (%2)")
+                      .arg(m_vendor->usage().title.toLower(), m_columns.at(section).field);
         if (role == Qt::ToolTipRole && isColumnSortable(section))
             return tr("Click to sort on the server by %1").arg(m_columns.at(section).field);
     }

@@ -5,6 +5,7 @@
 #include "core/profile.h"
 #include "core/result.h"
 #include "core/segment.h"
+#include "core/segmentusage.h"
 #include "net/pagefetcher.h"
 
 #include <QAbstractTableModel>
@@ -76,6 +77,18 @@ public:
     // "as of 2 Dec 09:14".
     QString statusText() const;
 
+    // Who uses each segment, for vendors that can say (VendorApi::usage(): LaunchDarkly's flags): a
+    // column after the vendor's own, filled by one walk of the usage listing that starts with the
+    // source. Until the walk ends its cells say so; a failed walk puts its error in their place.
+    enum class UsageState { None, Loading, Known, Failed };
+    UsageState usageState() const { return m_usageState; }
+    int usageColumn() const { return m_usageColumn; } // -1 when the vendor cannot say
+    Error usageError() const { return m_usageError; }
+    const SegmentUsage &usage() const { return m_usage; }
+    QList<SegmentUser> usersOf(int row) const;
+    // Walks the usage listing again (Retry).
+    void reloadUsage();
+
     bool isColumnSortable(int column) const;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -93,9 +106,14 @@ signals:
     void stateChanged();
     // A page hit a transient failure and is asked again in delayMs ("rate limited, retrying in 4 s").
     void retrying(const sb::Error &reason, int delayMs);
+    // The usage walk started, ended or failed.
+    void usageChanged();
 
 private:
     void resetRows();
+    void startUsage();
+    QVariant usageData(const Segment &s, int role) const;
+    void usageCellsChanged();
     void onPage(quint64 id, const Page &page);
     void onFailed(quint64 id, const Error &error);
     QList<Segment> readSnapshotRows();
@@ -123,6 +141,11 @@ private:
     int m_sortColumn = -1;
     qsizetype m_extraCount = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    int m_usageColumn = -1;
+    UsageState m_usageState = UsageState::None;
+    SegmentUsage m_usage;
+    Error m_usageError;
+    QPointer<QObject> m_usageWalk; // the UsageWalk in progress
     SnapshotReader m_snapshot; // set while the rows come from a stored snapshot
     QDateTime m_snapshotTime;
     qint64 m_snapshotTotal = 0;
