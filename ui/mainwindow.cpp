@@ -9,6 +9,7 @@
 #include "exportdialog.h"
 #include "icons.h"
 #include "profiledialog.h"
+#include "scopeswitcher.h"
 #include "searchbar.h"
 #include "secretexpiry.h"
 #include "segmentbrowser.h"
@@ -155,6 +156,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createToolBar();
+    createScopeSwitcher();
     refreshIcons();
     resize(1200, 760);
     restoreWindowState();
@@ -274,32 +276,6 @@ void MainWindow::createActions()
     m_browser->table()->addAction(copy);
     m_browser->table()->addAction(curl);
     updateActions();
-}
-
-void MainWindow::createToolBar()
-{
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    auto *label = new QLabel(tr("&Profile:"), bar);
-    label->setBuddy(m_profileCombo);
-    label->setContentsMargins(4, 0, 4, 0);
-    bar->addWidget(label);
-    bar->addWidget(m_profileCombo);
-    bar->addAction(action(QStringLiteral("actionProfiles")));
-    bar->addSeparator();
-    bar->addAction(action(QStringLiteral("actionReload")));
-    bar->addAction(action(QStringLiteral("actionSync")));
-    bar->addAction(action(QStringLiteral("actionSyncAll")));
-    bar->addAction(action(QStringLiteral("actionCancelSync")));
-    bar->addAction(action(QStringLiteral("actionChanges")));
-    bar->addAction(action(QStringLiteral("actionExport")));
-    bar->addSeparator();
-    bar->addAction(action(QStringLiteral("actionToggleDetails")));
-    auto *spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    m_searchBarAction = bar->addWidget(m_searchBar);
 }
 
 void MainWindow::refreshIcons()
@@ -450,6 +426,7 @@ void MainWindow::onOpened(const Profile &profile, const QString &secret)
     action(QStringLiteral("actionChanges"))->setChecked(false);
     // The stored snapshot at once, then a sync brings it up to date; without one, live as ever.
     m_storeSession->open(profile, secret);
+    showScopes(profile, secret);
     setWindowTitle(tr("%1 — Segment Browser").arg(profile.name));
     updateActions();
 }
@@ -503,6 +480,7 @@ void MainWindow::onProfileSecretChanged(const QString &name)
 {
     // The key may have changed with the profile: read it again when it is next needed.
     m_session->forgetSecret(name);
+    m_scopeSwitcher->forget(name);
     if (name == currentProfileName())
         selectProfile(m_profileCombo->currentIndex());
 }

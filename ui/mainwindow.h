@@ -24,6 +24,7 @@ class EstatePage;
 class SourcesPane;
 class FilterBuilder;
 class ProfileStore;
+class ScopeSwitcher;
 class SearchBar;
 class SecretStore;
 class SegmentBrowser;
@@ -87,6 +88,7 @@ public:
     // Shows All segments, as its entry in the side bar does.
     void showAllSegments() { showEntry(QStringLiteral("all")); }
     ProfileSession *session() const { return m_session; }
+    ScopeSwitcher *scopeSwitcher() const { return m_scopeSwitcher; }
     // The action of this window named `objectName` ("actionReload", "actionCopy", ...), for tests.
     QAction *action(const QString &objectName) const;
     bool keychainUsable() const;
@@ -130,10 +132,14 @@ private:
     void showEntry(const QString &entry);
     void refreshSources();
     void watchSyncs();
+    // The project and environment switcher (mainwindowscopes.cpp).
+    void createScopeSwitcher();
+    void showScopes(const Profile &profile, const QString &secret);
     void saveWindowState();
     void restoreWindowState();
 
     ProfileSession *m_session;
+    ScopeSwitcher *m_scopeSwitcher = nullptr;
     SegmentBrowser *m_browser;
     SourcesPane *m_sources;
     EstatePage *m_estate;

@@ -75,6 +75,18 @@ void ProfileSession::onStoreChanged()
     emit profilesChanged({});
 }
 
+Error ProfileSession::updateAndOpen(const Profile &profile)
+{
+    if (!m_store)
+        return Error::usage(tr("There is no profile “%1”.").arg(profile.name));
+    if (const Error e = m_store->update(profile); e.isError())
+        return e;
+    // The list is the same profiles: nothing for the window to rebuild, only this one to open again.
+    m_known = m_store->profiles();
+    open(profile.name);
+    return {};
+}
+
 void ProfileSession::forgetSecret(const QString &name)
 {
     m_secretCache.remove(name);

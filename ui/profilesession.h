@@ -62,6 +62,9 @@ public:
     // keychain, asynchronously), or `failed` with why not; neither opens the profile.
     void withSecret(const QString &name, const std::function<void(const Profile &, const QString &)> &use,
                     const std::function<void(const QString &)> &failed);
+    // Saves `profile` in place of the one with its name (another project and environment chosen in
+    // the window, remembered for next time) and opens it again; an error when the store refuses.
+    Error updateAndOpen(const Profile &profile);
     // The secret of `name` may have changed: read it again when it is next needed.
     void forgetSecret(const QString &name);
 

@@ -4,8 +4,6 @@
 #include "model/segmentsearchproxy.h"
 #include "model/segmenttablemodel.h"
 
-#include <QCheckBox>
-
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,11 +12,8 @@
 
 namespace sb {
 
-SearchBar::SearchBar(QWidget *parent)
-    : QWidget(parent), m_edit(new QLineEdit(this)), m_unused(new QCheckBox(this)), m_status(new QLabel(this))
+SearchBar::SearchBar(QWidget *parent) : QWidget(parent), m_edit(new QLineEdit(this)), m_status(new QLabel(this))
 {
-    m_unused->setObjectName(QStringLiteral("unusedCheck"));
-    m_unused->hide();
     setObjectName(QStringLiteral("searchBar"));
     m_edit->setObjectName(QStringLiteral("searchEdit"));
     m_edit->setAccessibleName(tr("Find in loaded rows"));
@@ -31,10 +26,8 @@ SearchBar::SearchBar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_status);
-    layout->addWidget(m_unused);
-    layout->addSpacing(6);
     layout->addWidget(m_edit);
-    connect(m_unused, &QCheckBox::toggled, this, &SearchBar::updateUnused);
+
     setFocusProxy(m_edit);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -64,25 +57,9 @@ void SearchBar::setProxy(SegmentSearchProxy *proxy)
             connect(proxy, &QAbstractItemModel::layoutChanged, this, &SearchBar::updateStatus),
         };
         if (auto *model = qobject_cast<SegmentTableModel *>(proxy->sourceModel()))
-            m_connections.append(connect(model, &QAbstractItemModel::modelReset, this, &SearchBar::updateUnused));
+            m_connections.append(connect(model, &SegmentTableModel::usageChanged, this, &SearchBar::updateStatus));
     }
-    updateUnused();
     updateStatus();
-}
-
-void SearchBar::updateUnused()
-{
-    const auto *model = m_proxy ? qobject_cast<SegmentTableModel *>(m_proxy->sourceModel()) : nullptr;
-    const int column = model ? model->usageColumn() : -1;
-    m_unused->setVisible(column >= 0);
-    if (column >= 0) {
-        m_unused->setText(tr("&Unused only"));
-        m_unused->setToolTip(tr("%1: only the loaded segments no %2 use; scrolling loads more")
-                                 .arg(model->vendor()->usage().unusedTitle, model->vendor()->usage().title.toLower()));
-        m_unused->setAccessibleName(model->vendor()->usage().unusedTitle);
-    }
-    if (m_proxy)
-        m_proxy->setUnusedFilter(column >= 0 && m_unused->isChecked() ? column : -1);
 }
 
 void SearchBar::focusSearch()

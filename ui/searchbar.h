@@ -4,7 +4,6 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
-class QCheckBox;
 class QLabel;
 class QLineEdit;
 QT_END_NAMESPACE
@@ -27,8 +26,6 @@ public:
     void focusSearch();
     void clear();
     QLineEdit *edit() const { return m_edit; }
-    // "Unused segments", shown where the vendor says who uses a segment (LaunchDarkly's flags).
-    QCheckBox *unusedCheck() const { return m_unused; }
     // "12 of 2,000 loaded rows match", or empty while nothing is searched.
     QString statusText() const;
 
@@ -38,10 +35,8 @@ signals:
 
 private:
     void updateStatus();
-    void updateUnused(); // the check's label, visibility and filter for the source on show
 
     QLineEdit *m_edit;
-    QCheckBox *m_unused;
     QLabel *m_status;
     QPointer<SegmentSearchProxy> m_proxy;
     QList<QMetaObject::Connection> m_connections;

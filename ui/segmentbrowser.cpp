@@ -15,7 +15,9 @@
 #include "vendors/registry.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -122,7 +124,19 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     m_details->setObjectName(QStringLiteral("detailPane"));
     addPane(m_details, 2);
 
+    m_sourceBar = new QWidget(this);
+    m_sourceBar->setObjectName(QStringLiteral("sourceBar"));
+    m_unused = new QCheckBox(m_sourceBar);
+    m_unused->setObjectName(QStringLiteral("unusedCheck"));
+    m_unused->hide();
+    auto *sourceBarLayout = new QHBoxLayout(m_sourceBar);
+    sourceBarLayout->setContentsMargins(0, 0, 0, 0);
+    sourceBarLayout->addStretch(1);
+    sourceBarLayout->addWidget(m_unused);
+    connect(m_unused, &QCheckBox::toggled, this, &SegmentBrowser::updateSourceBar);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_sourceBar);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_expiryNote);
@@ -172,6 +186,7 @@ void SegmentBrowser::open(const Profile &profile, const QString &secret)
     m_filter->setSortFields(vendor->sortFields());
     m_filter->setQuery({});
     m_filter->setVisible(vendor->filtersOnServer());
+    updateSourceBar();
     const QString expiry = secretExpiryWarning(*vendor, secret, QDateTime::currentDateTime());
     m_expiryNote->setText(expiry.isEmpty() ? QString()
                                            : expiry + QLatin1Char(' ') + tr("Renew it in File > Profiles…"));
@@ -567,6 +582,26 @@ void SegmentBrowser::openDetails()
     emit paneShown(m_details);
     showCurrentDetails();
     m_details->setFocus(Qt::OtherFocusReason);
+}
+
+void SegmentBrowser::setScopeBar(QWidget *bar)
+{
+    bar->setParent(m_sourceBar);
+    static_cast<QHBoxLayout *>(m_sourceBar->layout())->insertWidget(0, bar);
+}
+
+void SegmentBrowser::updateSourceBar()
+{
+    const VendorApi *vendor = m_model->vendor();
+    const bool usage = vendor && m_model->usageColumn() >= 0;
+    m_unused->setVisible(usage);
+    if (usage) {
+        m_unused->setText(tr("&Unused only"));
+        m_unused->setToolTip(tr("%1: the loaded segments no %2 use; scrolling loads more")
+                                 .arg(vendor->usage().unusedTitle, vendor->usage().title.toLower()));
+        m_unused->setAccessibleName(vendor->usage().unusedTitle);
+    }
+    m_search->setUnusedFilter(usage && m_unused->isChecked() ? m_model->usageColumn() : -1);
 }
 
 void SegmentBrowser::addPane(QWidget *pane, int stretch)

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -104,6 +105,11 @@ public:
     // Shows the details pane with the current row's details and focuses it (Enter on a row).
     void openDetails();
 
+    // The window's project and environment switcher, at the start of the row above the table
+    // that also holds "Unused only" (for vendors that say who uses a segment).
+    void setScopeBar(QWidget *bar);
+    QCheckBox *unusedCheck() const { return m_unused; }
+
     // Panes beside the table.
     void addPane(QWidget *pane, int stretch);
     void setPaneVisible(QWidget *pane, bool visible);
@@ -134,6 +140,7 @@ private:
     void fetchIfWanted();
     void showCurrentDetails();
     void showCurrentUsers(int row); // the details pane's users of the segment in `row`
+    void updateSourceBar(); // "Unused only" for vendors that say who uses a segment
     void showChange(int row);
     QString currentKey() const;
     void selectKey(const QString &key);
@@ -152,6 +159,8 @@ private:
     DetailPane *m_details;
     FilterBuilder *m_filter;
     QLabel *m_expiryNote;
+    QWidget *m_sourceBar; // the scope bar (the window's), then "Unused only"
+    QCheckBox *m_unused;
     ErrorBanner *m_banner;
     QTimer *m_retryTimer;
     QElapsedTimer m_retryClock;

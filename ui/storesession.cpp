@@ -88,7 +88,7 @@ bool StoreSession::openSnapshot(const Profile &profile, const QString &secret)
 {
     if (!m_scheduler)
         return false;
-    const SourceKey source {profile.name, {}};
+    const SourceKey source = sourceOf(vendorById(profile.vendor), profile);
     const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
     if (!last || !last.value())
         return false;
@@ -143,7 +143,7 @@ void StoreSession::onFinished(const QString &profile, const SyncRun &run)
     // The table follows the new snapshot unless it shows a query of the user's own.
     if (isCurrent(profile) && (m_browser->showsSnapshot() || m_browser->model()->query() == Query {})) {
         const Profile p = m_browser->model()->profile();
-        const SourceKey source {profile, {}};
+        const SourceKey source = sourceOf(vendorById(p.vendor), p);
         if (m_browser->showsSnapshot())
             m_browser->refreshSnapshot(run.ended, run.rows, readerOf(m_store, source, p.vendor));
         else
@@ -208,7 +208,7 @@ bool StoreSession::showChanges()
 {
     if (!m_scheduler || !m_browser->hasSource())
         return false;
-    const SourceKey source {m_browser->model()->profile().name, {}};
+    const SourceKey source = sourceOf(m_browser->model()->vendor(), m_browser->model()->profile());
     const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
     const Result<QList<SegmentChange>> changes = m_store->lastChanges(source);
     if (!last || !changes) {

@@ -1826,6 +1826,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>&amp;Find in All Segments…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not switch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -2134,6 +2138,10 @@ Enter it in the profile to browse its segments.</source>
         <source>No %1 is stored for “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no profile “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfileStore</name>
@@ -2363,6 +2371,29 @@ Enter it in the profile to browse its segments.</source>
     </message>
 </context>
 <context>
+    <name>sb::ScopeSwitcher</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1s could not be listed (%2): showing the %3 and %4 typed in the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the %1s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::SearchBar</name>
     <message>
         <source>Find in loaded rows</source>
@@ -2386,14 +2417,6 @@ Enter it in the profile to browse its segments.</source>
     </message>
     <message>
         <source>%1 of %2 loaded rows match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unused only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: only the loaded segments no %2 use; scrolling loads more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2521,6 +2544,14 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>Reading the %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unused only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the loaded segments no %2 use; scrolling loads more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

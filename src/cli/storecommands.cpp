@@ -143,7 +143,7 @@ int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOp
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
         return fail(Failure, store.error().message);
-    const SourceKey source {profile.name, {}};
+    const SourceKey source = sourceOf(vendorById(profile.vendor), profile);
     const Result<std::optional<SyncRun>> last = store.value()->lastSync(source);
     if (!last)
         return fail(Failure, last.error().message);
@@ -252,7 +252,8 @@ int runChanges(const QStringList &args)
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
         return fail(Failure, store.error().message);
-    const Result<QList<SegmentChange>> changes = store.value()->lastChanges({saved.value().profile.name, {}});
+    const Result<QList<SegmentChange>> changes =
+        store.value()->lastChanges(sourceOf(saved.value().vendor, saved.value().profile));
     if (!changes)
         return fail(Failure, changes.error().message);
 

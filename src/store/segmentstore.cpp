@@ -351,6 +351,11 @@ std::optional<qint64> SegmentStore::existingSourceId(const SourceKey &source) co
     return q.value(0).toLongLong();
 }
 
+SourceKey sourceOf(const VendorApi *vendor, const Profile &profile)
+{
+    return {profile.name, vendor ? vendor->scopeOf(profile) : QString()};
+}
+
 Result<qint64> SegmentStore::sourceId(const SourceKey &source, const QString &vendor, bool create)
 {
     if (const std::optional<qint64> id = existingSourceId(source))
@@ -358,6 +363,21 @@ Result<qint64> SegmentStore::sourceId(const SourceKey &source, const QString &ve
     if (!create)
         return Error::storage(tr("No snapshot of “%1”").arg(source.profile));
     Sql q(QSqlDatabase::database(m_connection, false));
+    // A profile synced before its vendor told its places apart has one source without a place: the
+    // first place synced now takes it over, with its snapshot and history.
+    if (!source.environment.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE source SET environment = :e WHERE profile = :p AND environment = ''"
+                                 " AND vendor = :v AND NOT EXISTS (SELECT 1 FROM source WHERE profile = :p2"
+                                 " AND environment <> '')"));
+        q.bind(QStringLiteral(":e"), source.environment)
+            .bind(QStringLiteral(":p"), source.profile)
+            .bind(QStringLiteral(":v"), vendor)
+            .bind(QStringLiteral(":p2"), source.profile);
+        if (!q.exec())
+            return failure(tr("Could not write to the segment store"), q.error().text());
+        if (const std::optional<qint64> id = existingSourceId(source))
+            return *id;
+    }
     q.prepare(QStringLiteral("INSERT INTO source (profile, environment, vendor) VALUES (:p, :e, :v)"));
     q.bind(QStringLiteral(":p"), source.profile)
         .bind(QStringLiteral(":e"), text(source.environment))

@@ -36,6 +36,11 @@ struct SourceKey
     friend bool operator==(const SourceKey &, const SourceKey &) = default;
 };
 
+// The source a profile's segments are kept as: the profile, and for a vendor whose secret reaches
+// several places (VendorApi::scopes()) the place the profile names now ("project/environment"),
+// so that each environment keeps its own snapshot and history.
+SourceKey sourceOf(const VendorApi *vendor, const Profile &profile);
+
 // One sync of one source: a full walk of its segments, and what it did to the snapshot.
 struct SyncRun
 {

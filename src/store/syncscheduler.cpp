@@ -59,7 +59,8 @@ void SyncScheduler::startNext()
             continue;
         busyHosts.insert(j->host);
         j->fetcher = std::make_unique<PageFetcher>(vendorById(j->profile.vendor), j->profile, j->secret);
-        j->job = std::make_unique<SyncJob>(j->fetcher.get(), m_store, SourceKey {name, {}});
+        j->job =
+            std::make_unique<SyncJob>(j->fetcher.get(), m_store, sourceOf(vendorById(j->profile.vendor), j->profile));
         connect(j->job.get(), &SyncJob::progress, this,
                 [this, name](qint64 rows, qint64 total) { emit progress(name, rows, total); });
         connect(j->job.get(), &SyncJob::retrying, this,

@@ -1,0 +1,75 @@
+// MainWindow's tool bar, and its part in browsing every project and environment of one profile:
+// the switcher in the tool bar, and the choice remembered in the profile.
+
+#include "mainwindow.h"
+#include "profilesession.h"
+#include "scopeswitcher.h"
+#include "searchbar.h"
+#include "segmentbrowser.h"
+
+#include "model/segmenttablemodel.h"
+#include "vendors/registry.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace sb {
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    auto *label = new QLabel(tr("&Profile:"), bar);
+    label->setBuddy(m_profileCombo);
+    label->setContentsMargins(4, 0, 4, 0);
+    bar->addWidget(label);
+    bar->addWidget(m_profileCombo);
+    bar->addAction(action(QStringLiteral("actionProfiles")));
+    bar->addSeparator();
+    bar->addAction(action(QStringLiteral("actionReload")));
+    bar->addAction(action(QStringLiteral("actionSync")));
+    bar->addAction(action(QStringLiteral("actionSyncAll")));
+    bar->addAction(action(QStringLiteral("actionCancelSync")));
+    bar->addAction(action(QStringLiteral("actionChanges")));
+    bar->addAction(action(QStringLiteral("actionExport")));
+    bar->addSeparator();
+    bar->addAction(action(QStringLiteral("actionToggleDetails")));
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_searchBarAction = bar->addWidget(m_searchBar);
+}
+
+void MainWindow::createScopeSwitcher()
+{
+    m_scopeSwitcher = new ScopeSwitcher(this);
+    m_scopeSwitcher->hide();
+    // Above the table, where the filter is: the place whose segments show.
+    m_browser->setScopeBar(m_scopeSwitcher);
+    connect(m_scopeSwitcher, &ScopeSwitcher::statusMessage, this,
+            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_scopeSwitcher, &ScopeSwitcher::scopeChosen, this, [this](const QString &group, const QString &scope) {
+        const VendorApi *vendor = m_browser->model()->vendor();
+        if (!vendor || !vendor->discoversScopes())
+            return;
+        Profile profile = m_browser->model()->profile();
+        profile.params.insert(vendor->scopes().groupParam, group);
+        profile.params.insert(vendor->scopes().scopeParam, scope);
+        // Remembered in the profile: the window opens there next time, and so do sync and export.
+        if (const Error e = m_session->updateAndOpen(profile); e.isError())
+            statusBar()->showMessage(tr("Could not switch: %1").arg(e.message), 15000);
+    });
+}
+
+void MainWindow::showScopes(const Profile &profile, const QString &secret)
+{
+    const VendorApi *vendor = vendorById(profile.vendor);
+    m_scopeSwitcher->setVisible(vendor && vendor->discoversScopes());
+    m_scopeSwitcher->setProfile(vendor, profile, secret);
+}
+
+} // namespace sb
