@@ -6,6 +6,7 @@
 #include "profilelist.h"
 
 #include "core/vendorapi.h"
+#include "net/accountwalk.h"
 #include "secrets/profilesecrets.h"
 #include "secrets/profilestore.h"
 #include "secrets/secretstore.h"
@@ -97,6 +98,7 @@ void ProfileDialog::buildUi()
     });
     connect(m_form, &ProfileForm::edited, this, [this] { setDirty(true); });
     connect(m_form, &ProfileForm::vendorChanged, m_testResult, &QLabel::clear);
+    connect(m_form, &ProfileForm::discoverRequested, this, &ProfileDialog::discoverScopes);
     connect(m_saveButton, &QPushButton::clicked, this, &ProfileDialog::save);
     connect(m_revertButton, &QPushButton::clicked, this, &ProfileDialog::revert);
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
@@ -167,6 +169,7 @@ void ProfileDialog::showProfile(const Profile &profile, const QString &savedName
 {
     m_test->cancel();
     m_list->setCurrent(savedName);
+    ++m_discoveryGeneration; // an answer for the form before is dropped
     m_form->loadProfile(profile, savedName, secretSource);
     m_form->setStoredWarning(m_list->warning(savedName));
     m_testResult->clear();
@@ -427,6 +430,61 @@ void ProfileDialog::revert()
         startNewProfile();
     else
         selectProfile(m_form->savedName());
+}
+
+// --- discovery -----------------------------------------------------------------------------
+
+void ProfileDialog::discoverScopes()
+{
+    const Profile profile = m_form->formProfile();
+    const VendorApi *vendor = vendorById(profile.vendor);
+    if (!vendor || !vendor->discoversScopes())
+        return;
+    const quint64 generation = ++m_discoveryGeneration;
+    delete m_discovery;
+    m_discovery = nullptr;
+    const auto run = [this, generation, profile, vendor](const QString &secret) {
+        if (generation != m_discoveryGeneration)
+            return;
+        auto *discovery = new ScopeDiscovery(vendor, profile, secret, this);
+        m_discovery = discovery;
+        connect(discovery, &ScopeDiscovery::finished, this,
+                [this, discovery, generation](const QList<ScopeGroup> &groups) {
+                    m_discovery = nullptr;
+                    discovery->deleteLater();
+                    if (generation == m_discoveryGeneration)
+                        m_form->setScopeChoices(groups);
+                });
+        connect(discovery, &ScopeDiscovery::failed, this, [this, discovery, vendor, generation](const Error &error) {
+            m_discovery = nullptr;
+            discovery->deleteLater();
+            if (generation != m_discoveryGeneration)
+                return;
+            const ScopeModel scopes = vendor->scopes();
+            // A token whose role may not list projects still browses the keys typed by hand.
+            m_form->setScopeNote(tr("Could not list the %1s: %2 Type the %1 and %3 keys instead.")
+                                     .arg(scopes.groupTitle.toLower(), error.toString(), scopes.scopeTitle.toLower()));
+        });
+        discovery->start();
+    };
+    m_form->setScopeNote(tr("Listing the %1s…").arg(vendor->scopes().groupTitle.toLower()));
+    if (!m_form->secret().isEmpty())
+        return run(m_form->secret());
+    // Without a typed secret, the one saved under the name the profile has in the store.
+    const QString stored = m_form->isNew() ? m_form->secretSource() : m_form->savedName();
+    if (stored.isEmpty())
+        return m_form->setScopeNote(tr("Enter the %1 first.").arg(vendor->secretLabel()));
+    Profile saved;
+    saved.name = stored;
+    m_secrets->read(saved.secretKey(), this, [this, run, generation](const SecretResult &r) {
+        if (generation != m_discoveryGeneration)
+            return;
+        if (r.ok())
+            return run(r.secret);
+        m_form->setScopeNote(r.status == SecretResult::Status::NotFound
+                                 ? tr("No secret is stored for this profile; enter one.")
+                                 : r.error.message);
+    });
 }
 
 // --- test connection ------------------------------------------------------------------------

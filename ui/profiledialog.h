@@ -87,6 +87,7 @@ private:
     void finishSave(const QString &name, const Error &error);
     void revert();
     void testConnection();
+    void discoverScopes(); // "List projects": every project and environment the secret reaches
 
     ProfileStore *m_store;
     SecretStore *m_secrets;
@@ -101,6 +102,8 @@ private:
     QProgressBar *m_testBusy = nullptr;
     QLabel *m_testResult = nullptr;
     ConnectionTest *m_test = nullptr;
+    QObject *m_discovery = nullptr; // the ScopeDiscovery in progress
+    quint64 m_discoveryGeneration = 0; // a later request or another profile drops an earlier answer
 
     bool m_dirty = false;
     bool m_saving = false;

@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -194,8 +195,15 @@ void ProfileForm::showVendor(const VendorApi *vendor)
 void ProfileForm::rebuildFields(const VendorApi *vendor, const QMap<QString, QString> &values)
 {
     for (const FieldEdit &f : std::as_const(m_fields))
-        m_formLayout->removeRow(f.edit); // deletes the label with it
+        m_formLayout->removeRow(f.field); // deletes the label with it
     m_fields.clear();
+    if (m_discoverRow)
+        m_formLayout->removeRow(m_discoverRow);
+    m_discoverRow = nullptr;
+    m_discoverButton = nullptr;
+    m_scopeNote = nullptr;
+    m_scopeChoices.clear();
+    const ScopeModel scopes = vendor->scopes();
 
     QList<ProfileField> fields = vendor->profileFields();
     const bool hasTenant =
@@ -205,7 +213,24 @@ void ProfileForm::rebuildFields(const VendorApi *vendor, const QMap<QString, QSt
 
     int row = firstFieldRow;
     for (const ProfileField &field : std::as_const(fields)) {
-        auto *edit = new QLineEdit(values.value(field.key), this);
+        QWidget *fieldWidget = nullptr;
+        QLineEdit *edit = nullptr;
+        if (!scopes.listing.isEmpty() && (field.key == scopes.groupParam || field.key == scopes.scopeParam)) {
+            // A list of what the account has, once discovered; typing stays possible.
+            auto *combo = new QComboBox(this);
+            combo->setObjectName(QStringLiteral("fieldCombo_") + field.key);
+            combo->setEditable(true);
+            combo->setInsertPolicy(QComboBox::NoInsert);
+            combo->setEditText(values.value(field.key));
+            edit = combo->lineEdit();
+            fieldWidget = combo;
+            if (field.key == scopes.groupParam)
+                connect(combo, &QComboBox::currentTextChanged, this, &ProfileForm::fillScopeChoices);
+            connect(combo, &QComboBox::activated, this, &ProfileForm::userEdited);
+        } else {
+            edit = new QLineEdit(values.value(field.key), this);
+            fieldWidget = edit;
+        }
         edit->setObjectName(QStringLiteral("field_") + field.key);
         edit->setAccessibleName(field.label);
         if (field.required) {
@@ -215,13 +240,100 @@ void ProfileForm::rebuildFields(const VendorApi *vendor, const QMap<QString, QSt
             edit->setPlaceholderText(tr("Fills in {tenant} in the API root"));
         }
         auto *label = new QLabel(field.required ? tr("%1 *").arg(field.label) : field.label, this);
-        label->setBuddy(edit);
-        m_formLayout->insertRow(row++, label, edit);
+        label->setBuddy(fieldWidget);
+        m_formLayout->insertRow(row++, label, fieldWidget);
         connect(edit, &QLineEdit::textEdited, this, &ProfileForm::userEdited);
         if (field.key == ParamKey::tenant)
             connect(edit, &QLineEdit::textChanged, this, &ProfileForm::updateUrlSuggestions);
-        m_fields.append({field.key, edit, field.required});
+        m_fields.append({field.key, edit, field.required, fieldWidget});
     }
+    if (!scopes.listing.isEmpty()) {
+        m_discoverRow = new QWidget(this);
+        auto *rowLayout = new QHBoxLayout(m_discoverRow);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        m_discoverButton = new QPushButton(tr("&List projects"), m_discoverRow);
+        m_discoverButton->setObjectName(QStringLiteral("discoverButton"));
+        m_discoverButton->setAutoDefault(false);
+        m_discoverButton->setToolTip(
+            tr("Lists the %1s and %2s the %3 reaches")
+                .arg(scopes.groupTitle.toLower(), scopes.scopeTitle.toLower(), vendor->secretLabel().toLower()));
+        m_scopeNote = new QLabel(m_discoverRow);
+        m_scopeNote->setObjectName(QStringLiteral("scopeNote"));
+        m_scopeNote->setWordWrap(true);
+        m_scopeNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        rowLayout->addWidget(m_discoverButton);
+        rowLayout->addWidget(m_scopeNote, 1);
+        m_formLayout->insertRow(row++, QString(), m_discoverRow);
+        connect(m_discoverButton, &QPushButton::clicked, this, &ProfileForm::discoverRequested);
+    }
+}
+
+void ProfileForm::setScopeChoices(const QList<ScopeGroup> &groups)
+{
+    const VendorApi *vendor = currentVendor();
+    if (!vendor || !vendor->discoversScopes())
+        return;
+    const ScopeModel scopes = vendor->scopes();
+    m_scopeChoices = groups;
+    auto *projects = findChild<QComboBox *>(QStringLiteral("fieldCombo_") + scopes.groupParam);
+    if (!projects)
+        return;
+    const QString typed = projects->currentText().trimmed();
+    {
+        QSignalBlocker block(projects);
+        projects->clear();
+        for (const ScopeGroup &g : groups) {
+            projects->addItem(g.group.key);
+            projects->setItemData(projects->count() - 1, g.group.name, Qt::ToolTipRole);
+        }
+        projects->setEditText(typed.isEmpty() && !groups.isEmpty() ? groups.constFirst().group.key : typed);
+    }
+    fillScopeChoices();
+    int environments = 0;
+    for (const ScopeGroup &g : groups)
+        environments += int(g.scopes.size());
+    setScopeNote(tr("%1 %2s, %3 %4s: choose from the lists.")
+                     .arg(groups.size())
+                     .arg(scopes.groupTitle.toLower())
+                     .arg(environments)
+                     .arg(scopes.scopeTitle.toLower()));
+    if (typed.isEmpty())
+        userEdited();
+}
+
+void ProfileForm::fillScopeChoices()
+{
+    const VendorApi *vendor = currentVendor();
+    if (!vendor || !vendor->discoversScopes() || m_scopeChoices.isEmpty())
+        return;
+    const ScopeModel scopes = vendor->scopes();
+    auto *projects = findChild<QComboBox *>(QStringLiteral("fieldCombo_") + scopes.groupParam);
+    auto *environments = findChild<QComboBox *>(QStringLiteral("fieldCombo_") + scopes.scopeParam);
+    if (!projects || !environments)
+        return;
+    const QString project = projects->currentText().trimmed();
+    const QString typed = environments->currentText().trimmed();
+    QSignalBlocker block(environments);
+    environments->clear();
+    for (const ScopeGroup &g : std::as_const(m_scopeChoices)) {
+        if (g.group.key != project)
+            continue;
+        for (const NamedKey &e : g.scopes) {
+            environments->addItem(e.key);
+            environments->setItemData(environments->count() - 1, e.name, Qt::ToolTipRole);
+        }
+    }
+    // The environment typed stays when the project has it; else the project's first.
+    if (environments->findText(typed) < 0 && environments->count() > 0)
+        environments->setEditText(environments->itemText(0));
+    else
+        environments->setEditText(typed);
+}
+
+void ProfileForm::setScopeNote(const QString &note)
+{
+    if (m_scopeNote)
+        m_scopeNote->setText(note);
 }
 
 void ProfileForm::updateUrlSuggestions()

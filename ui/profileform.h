@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/profile.h"
+#include "core/vendorapi.h"
 
 #include <QList>
 #include <QMap>
@@ -12,12 +13,12 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 QT_END_NAMESPACE
 
 namespace sb {
 
 class ProfileStore;
-class VendorApi;
 
 // One profile's form in the profile editor: its name, vendor, API root (with the vendor's
 // suggestions, "{tenant}" filled in from the tenant field), the vendor's own fields (rebuilt when
@@ -55,12 +56,21 @@ public:
     // validate(), with the problem shown inline and its field focused; true when there is none.
     bool checkForm(bool forSave);
 
+    // Vendors whose secret reaches several projects and environments (VendorApi::scopes()): their
+    // keys are editable lists, filled from what the dialog discovered; typing stays possible. An
+    // empty field takes the first project and its first environment.
+    void setScopeChoices(const QList<ScopeGroup> &groups);
+    // Why nothing could be discovered (or "Listing…"), under the fields; empty hides it.
+    void setScopeNote(const QString &note);
+    QPushButton *discoverButton() const { return m_discoverButton; }
+
     // The inline message (validation and save errors); an empty one hides it.
     void showMessage(const QString &message, QWidget *field = nullptr, bool isError = true);
     QString message() const;
 
 signals:
     void edited(); // by the user, not by loadProfile()
+    void discoverRequested(); // "List projects": the dialog walks the account with the secret
     void vendorChanged(const sb::VendorApi *vendor); // the user chose another vendor
 
 private:
@@ -69,6 +79,7 @@ private:
         QString key;
         QLineEdit *edit = nullptr;
         bool required = false;
+        QWidget *field = nullptr; // the row's widget: the edit, or the combo it belongs to
     };
 
     void setVendor(const VendorApi *vendor);
@@ -87,6 +98,11 @@ private:
     QComboBox *m_vendorCombo = nullptr;
     QComboBox *m_urlCombo = nullptr;
     QList<FieldEdit> m_fields; // the vendor's keys, rebuilt when the vendor changes
+    QWidget *m_discoverRow = nullptr; // "List projects" and its note, for vendors with scopes
+    QPushButton *m_discoverButton = nullptr;
+    QLabel *m_scopeNote = nullptr;
+    QList<ScopeGroup> m_scopeChoices;
+    void fillScopeChoices(); // the environments of the project typed or chosen
     QLabel *m_secretLabel = nullptr;
     QLineEdit *m_secretEdit = nullptr;
     QCheckBox *m_showSecret = nullptr;

@@ -3,7 +3,6 @@
 #include "net/accountwalk.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -16,12 +15,11 @@ QString knownKey(const Profile &profile)
     return profile.name + QLatin1Char('\n') + profile.baseUrl.toString();
 }
 
-// "Production" and, when the key says something else, "production" after it.
-QString itemText(const NamedKey &named)
+// The name people read; the key in the item's tooltip.
+void addItem(QComboBox *combo, const NamedKey &named)
 {
-    return named.name.isEmpty() || named.name == named.key
-        ? named.key
-        : QCoreApplication::translate("sb::ScopeSwitcher", "%1 (%2)").arg(named.name, named.key);
+    combo->addItem(named.name.isEmpty() ? named.key : named.name, named.key);
+    combo->setItemData(combo->count() - 1, named.key, Qt::ToolTipRole);
 }
 
 } // namespace
@@ -40,7 +38,7 @@ ScopeSwitcher::ScopeSwitcher(QWidget *parent)
         // A fixed width, so that a long name does not push the quick search off the tool bar; the
         // list itself shows names in full.
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(12);
+        combo->setMinimumContentsLength(18);
     }
     m_groupLabel->setBuddy(m_groups);
     m_scopeLabel->setBuddy(m_scopes);
@@ -123,7 +121,7 @@ void ScopeSwitcher::fill()
     const auto known = m_known.constFind(knownKey(m_profile));
     if (known != m_known.cend()) {
         for (const ScopeGroup &g : *known)
-            m_groups->addItem(itemText(g.group), g.group.key);
+            addItem(m_groups, g.group);
     }
     // The profile's own project, even when the token does not list it.
     if (m_groups->findData(group) < 0 && !group.isEmpty())
@@ -151,7 +149,7 @@ void ScopeSwitcher::fillScopes()
             if (g.group.key != group)
                 continue;
             for (const NamedKey &s : g.scopes)
-                m_scopes->addItem(itemText(s), s.key);
+                addItem(m_scopes, s);
         }
     }
     if (group == m_profile.param(model.groupParam).trimmed() && m_scopes->findData(scope) < 0 && !scope.isEmpty())

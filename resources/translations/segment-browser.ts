@@ -1995,6 +1995,22 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not list the %1s: %2 Type the %1 and %3 keys instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the %1s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ProfileForm</name>
@@ -2076,6 +2092,18 @@ Add a profile with the key of a %1 account to browse its segments.</source>
     </message>
     <message>
         <source>Enter the tenant: the API root URL needs it in place of {tenant}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the %1s and %2s the %3 reaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2s, %3 %4s: choose from the lists.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2372,10 +2400,6 @@ Enter it in the profile to browse its segments.</source>
 </context>
 <context>
     <name>sb::ScopeSwitcher</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Pro&amp;ject:</source>
         <translation type="unfinished"></translation>
