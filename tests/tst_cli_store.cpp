@@ -150,7 +150,7 @@ private slots:
                          .exitCode,
                      0);
             QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--profile"), name,
-                          QStringLiteral("--columns=key,rules,name"), QStringLiteral("--output"),
+                          QStringLiteral("--columns=key,rules,name,flags"), QStringLiteral("--output"),
                           file(QStringLiteral("live-columns.csv"))})
                          .exitCode,
                      0);
@@ -165,9 +165,15 @@ private slots:
         QCOMPARE(csvOf(live).size(), 141);
         const Run columns =
             run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--offline"),
-                 QStringLiteral("--columns=key,rules,name"), QStringLiteral("--output"), QStringLiteral("-")});
+                 QStringLiteral("--columns=key,rules,name,flags"), QStringLiteral("--output"), QStringLiteral("-")});
         QCOMPARE(columns.exitCode, 0);
+        // The flags too, as the sync read them: the same cells the live walk of the flags gave.
         QCOMPARE(columns.out, liveColumns);
+        QVERIFY(csvOf(liveColumns).constFirst().endsWith(QStringLiteral("flags")));
+        int used = 0;
+        for (const QStringList &row : csvOf(liveColumns))
+            used += row.value(3).isEmpty() ? 0 : 1;
+        QVERIFY(used > 5);
         // The live export, with the vendor gone, fails as before.
         QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--output"),
                       file(QStringLiteral("gone.csv"))})

@@ -2,6 +2,7 @@
 // must refuse (damaged, newer, locked, a full disk) without losing anything.
 #include "core/vendorapi.h"
 #include "net/pagefetcher.h"
+#include "sandbox/datagen.h"
 #include "sandboxrig.h"
 #include "store/segmentstore.h"
 #include "store/syncjob.h"
@@ -408,6 +409,85 @@ private slots:
         SegmentStore reopened(QDir(mountPoint).filePath(QStringLiteral("s.sqlite")));
         QCOMPARE(reopened.open(), Error());
         QCOMPARE(snapshotKeys(reopened, prod, kLd), keysOf(kLd, records(rig, kLd, 20)));
+    }
+
+    void aSyncKeepsWhoUsesEachSegment()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kLd, 150);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const Profile profile = rig.profile(kLd);
+        const SourceKey source = sourceOf(vendorById(kLd), profile);
+        QCOMPARE(source.environment, QStringLiteral("default/production"));
+        PageFetcher fetcher(vendorById(kLd), profile, rig.secret(kLd));
+        const auto sync = [&] {
+            SyncJob job(&fetcher, &store, source);
+            QSignalSpy finished(&job, &SyncJob::finished);
+            job.start();
+            return finished.wait(20000);
+        };
+        QVERIFY(sync());
+        // The flags, as the sandbox's data says, each with the segments it uses.
+        QHash<QString, int> expected;
+        const int flags = datagen::launchDarklyFlagCount(150);
+        for (int f = 0; f < flags; ++f) {
+            for (const QString &segment : datagen::launchDarklyFlagSegments(f, QStringLiteral("production"), 150))
+                ++expected[segment];
+        }
+        const Result<StoredUsage> usage = store.storedUsage(source);
+        QVERIFY(usage);
+        QCOMPARE(usage.value().state, StoredUsage::State::Known);
+        QCOMPARE(usage.value().usage.users().size(), flags);
+        QCOMPARE(usage.value().usage.users().constFirst().url.toString(),
+                 rig.server.rootUrl().toString() + QStringLiteral("/default/production/features/new-checkout-flow"));
+        // The grid across sources counts them, and finds the unused ones.
+        EstateQuery all;
+        const QList<EstateRow> rows = store.estateRows(all, 0, -1).value();
+        QCOMPARE(rows.size(), 150);
+        for (const EstateRow &row : rows)
+            QCOMPARE(row.users, qint64(expected.value(row.key)));
+        EstateQuery unused;
+        unused.unused = true;
+        QCOMPARE(store.estateCount(unused).value(), 150 - expected.size());
+        for (const EstateRow &row : store.estateRows(unused, 0, -1).value())
+            QVERIFY(!expected.contains(row.key));
+
+        // A flags walk that fails keeps the segments, with the error in place of the usage.
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly-flags:401")));
+        QVERIFY(sync());
+        rig.server.clearFaults();
+        const Result<StoredUsage> failed = store.storedUsage(source);
+        QCOMPARE(failed.value().state, StoredUsage::State::Failed);
+        QVERIFY2(failed.value().error.contains(QStringLiteral("Invalid access token")),
+                 qPrintable(failed.value().error));
+        QCOMPARE(store.snapshotSize(source).value(), 150);
+        QCOMPARE(store.estateRows(all, 0, 1).value().constFirst().users, qint64(-1));
+        QCOMPARE(store.estateCount(unused).value(), 0); // unknown is not unused
+        // The fetcher lists segments again after its sync walked the flags.
+        QCOMPARE(fetcher.query().listing, QString());
+    }
+
+    void anUnscopedSnapshotIsTakenOverByItsFirstScopedSync()
+    {
+        SandboxRig rig;
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const SourceKey old {QStringLiteral("ld"), {}};
+        QVERIFY(syncOnce(store, old, kLd, records(rig, kLd, 10)).ok());
+        const SourceKey scoped {QStringLiteral("ld"), QStringLiteral("default/production")};
+        const Result<SyncRun> run = syncOnce(store, scoped, kLd, records(rig, kLd, 12));
+        QVERIFY(run.ok());
+        QVERIFY(!run.value().baseline); // the history went on
+        QCOMPARE(run.value().added, 2);
+        QCOMPARE(store.syncRuns(scoped).value().size(), 2);
+        QVERIFY(!store.lastSync(old).value());
+        // A second place of the same profile starts its own history.
+        const SourceKey other {QStringLiteral("ld"), QStringLiteral("default/test")};
+        QVERIFY(syncOnce(store, other, kLd, records(rig, kLd, 5)).value().baseline);
+        QCOMPARE(store.snapshotSize(scoped).value(), 12);
     }
 
     void aSyncJobWalksEveryPageAndAFaultMidwayKeepsTheOldSnapshot()

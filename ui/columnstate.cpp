@@ -113,8 +113,15 @@ void ColumnState::addField()
     if (!m_model->vendor())
         return;
     QStringList candidates = m_model->recordFields();
-    for (const Column &c : m_model->columns())
+    const QList<Column> columns = m_model->columns();
+    for (const Column &c : columns)
         candidates.removeAll(c.field);
+    // The model's own columns that are hidden (the derived "flags" among them) come first.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (qsizetype c = columns.size() - 1; c >= 0; --c) {
+        if (header->isSectionHidden(int(c)))
+            candidates.prepend(columns.at(c).field);
+    }
     bool ok = false;
     const QString field =
         QInputDialog::getItem(m_table->window(), tr("Add Field"),
@@ -127,6 +134,14 @@ void ColumnState::addField()
     if (!isWellFormedFieldPath(field)) {
         QMessageBox::warning(m_table->window(), tr("Add Field"), tr("“%1” is not a field name.").arg(field));
         return;
+    }
+    // One of the model's own columns, hidden: shown again where it was.
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        if (columns.at(c).field == field) {
+            header->setSectionHidden(int(c), false);
+            save();
+            return;
+        }
     }
     QStringList extra = m_model->extraFields();
     if (!extra.contains(field))

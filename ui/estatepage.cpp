@@ -43,6 +43,7 @@ EstatePage::EstatePage(QWidget *parent)
       m_tag(new QLineEdit(this)),
       m_changed(new QComboBox(this)),
       m_removed(new QCheckBox(tr("Re&moved"), this)),
+      m_unused(new QCheckBox(tr("&Unused"), this)),
       m_count(new QLabel(this)),
       m_table(new QTableView(this)),
       m_details(new DetailPane(this)),
@@ -76,6 +77,9 @@ EstatePage::EstatePage(QWidget *parent)
                            days);
     m_removed->setObjectName(QStringLiteral("estateRemoved"));
     m_removed->setToolTip(tr("Segments the syncs found removed, instead of those in the snapshots"));
+    m_unused->setObjectName(QStringLiteral("estateUnused"));
+    m_unused->setToolTip(
+        tr("Segments no %1 use, where the last sync could read that").arg(EstateModel::usersTitle().toLower()));
     m_count->setObjectName(QStringLiteral("estateCount"));
 
     auto *bar = new QHBoxLayout;
@@ -86,6 +90,7 @@ EstatePage::EstatePage(QWidget *parent)
     bar->addWidget(m_tag);
     bar->addWidget(m_changed);
     bar->addWidget(m_removed);
+    bar->addWidget(m_unused);
     bar->addWidget(m_count);
 
     m_table->setObjectName(QStringLiteral("estateTable"));
@@ -123,7 +128,8 @@ EstatePage::EstatePage(QWidget *parent)
     setTabOrder(m_account, m_tag);
     setTabOrder(m_tag, m_changed);
     setTabOrder(m_changed, m_removed);
-    setTabOrder(m_removed, m_table);
+    setTabOrder(m_removed, m_unused);
+    setTabOrder(m_unused, m_table);
     setTabOrder(m_table, m_details);
 
     // The store answers fast, but not on every key press of a word being typed.
@@ -143,6 +149,7 @@ EstatePage::EstatePage(QWidget *parent)
     connect(m_account, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
     connect(m_changed, &QComboBox::currentIndexChanged, this, &EstatePage::applyQuery);
     connect(m_removed, &QCheckBox::toggled, this, &EstatePage::applyQuery);
+    connect(m_unused, &QCheckBox::toggled, this, &EstatePage::applyQuery);
     connect(m_model, &EstateModel::reset, this, [this] {
         updateCount();
         m_details->clear();
@@ -368,6 +375,7 @@ void EstatePage::applyQuery()
     const int days = m_changed->currentData().toInt();
     query.changedSince = days > 0 ? QDateTime::currentDateTimeUtc().addDays(-days) : QDateTime();
     query.removed = m_removed->isChecked();
+    query.unused = m_unused->isChecked();
     m_model->setQuery(query);
 }
 

@@ -84,6 +84,7 @@ private:
     QLineEdit *m_tag;
     QComboBox *m_changed;
     QCheckBox *m_removed;
+    QCheckBox *m_unused;
     QLabel *m_count;
     QTableView *m_table;
     DetailPane *m_details;

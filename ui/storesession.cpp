@@ -84,6 +84,14 @@ void StoreSession::open(const Profile &profile, const QString &secret)
         m_browser->open(profile, secret);
 }
 
+void StoreSession::showStoredUsage(const SourceKey &source)
+{
+    // The usage the snapshot's sync read, when it could: no walk of the vendor's listing for it.
+    const Result<StoredUsage> usage = m_store->storedUsage(source);
+    if (usage && usage.value().state == StoredUsage::State::Known)
+        m_browser->model()->setKnownUsage(usage.value().usage);
+}
+
 bool StoreSession::openSnapshot(const Profile &profile, const QString &secret)
 {
     if (!m_scheduler)
@@ -95,6 +103,7 @@ bool StoreSession::openSnapshot(const Profile &profile, const QString &secret)
     // The run counted the snapshot's rows: no count over the table on the way to the first paint.
     m_browser->openSnapshot(profile, secret, last.value()->ended, last.value()->rows,
                             readerOf(m_store, source, profile.vendor));
+    showStoredUsage(source);
     return true;
 }
 
@@ -144,9 +153,10 @@ void StoreSession::onFinished(const QString &profile, const SyncRun &run)
     if (isCurrent(profile) && (m_browser->showsSnapshot() || m_browser->model()->query() == Query {})) {
         const Profile p = m_browser->model()->profile();
         const SourceKey source = sourceOf(vendorById(p.vendor), p);
-        if (m_browser->showsSnapshot())
+        if (m_browser->showsSnapshot()) {
             m_browser->refreshSnapshot(run.ended, run.rows, readerOf(m_store, source, p.vendor));
-        else
+            showStoredUsage(source);
+        } else
             openSnapshot(p, m_browser->model()->secret());
         if (m_browser->showsChanges())
             showChanges();

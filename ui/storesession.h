@@ -13,6 +13,7 @@ class ProfileSession;
 class SegmentBrowser;
 class SegmentStore;
 class SyncScheduler;
+struct SourceKey;
 struct SyncRun;
 
 // The window's side of the local store: opens a profile on its stored snapshot and syncs it,
@@ -54,6 +55,7 @@ signals:
 
 private:
     bool openSnapshot(const Profile &profile, const QString &secret);
+    void showStoredUsage(const SourceKey &source);
     void onFinished(const QString &profile, const SyncRun &run);
     void onFailed(const QString &profile, const Error &error);
     void updateStatus();

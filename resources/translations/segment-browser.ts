@@ -745,6 +745,10 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Last changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::EstatePage</name>
@@ -882,6 +886,14 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>&amp;Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments no %1 use, where the last sync could read that</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2866,6 +2878,10 @@ Showing the snapshot of %2.</source>
         <source>the profile&apos;s snapshots were removed during the sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::TokenEdit</name>
@@ -3299,6 +3315,14 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
     </message>
     <message>
         <source>Columns in order, comma separated (default: the vendor&apos;s columns); any field of the vendor&apos;s record may be named, e.g. rules or owner.id%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 column: the last sync could not read the %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 column: the snapshot of &apos;%2&apos; has no %3 yet; sync it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -140,10 +140,24 @@ QVariant EstateModel::data(const QModelIndex &index, int role) const
         return shortTime(r->modified);
     case LastChanged:
         return shortTime(r->lastChanged);
+    case Users:
+        // Empty where the vendor cannot say or the last sync could not read it.
+        return r->users >= 0 ? QLocale().toString(r->users) : QString();
     case Count:
         break;
     }
     return {};
+}
+
+QString EstateModel::usersTitle()
+{
+    // The vendors' own word for what uses a segment ("Flags"), for every vendor that can say.
+    QStringList titles;
+    for (const VendorApi *v : allVendors()) {
+        if (v->tracksUsage() && !titles.contains(v->usage().title))
+            titles << v->usage().title;
+    }
+    return titles.isEmpty() ? tr("Used by") : titles.join(QStringLiteral(" / "));
 }
 
 QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -173,6 +187,8 @@ QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Modified");
     case LastChanged:
         return tr("Last changed");
+    case Users:
+        return usersTitle();
     case Count:
         break;
     }
@@ -216,7 +232,7 @@ void EstateModel::sort(int column, Qt::SortOrder order)
         EstateQuery::Sort::Vendor,      EstateQuery::Sort::Account, EstateQuery::Sort::Environment,
         EstateQuery::Sort::Key,         EstateQuery::Sort::Name,    EstateQuery::Sort::Description,
         EstateQuery::Sort::Tags,        EstateQuery::Sort::Created, EstateQuery::Sort::Modified,
-        EstateQuery::Sort::LastChanged,
+        EstateQuery::Sort::LastChanged, EstateQuery::Sort::Users,
     };
     if (column >= Count)
         return; // a field of the records: the store does not sort on it

@@ -15,7 +15,20 @@ class EstateModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Vendor, Account, Environment, Key, Name, Description, Tags, Created, Modified, LastChanged, Count };
+    enum Column {
+        Vendor,
+        Account,
+        Environment,
+        Key,
+        Name,
+        Description,
+        Tags,
+        Created,
+        Modified,
+        LastChanged,
+        Users,
+        Count
+    };
     static constexpr int pageSize = 500;
 
     explicit EstateModel(QObject *parent = nullptr);
@@ -41,6 +54,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // The heading of the Users column: what uses a segment, in the vendors' words ("Flags").
+    static QString usersTitle();
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;

@@ -83,6 +83,17 @@ void SegmentTableModel::reloadUsage()
         startUsage();
 }
 
+void SegmentTableModel::setKnownUsage(const SegmentUsage &usage)
+{
+    if (m_usageColumn < 0)
+        return;
+    delete m_usageWalk;
+    m_usage = usage;
+    m_usageError = {};
+    m_usageState = UsageState::Known;
+    usageCellsChanged();
+}
+
 void SegmentTableModel::usageCellsChanged()
 {
     if (m_usageColumn >= 0 && !m_rows.isEmpty())

@@ -88,6 +88,8 @@ public:
     QList<SegmentUser> usersOf(int row) const;
     // Walks the usage listing again (Retry).
     void reloadUsage();
+    // The usage as a stored snapshot's sync read it, in place of a walk of the vendor's listing.
+    void setKnownUsage(const SegmentUsage &usage);
 
     bool isColumnSortable(int column) const;
     int sortColumn() const { return m_sortColumn; }

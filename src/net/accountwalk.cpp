@@ -9,6 +9,17 @@ ListingWalk::ListingWalk(const VendorApi *vendor, const Profile &profile, const 
                          QObject *parent)
     : QObject(parent), m_fetcher(new PageFetcher(vendor, profile, secret, this))
 {
+    connectStream(listing);
+}
+
+ListingWalk::ListingWalk(PageFetcher *fetcher, const QString &listing, QObject *parent)
+    : QObject(parent), m_fetcher(fetcher)
+{
+    connectStream(listing);
+}
+
+void ListingWalk::connectStream(const QString &listing)
+{
     Query query;
     query.listing = listing;
     m_fetcher->setQuery(query);
@@ -132,12 +143,27 @@ UsageWalk::UsageWalk(const VendorApi *vendor, const Profile &profile, const QStr
       m_profile(profile),
       m_walk(new ListingWalk(vendor, profile, secret, vendor->usage().listing, this))
 {
+    connectWalk();
+}
+
+UsageWalk::UsageWalk(PageFetcher *fetcher, QObject *parent)
+    : QObject(parent),
+      m_vendor(fetcher->vendor()),
+      m_profile(fetcher->profile()),
+      m_walk(new ListingWalk(fetcher, fetcher->vendor()->usage().listing, this))
+{
+    connectWalk();
+}
+
+void UsageWalk::connectWalk()
+{
     connect(m_walk, &ListingWalk::recordsReady, this, [this](const QList<Segment> &records) {
         for (const Segment &record : records)
             m_usage.add(m_vendor->segmentUser(m_profile, record.object()));
     });
     connect(m_walk, &ListingWalk::finished, this, [this] { emit finished(m_usage); });
     connect(m_walk, &ListingWalk::failed, this, &UsageWalk::failed);
+    connect(m_walk, &ListingWalk::retrying, this, &UsageWalk::retrying);
 }
 
 void UsageWalk::start()

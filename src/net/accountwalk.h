@@ -25,6 +25,9 @@ class ListingWalk final : public QObject
 public:
     ListingWalk(const VendorApi *vendor, const Profile &profile, const QString &secret, const QString &listing,
                 QObject *parent = nullptr);
+    // With a fetcher that is there already (not owned; a sync's, done with the segments): its query
+    // becomes the listing.
+    ListingWalk(PageFetcher *fetcher, const QString &listing, QObject *parent = nullptr);
     ~ListingWalk() override;
 
     void start();
@@ -38,8 +41,10 @@ signals:
     void retrying(const sb::Error &reason, int delayMs);
 
 private:
+    void connectStream(const QString &listing);
+
     PageFetcher *m_fetcher;
-    PageStream *m_stream;
+    PageStream *m_stream = nullptr;
 };
 
 // Lists the places one secret reaches (VendorApi::scopes(): LaunchDarkly's projects and their
@@ -82,6 +87,8 @@ class UsageWalk final : public QObject
 
 public:
     UsageWalk(const VendorApi *vendor, const Profile &profile, const QString &secret, QObject *parent = nullptr);
+    // On a fetcher that is there already (a sync's, done with the segments); not owned.
+    UsageWalk(PageFetcher *fetcher, QObject *parent = nullptr);
 
     void start();
     void cancel();
@@ -90,8 +97,11 @@ public:
 signals:
     void finished(const sb::SegmentUsage &usage);
     void failed(const sb::Error &error);
+    void retrying(const sb::Error &reason, int delayMs);
 
 private:
+    void connectWalk();
+
     const VendorApi *m_vendor;
     Profile m_profile;
     SegmentUsage m_usage;

@@ -61,6 +61,8 @@ QString columnOf(EstateQuery::Sort sort)
         return QStringLiteral("g.modified");
     case EstateQuery::Sort::LastChanged:
         return QStringLiteral("g.last_changed");
+    case EstateQuery::Sort::Users:
+        return QStringLiteral("g.users");
     case EstateQuery::Sort::Source:
         break;
     }
@@ -187,6 +189,9 @@ QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values
         sql += QStringLiteral(" AND g.last_changed >= ?");
         values.append(toMs(query.changedSince));
     }
+    // Only where the last sync read who uses the segments: unknown is not unused.
+    if (query.unused)
+        sql += QStringLiteral(" AND g.users = 0");
     return sql;
 }
 
@@ -196,7 +201,8 @@ Result<qint64> SegmentStore::estateCount(const EstateQuery &query) const
         return Error::storage(tr("The segment store is not open"));
     QVariantList values;
     Sql q(QSqlDatabase::database(m_connection, false));
-    if (query.text.trimmed().isEmpty() && query.tag.isEmpty() && !query.changedSince.isValid() && !query.removed) {
+    if (query.text.trimmed().isEmpty() && query.tag.isEmpty() && !query.changedSince.isValid() && !query.removed
+        && !query.unused) {
         // Whole snapshots: each one's size is its last sync's, so nothing is counted row by row (a
         // million rows take a fifth of a second to count).
         q.prepare(QStringLiteral("SELECT coalesce(sum(r.rows), 0) FROM source s JOIN sync_run r ON r.id ="
@@ -259,7 +265,7 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
         order += QStringLiteral("g.source_id") + direction + QStringLiteral(", g.position") + direction;
     Sql q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT g.id, s.vendor, s.profile, s.environment, g.key, g.name, g.description, g.tags,"
-                             " g.created, g.modified, g.last_changed, g.removed_at")
+                             " g.created, g.modified, g.last_changed, g.removed_at, g.users")
               + (withRecords ? QStringLiteral(", g.dictionary_id, g.record") : QString()) + where + order
               + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (int i = 0; i < values.size(); ++i)
@@ -283,8 +289,9 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
         row.modified = fromMsOrNull(q.value(9));
         row.lastChanged = fromMsOrNull(q.value(10));
         row.removedAt = fromMsOrNull(q.value(11));
+        row.users = q.value(12).isNull() ? -1 : q.value(12).toLongLong();
         if (withRecords) {
-            const Result<QByteArray> json = record(q.value(12).toLongLong(), q.value(13).toByteArray());
+            const Result<QByteArray> json = record(q.value(13).toLongLong(), q.value(14).toByteArray());
             if (!json)
                 return json.error();
             row.record = json.value();

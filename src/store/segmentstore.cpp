@@ -135,6 +135,23 @@ const char *const kSchemaV2[] = {
     "CREATE INDEX segment_by_position ON segment (source_id, position)",
 };
 
+// Version 3: who uses each segment, for vendors that can say (VendorApi::usage(): LaunchDarkly's
+// flags), as the last sync read it: one row per user with the keys of the segments it uses, one a
+// line; each segment's count of them (NULL: not known); and per source whether that walk worked
+// (`usage`: NULL for a vendor that cannot say, '' when read, else why it could not be).
+const char *const kSchemaV3[] = {
+    "CREATE TABLE segment_user ("
+    " source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL,"
+    " key TEXT NOT NULL,"
+    " name TEXT NOT NULL DEFAULT '',"
+    " url TEXT NOT NULL DEFAULT '',"
+    " segments TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX segment_user_by_source ON segment_user (source_id, position)",
+    "ALTER TABLE source ADD COLUMN usage TEXT",
+    "ALTER TABLE segment ADD COLUMN users INTEGER",
+};
+
 // Then, once the summaries of schema 1's rows are filled in (fillSummaries):
 const char *const kSchemaV2Search[] = {
     // Search across every source (SQLite's FTS5): an index of the words of key, name, description
@@ -328,6 +345,10 @@ Error SegmentStore::open()
                 ok = ok && q.exec(QLatin1String(statement));
             ok = ok && fillSummaries(db);
             for (const char *statement : kSchemaV2Search)
+                ok = ok && q.exec(QLatin1String(statement));
+        }
+        if (current < 3) {
+            for (const char *statement : kSchemaV3)
                 ok = ok && q.exec(QLatin1String(statement));
         }
         ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion));

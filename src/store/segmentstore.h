@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/result.h"
 #include "core/segment.h"
+#include "core/segmentusage.h"
 #include "core/vendorapi.h"
 
 #include <QCoreApplication>
@@ -75,6 +76,15 @@ struct SegmentChange
     static QString kindName(Kind kind); // "added", "removed", "changed"
 };
 
+// Who used the segments of a source at its last successful sync (VendorApi::usage()).
+struct StoredUsage
+{
+    enum class State { None, Known, Failed }; // None: the vendor cannot say, or no sync read it yet
+    State state = State::None;
+    QString error; // Failed: why the sync could not read it, in the vendor's words
+    SegmentUsage usage;
+};
+
 // One stored segment of a snapshot, with its history.
 struct StoredSegment
 {
@@ -108,7 +118,8 @@ struct EstateQuery
         Tags,
         Created,
         Modified,
-        LastChanged
+        LastChanged,
+        Users
     };
 
     // Words, each the start of a word of the segment's key, name, description or tags (case,
@@ -119,6 +130,7 @@ struct EstateQuery
     QString tag; // one of the segment's tags, exactly
     QDateTime changedSince; // its content changed (or it was added) at or after; invalid: any time
     bool removed = false; // false: the segments in the snapshots; true: those the syncs removed
+    bool unused = false; // only segments nothing uses, where the last sync read who does (VendorApi::usage())
     Sort sort = Sort::Source; // Source: source by source (as first synced), each in the vendor's order
     Qt::SortOrder order = Qt::AscendingOrder;
 };
@@ -137,6 +149,7 @@ struct EstateRow
     QDateTime modified;
     QDateTime lastChanged;
     QDateTime removedAt;
+    qint64 users = -1; // how many use it (LaunchDarkly: flags); -1 when its sync did not read that
     QByteArray record; // the record as the vendor sent it, when asked for
 };
 
@@ -159,7 +172,7 @@ class SegmentStore final
 
 public:
     // The highest schema this build reads and writes.
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
     // How long a write waits for another process's write to finish before it fails.
     static constexpr int busyTimeoutMs = 5000;
 
@@ -188,6 +201,8 @@ public:
     Result<QList<StoredSegment>> snapshot(const SourceKey &source, const QList<Column> &columns, qint64 offset = 0,
                                           qint64 limit = -1) const;
     Result<qint64> snapshotSize(const SourceKey &source) const;
+    // Who used the snapshot's segments, as its sync read it (usage.cpp).
+    Result<StoredUsage> storedUsage(const SourceKey &source) const;
     // What the last successful sync changed against the one before it: removed first, then
     // added and changed in the vendor's order. Empty after the first (baseline) sync.
     Result<QList<SegmentChange>> lastChanges(const SourceKey &source) const;
@@ -254,6 +269,18 @@ public:
     qint64 rows() const { return m_rows; }
 
     Error add(const QList<Segment> &segments);
+    // Who uses the segments, read by the same sync (kept with the snapshot by commit()); or why it
+    // could not be read: the segments are kept all the same, with the error in place of the usage.
+    void setUsage(const SegmentUsage &usage)
+    {
+        m_usage = usage;
+        m_usageError = {};
+    }
+    void setUsageError(const Error &error)
+    {
+        m_usage.reset();
+        m_usageError = error;
+    }
     // Applies the staged pages as the source's new snapshot, in one transaction, and records the
     // run and its changes. On failure nothing is applied and the run is recorded as failed.
     Result<SyncRun> commit();
@@ -286,6 +313,8 @@ private:
     // or none), then stages the held records.
     Error settleDictionary(bool final);
     Error stage(const QList<Held> &records, qsizetype first);
+    // The usage set for this sync, in place of the source's (inside commit's transaction; usage.cpp).
+    Error writeUsage(qint64 source);
     // Applies the staged listing to the snapshot of `source` (inside commit's transaction) and
     // records its changes under run.id; `seen` is when the previous snapshot was taken.
     Error apply(qint64 source, qint64 seen, qint64 now, SyncRun &run);
@@ -307,6 +336,8 @@ private:
     qint64 m_dictionaryId = 0; // the source's dictionary this sync compresses with; 0: new or none
     QByteArray m_newDictionary; // trained by this sync; saved when it commits
     std::unique_ptr<storesql::RecordCompressor> m_compressor;
+    std::optional<SegmentUsage> m_usage;
+    Error m_usageError;
 };
 
 } // namespace sb

@@ -1,5 +1,6 @@
 #include "syncjob.h"
 
+#include "net/accountwalk.h"
 #include "net/pagefetcher.h"
 #include "net/pagestream.h"
 
@@ -40,15 +41,51 @@ void SyncJob::start()
     connect(m_stream, &PageStream::finished, this, [this] {
         if (!m_running)
             return;
-        const Result<SyncRun> run = m_writer->commit();
-        m_running = false;
-        m_writer.reset();
-        if (run)
-            emit finished(run.value());
-        else
-            emit failed(run.error());
+        if (!m_fetcher->vendor()->tracksUsage())
+            return commit();
+        // Who uses the segments, on the same fetcher: kept with the snapshot. A failure there keeps
+        // the segments, with the error in place of the usage; only a cancel stops the sync.
+        m_segmentsQuery = m_fetcher->query();
+        auto *usage = new UsageWalk(m_fetcher, this);
+        connect(usage, &UsageWalk::retrying, this, &SyncJob::retrying);
+        connect(usage, &UsageWalk::finished, this, [this, usage](const SegmentUsage &found) {
+            usage->deleteLater();
+            if (!m_running)
+                return;
+            m_writer->setUsage(found);
+            commit();
+        });
+        connect(usage, &UsageWalk::failed, this, [this, usage](const Error &error) {
+            usage->deleteLater();
+            if (!m_running)
+                return;
+            m_writer->setUsageError(error);
+            commit();
+        });
+        m_usage = usage;
+        usage->start();
     });
     m_stream->start();
+}
+
+void SyncJob::commit()
+{
+    restoreQuery();
+    const Result<SyncRun> run = m_writer->commit();
+    m_running = false;
+    m_writer.reset();
+    if (run)
+        emit finished(run.value());
+    else
+        emit failed(run.error());
+}
+
+void SyncJob::restoreQuery()
+{
+    // The fetcher is the caller's: it lists the segments again, as it did before the usage walk.
+    if (m_segmentsQuery && m_fetcher)
+        m_fetcher->setQuery(*m_segmentsQuery);
+    m_segmentsQuery.reset();
 }
 
 void SyncJob::cancel()
@@ -66,6 +103,11 @@ void SyncJob::fail(const Error &error)
         m_stream->disconnect(this);
         m_stream->cancel();
     }
+    if (m_usage) {
+        m_usage->disconnect(this);
+        m_usage->cancel();
+    }
+    restoreQuery();
     if (m_writer) {
         m_writer->abandon(error);
         m_writer.reset();

@@ -6,11 +6,13 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 namespace sb {
 
 class PageFetcher;
 class PageStream;
+class UsageWalk;
 
 // One sync: walks every page of the fetcher's source through the shared PageStream (as an export
 // does) into a SyncWriter, and commits it when the last page is in. A failure or cancel() at any
@@ -40,12 +42,16 @@ signals:
 
 private:
     void fail(const Error &error);
+    void commit();
+    void restoreQuery();
 
     QPointer<PageFetcher> m_fetcher;
     SegmentStore *m_store;
     SourceKey m_source;
     std::unique_ptr<SyncWriter> m_writer;
     PageStream *m_stream = nullptr;
+    QPointer<UsageWalk> m_usage; // who uses the segments, walked after them
+    std::optional<Query> m_segmentsQuery; // the fetcher's query while the usage walk has it
     int m_concurrency = 12;
     int m_pageSize = 0;
     bool m_running = false;
