@@ -451,7 +451,8 @@ private slots:
         EstateQuery unused;
         unused.unused = true;
         QCOMPARE(store.estateCount(unused).value(), 150 - expected.size());
-        for (const EstateRow &row : store.estateRows(unused, 0, -1).value())
+        const QList<EstateRow> unusedRows = store.estateRows(unused, 0, -1).value();
+        for (const EstateRow &row : unusedRows)
             QVERIFY(!expected.contains(row.key));
 
         // A flags walk that fails keeps the segments, with the error in place of the usage.
