@@ -497,14 +497,14 @@ void DetailPane::setUsers(const QString &title, const QList<SegmentUser> &users,
     }
     QStringList lines;
     for (const SegmentUser &user : users) {
-        const QString name = user.name.toHtmlEscaped();
-        const QString key =
-            QStringLiteral("<span style=\"color: palette(placeholder-text)\">%1</span>").arg(user.key.toHtmlEscaped());
-        const QString label = user.name == user.key ? name : tr("%1 %2").arg(name, key);
-        lines << (user.url.isValid() && !user.url.isEmpty()
-                      ? QStringLiteral("<a href=\"%1\">%2</a>")
-                            .arg(QString::fromUtf8(user.url.toEncoded()).toHtmlEscaped(), label)
-                      : label);
+        const QString name = user.url.isValid() && !user.url.isEmpty()
+            ? QStringLiteral("<a href=\"%1\">%2</a>")
+                  .arg(QString::fromUtf8(user.url.toEncoded()).toHtmlEscaped(), user.name.toHtmlEscaped())
+            : user.name.toHtmlEscaped();
+        // The key after the name, in the quieter text colour of the palette on show.
+        const QString key = QStringLiteral("<span style=\"color: %1\">%2</span>")
+                                .arg(palette().color(QPalette::PlaceholderText).name(), user.key.toHtmlEscaped());
+        lines << (user.name == user.key ? name : tr("%1 · %2").arg(name, key));
     }
     m_users->setText(lines.join(QStringLiteral("<br>")));
 }

@@ -614,7 +614,7 @@ with deterministic data and faults on demand. Runs until killed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 %2</source>
+        <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
