@@ -55,6 +55,22 @@ const LdEnvironment *launchDarklyEnvironment(const QString &project, const QStri
 // How many segments a scope lists at epoch 0 when "default"/"production" lists `defaultCount`:
 // staging all of them, other environments fewer (each a prefix of the same numbering).
 int launchDarklyScopeCount(const QString &project, const QString &environment, int defaultCount);
+// The segments a scope lists at `epoch`, by number, in the default order: the first
+// launchDarklyScopeCount() of the numbering, and for default/staging less some and with a few of its
+// own (launchDarklyStagingDifferences).
+std::vector<int> launchDarklyScopeListing(const QString &project, const QString &environment, int defaultCount,
+                                          int epoch);
+// Segment `index` as a scope lists it: default/staging changes a few in content.
+QJsonObject launchDarklyScopeSegment(int index, int epoch, const QString &project, const QString &environment);
+// How default/production (A) and default/staging (B) differ at epoch 0, by key: "only-a", "only-b"
+// or "different" with the content fields that differ, in the order of the segments' numbers.
+struct ScopeDifference
+{
+    QString status;
+    QString key;
+    QStringList fields;
+};
+QList<ScopeDifference> launchDarklyStagingDifferences(int defaultCount);
 // How many flags a project has when its scopes list segments out of `segmentCount` (default/production's).
 int launchDarklyFlagCount(int segmentCount);
 // Flag `index` of `project` as the flags listing sends it for `environment` (with its rules when

@@ -113,6 +113,84 @@ int launchDarklyScopeCount(const QString &project, const QString &environment, i
     return defaultCount / 4;
 }
 
+namespace {
+
+bool isStaging(const QString &project, const QString &environment)
+{
+    return project == QLatin1String("default") && environment == QLatin1String("staging");
+}
+
+// Staging against production: some missing, some renamed, some retagged, and a few of its own.
+constexpr int kStagingOwnBase = 2000000;
+bool stagingMissing(int index)
+{
+    return index < kStagingOwnBase && index % 23 == 4;
+}
+bool stagingRenamed(int index)
+{
+    return index < kStagingOwnBase && index % 19 == 6;
+}
+bool stagingRetagged(int index)
+{
+    return index < kStagingOwnBase && index % 29 == 10;
+}
+int stagingOwnCount(int defaultCount)
+{
+    return std::max(1, defaultCount / 50);
+}
+
+} // namespace
+
+std::vector<int> launchDarklyScopeListing(const QString &project, const QString &environment, int defaultCount,
+                                          int epoch)
+{
+    std::vector<int> indexes = listing(launchDarklyScopeCount(project, environment, defaultCount), epoch);
+    if (!isStaging(project, environment))
+        return indexes;
+    std::erase_if(indexes, stagingMissing);
+    for (int j = 0; j < stagingOwnCount(defaultCount); ++j)
+        indexes.push_back(kStagingOwnBase + j);
+    return indexes;
+}
+
+QJsonObject launchDarklyScopeSegment(int index, int epoch, const QString &project, const QString &environment)
+{
+    QJsonObject segment = launchDarklySegment(index, index >= kStagingOwnBase ? 0 : epoch, project, environment);
+    if (!isStaging(project, environment))
+        return segment;
+    if (stagingRenamed(index))
+        segment.insert(QStringLiteral("name"),
+                       QString(segment.value(QStringLiteral("name")).toString() + QStringLiteral(" (staging)")));
+    if (stagingRetagged(index)) {
+        QJsonArray tags = segment.value(QStringLiteral("tags")).toArray();
+        tags.append(QStringLiteral("staging-only"));
+        segment.insert(QStringLiteral("tags"), tags);
+    }
+    return segment;
+}
+
+QList<ScopeDifference> launchDarklyStagingDifferences(int defaultCount)
+{
+    QList<ScopeDifference> out;
+    const int count = launchDarklyScopeCount(QStringLiteral("default"), QStringLiteral("staging"), defaultCount);
+    for (int i = 0; i < count; ++i) {
+        if (stagingMissing(i)) {
+            out.append({QStringLiteral("only-a"), launchDarklyKey(i), {}});
+            continue;
+        }
+        QStringList fields;
+        if (stagingRenamed(i))
+            fields << QStringLiteral("name");
+        if (stagingRetagged(i))
+            fields << QStringLiteral("tags");
+        if (!fields.isEmpty())
+            out.append({QStringLiteral("different"), launchDarklyKey(i), fields});
+    }
+    for (int j = 0; j < stagingOwnCount(defaultCount); ++j)
+        out.append({QStringLiteral("only-b"), launchDarklyKey(kStagingOwnBase + j), {}});
+    return out;
+}
+
 int launchDarklyFlagCount(int segmentCount)
 {
     return std::clamp(segmentCount / 8, 3, 60);

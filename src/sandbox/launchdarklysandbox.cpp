@@ -376,11 +376,10 @@ private:
     QList<QJsonObject> scopeRecords(const QString &project, const QString &environment, const LdSort &sort,
                                     const LdFilter &filter) const
     {
-        const int count = datagen::launchDarklyScopeCount(project, environment,
-                                                          m_settings.segmentCount(SandboxChannel::LaunchDarkly));
         QList<QJsonObject> records;
-        for (const int index : datagen::listing(count, epoch()))
-            records.append(datagen::launchDarklySegment(index, epoch(), project, environment));
+        for (const int index : datagen::launchDarklyScopeListing(
+                 project, environment, m_settings.segmentCount(SandboxChannel::LaunchDarkly), epoch()))
+            records.append(datagen::launchDarklyScopeSegment(index, epoch(), project, environment));
         if (sort.compare)
             std::stable_sort(records.begin(), records.end(),
                              [&](const QJsonObject &a, const QJsonObject &b) { return sort.compare(a, b) < 0; });
