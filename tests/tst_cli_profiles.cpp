@@ -225,10 +225,12 @@ private slots:
     }
 
     // A LaunchDarkly profile on the sandbox, with `token` as its secret.
-    QString addLaunchDarkly(const test::SandboxRig &rig, const QString &token)
+    QString addLaunchDarkly(const test::SandboxRig &rig, const QString &token,
+                            const QString &environment = QStringLiteral("production"))
     {
         const QString name = uniqueName(QStringLiteral("LD"));
         QStringList args = launchDarklyArgs(name);
+        args.replace(args.indexOf(QStringLiteral("production")), environment);
         args << QStringLiteral("--base-url") << rig.profile(QStringLiteral("launchdarkly")).baseUrl.toString();
         const Run added = runHere(args, token.toUtf8() + '\n');
         if (added.exitCode != 0)
@@ -351,6 +353,84 @@ private slots:
         const Run plain =
             runHere({QStringLiteral("export"), QStringLiteral("--profile"), name, QStringLiteral("--output"), output});
         QVERIFY2(plain.exitCode == 0, plain.err.constData());
+    }
+
+    void diffOfTwoEnvironmentsIsExactlyTheirDifferences()
+    {
+        needKeychain();
+        test::SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("launchdarkly"), 200);
+        const QString production = addLaunchDarkly(rig, rig.secret(QStringLiteral("launchdarkly")));
+        const QString staging =
+            addLaunchDarkly(rig, rig.secret(QStringLiteral("launchdarkly")), QStringLiteral("staging"));
+        QVERIFY(!production.isEmpty() && !staging.isEmpty());
+        const Run diff = runHere(
+            {QStringLiteral("diff"), QStringLiteral("--profile"), production, QStringLiteral("--profile"), staging});
+        QVERIFY2(diff.exitCode == 1, diff.err.constData());
+        bool ok = false;
+        const QList<QStringList> rows = parseCsv(diff.out, &ok);
+        QVERIFY(ok);
+        QCOMPARE(rows.constFirst(),
+                 (QStringList {QStringLiteral("status"), QStringLiteral("key"), QStringLiteral("name_a"),
+                               QStringLiteral("name_b"), QStringLiteral("fields")}));
+        QList<datagen::ScopeDifference> expected = datagen::launchDarklyStagingDifferences(200);
+        std::sort(expected.begin(), expected.end(),
+                  [](const datagen::ScopeDifference &a, const datagen::ScopeDifference &b) { return a.key < b.key; });
+        QCOMPARE(rows.size(), expected.size() + 1);
+        QVERIFY(expected.size() > 10);
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const QStringList &row = rows.at(i + 1);
+            QCOMPARE(row.value(0), expected.at(i).status);
+            QCOMPARE(row.value(1), expected.at(i).key);
+            QCOMPARE(row.value(2).isEmpty(), expected.at(i).status == QLatin1String("only-b"));
+            QCOMPARE(row.value(3).isEmpty(), expected.at(i).status == QLatin1String("only-a"));
+            QCOMPARE(row.value(4), expected.at(i).fields.join(QLatin1Char(';')));
+        }
+
+        // A profile against itself: nothing, exit 0.
+        const Run same = runHere(
+            {QStringLiteral("diff"), QStringLiteral("--profile"), production, QStringLiteral("--profile"), production});
+        QCOMPARE(same.exitCode, 0);
+        QCOMPARE(parseCsv(same.out, &ok).size(), 1);
+
+        // Stored: the same differences from the snapshots, with no network.
+        const Run synced = runHere(
+            {QStringLiteral("sync"), QStringLiteral("--profile"), production, QStringLiteral("--profile"), staging});
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        const Run offline = runHere({QStringLiteral("diff"), QStringLiteral("--profile"), production,
+                                     QStringLiteral("--profile"), staging, QStringLiteral("--offline")});
+        QCOMPARE(offline.exitCode, 1);
+        QCOMPARE(offline.out, diff.out);
+
+        // One side failing midway is an error, never a partial comparison; nothing is written.
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly:401@after5")));
+        const QString output = m_dir.filePath(QStringLiteral("diff.csv"));
+        const Run broken = runHere({QStringLiteral("diff"), QStringLiteral("--profile"), production,
+                                    QStringLiteral("--profile"), staging, QStringLiteral("--output"), output});
+        QCOMPARE(broken.exitCode, 3);
+        QVERIFY2(broken.err.contains("Invalid access token"), broken.err.constData());
+        QVERIFY(!QFile::exists(output));
+    }
+
+    void diffRefusesProfilesOfTwoVendors()
+    {
+        needKeychain();
+        test::SandboxRig rig;
+        const QString ld = addLaunchDarkly(rig, rig.secret(QStringLiteral("launchdarkly")));
+        const QString batch = uniqueName(QStringLiteral("Batch"));
+        const Profile demo = rig.profile(QStringLiteral("batch"));
+        const Run added =
+            runHere({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("--name"), batch,
+                     QStringLiteral("--vendor"), QStringLiteral("batch"), QStringLiteral("--project"),
+                     demo.param(BatchApi::projectKey), QStringLiteral("--base-url"), demo.baseUrl.toString()},
+                    rig.secret(QStringLiteral("batch")).toUtf8() + '\n');
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        const Run diff =
+            runHere({QStringLiteral("diff"), QStringLiteral("--profile"), ld, QStringLiteral("--profile"), batch});
+        QCOMPARE(diff.exitCode, 2);
+        QVERIFY2(diff.err.contains("only profiles of one vendor compare"), diff.err.constData());
+        QCOMPARE(runHere({QStringLiteral("diff"), QStringLiteral("--profile"), ld}).exitCode, 2);
+        QVERIFY(diff.out.isEmpty());
     }
 
     void exportWithAnUnknownProfile()

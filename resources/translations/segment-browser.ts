@@ -426,6 +426,17 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::Comparison</name>
+    <message>
+        <source>Segment “%1” is listed twice in A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment “%1” is listed twice in B</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ConnectionTest</name>
     <message>
         <source>Connecting…</source>
@@ -3290,22 +3301,6 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage:
-  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
-  segment-browser export ...               write every segment to CSV (export --help)
-  segment-browser profiles list            list profiles (never their secrets)
-  segment-browser profiles add ...         add a profile; the secret is read from standard input
-  segment-browser profiles remove NAME     remove a profile and its keychain entry
-  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
-  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
-  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
-  segment-browser --version | --help
-
-Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2: the keys of the %3 that use the segment, joined by ;)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3323,6 +3318,47 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
     </message>
     <message>
         <source>%1 column: the snapshot of &apos;%2&apos; has no %3 yet; sync it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the segments of two profiles of one vendor (two environments, two accounts), by key, as CSV: status,key,name_a,name_b,fields. Identical segments are not listed. Exit code as diff(1): 0 no difference, 1 differences, 2 usage, 3 credentials refused, 4 other failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved profile: give it twice, A then B. Secrets come from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the profiles&apos; last synced snapshots, without any network access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diff compares two profiles: --profile A --profile B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 and &apos;%3&apos; is %4: only profiles of one vendor compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only in %2, %3 only in %4, %5 different, %6 identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser export ...               write every segment to CSV (export --help)
+  segment-browser profiles list            list profiles (never their secrets)
+  segment-browser profiles add ...         add a profile; the secret is read from standard input
+  segment-browser profiles remove NAME     remove a profile and its keychain entry
+  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
+  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
+  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
+  segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)
+  segment-browser --version | --help
+
+Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

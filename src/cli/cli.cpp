@@ -120,10 +120,11 @@ QString usageText()
               "  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)\n"
               "  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly "
               "token reaches, as CSV\n"
+              "  segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)\n"
               "  segment-browser --version | --help\n"
               "\n"
               "Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other "
-              "failure.\n");
+              "failure; diff says 1 when the profiles differ.\n");
 }
 
 // The options that name a profile's non-secret keys, shared by `export` and `profiles add`: one
@@ -534,7 +535,7 @@ int runProfiles(const QStringList &args)
 bool wantsCommandLine(int argc, char *argv[])
 {
     if (argc > 1) {
-        for (const char *command : {"export", "profiles", "sync", "changes", "environments"}) {
+        for (const char *command : {"export", "profiles", "sync", "changes", "environments", "diff"}) {
             if (std::strcmp(argv[1], command) == 0)
                 return true;
         }
@@ -570,6 +571,8 @@ int run(int argc, char *argv[])
         return runChanges(args.mid(1));
     if (command == QLatin1String("environments"))
         return runEnvironments(args.mid(1));
+    if (command == QLatin1String("diff"))
+        return runDiff(args.mid(1));
     if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
         out() << "segment-browser " << kVersion << Qt::endl;
         return Ok;

@@ -10,6 +10,7 @@ bool wantsCommandLine(int argc, char *argv[]);
 // 0 done; 2 usage or bad input; 3 credentials refused; 4 any other failure.
 int run(int argc, char *argv[]);
 
-enum ExitCode { Ok = 0, Usage = 2, AuthRefused = 3, Failure = 4 };
+// Differences: `diff` found some (as diff(1) says 1).
+enum ExitCode { Ok = 0, Differences = 1, Usage = 2, AuthRefused = 3, Failure = 4 };
 
 } // namespace sb::cli

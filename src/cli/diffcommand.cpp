@@ -1,0 +1,168 @@
+#include "accountcommands.h"
+
+#include "clisupport.h"
+
+#include "compare/comparison.h"
+#include "core/vendorapi.h"
+#include "net/pagefetcher.h"
+#include "net/pagestream.h"
+#include "store/segmentstore.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+
+namespace sb::cli {
+
+namespace {
+
+// Every page of the profile's segments, live, handed to `each` as it comes.
+Error walkLive(const VendorApi &vendor, const Profile &profile, const QString &secret,
+               const std::function<Error(const QList<Segment> &)> &each)
+{
+    PageFetcher fetcher(&vendor, profile, secret);
+    if (const Result<HttpRequest> probe = fetcher.describeRequest(Cursor {}, 0, QStringLiteral("-")); !probe)
+        return probe.error();
+    PageStream stream(&fetcher, 0, 12);
+    QEventLoop loop;
+    Error failure;
+    QObject::connect(&stream, &PageStream::segmentsReady, &loop, [&](const QList<Segment> &segments) {
+        if (const Error e = each(segments); e.isError() && !failure.isError()) {
+            failure = e;
+            stream.cancel();
+            loop.quit();
+        }
+    });
+    QObject::connect(&stream, &PageStream::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&stream, &PageStream::failed, &loop, [&](const Error &e) {
+        failure = e;
+        loop.quit();
+    });
+    stream.start();
+    if (stream.isRunning())
+        loop.exec();
+    return failure;
+}
+
+// The profile's last synced snapshot, handed to `each` in chunks.
+Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &profile,
+                 const std::function<Error(const QList<Segment> &)> &each)
+{
+    const SourceKey source = sourceOf(&vendor, profile);
+    const Result<std::optional<SyncRun>> last = store.lastSync(source);
+    if (!last)
+        return last.error();
+    if (!last.value())
+        return Error::storage(
+            tr("'%1' has no snapshot yet: run segment-browser sync --profile '%1' first").arg(profile.name));
+    constexpr qint64 kChunk = 5000;
+    for (qint64 offset = 0;; offset += kChunk) {
+        const Result<QList<StoredSegment>> rows = store.snapshot(source, vendor.columns(), offset, kChunk);
+        if (!rows)
+            return rows.error();
+        QList<Segment> segments;
+        segments.reserve(rows.value().size());
+        for (const StoredSegment &s : rows.value())
+            segments.append(s.segment);
+        if (const Error e = each(segments); e.isError())
+            return e;
+        if (rows.value().size() < kChunk)
+            return {};
+    }
+}
+
+} // namespace
+
+int runDiff(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Compare the segments of two profiles of one vendor (two environments, two accounts), by key, as CSV: "
+           "status,key,name_a,name_b,fields. Identical segments are not listed. Exit code as diff(1): 0 no "
+           "difference, 1 differences, 2 usage, 3 credentials refused, 4 other failure."));
+    parser.addHelpOption();
+    const QCommandLineOption profileOpt(QStringLiteral("profile"),
+                                        tr("A saved profile: give it twice, A then B. Secrets come from the keychain."),
+                                        QStringLiteral("NAME"));
+    const QCommandLineOption offlineOpt(QStringLiteral("offline"),
+                                        tr("Compare the profiles' last synced snapshots, without any network access."));
+    const QCommandLineOption outputOpt({QStringLiteral("output"), QStringLiteral("o")},
+                                       tr("The CSV file to write, or - for standard output (the default)."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({profileOpt, offlineOpt, outputOpt});
+    if (!parser.parse(QStringList {QStringLiteral("segment-browser diff")} + args))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    const QStringList names = parser.values(profileOpt);
+    if (names.size() != 2)
+        return fail(Usage, tr("diff compares two profiles: --profile A --profile B"));
+
+    QList<SavedProfile> sides;
+    for (const QString &name : names) {
+        const Result<SavedProfile> saved = savedProfile(name);
+        if (!saved)
+            return fail(Usage, saved.error().message);
+        sides.append(saved.value());
+    }
+    const VendorApi &vendor = *sides.at(0).vendor;
+    if (sides.at(1).vendor != sides.at(0).vendor)
+        return fail(Usage,
+                    tr("'%1' is %2 and '%3' is %4: only profiles of one vendor compare")
+                        .arg(names.at(0), vendor.displayName(), names.at(1), sides.at(1).vendor->displayName()));
+
+    Comparison comparison(&vendor);
+    std::unique_ptr<SegmentStore> store;
+    if (parser.isSet(offlineOpt)) {
+        store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
+        if (const Error e = store->open(); e.isError())
+            return fail(Failure, e.message);
+    }
+    for (int side = 0; side < 2; ++side) {
+        const Profile &profile = sides.at(side).profile;
+        const auto add = [&](const QList<Segment> &segments) {
+            return side == 0 ? comparison.addA(segments) : comparison.addB(segments);
+        };
+        Error e;
+        if (store) {
+            e = walkStored(*store, vendor, profile, add);
+        } else {
+            const Result<QString> secret = keychainSecret(profile);
+            if (!secret)
+                return fail(Usage, secret.error().message);
+            e = walkLive(vendor, profile, secret.value(), add);
+        }
+        // A side that could not be read is an error, never a comparison of half of it.
+        if (e.isError())
+            return fail(e.kind == Error::Kind::Storage ? Failure : exitCodeFor(e),
+                        tr("%1: %2").arg(profile.name, e.toString()));
+    }
+    const Result<QList<SegmentDifference>> differences = comparison.finish();
+    if (!differences)
+        return fail(Failure, differences.error().message);
+
+    QList<QStringList> rows {{QStringLiteral("status"), QStringLiteral("key"), QStringLiteral("name_a"),
+                              QStringLiteral("name_b"), QStringLiteral("fields")}};
+    for (const SegmentDifference &d : differences.value())
+        rows.append(
+            {SegmentDifference::statusName(d.status), d.key, d.nameA, d.nameB, d.fields.join(QLatin1Char(';'))});
+    const QString output = parser.isSet(outputOpt) ? parser.value(outputOpt) : QStringLiteral("-");
+    if (const Error e = writeCsv(output, CsvOptions {}, rows); e.isError())
+        return fail(Failure, e.message);
+    const ComparisonCounts counts = comparison.counts();
+    if (stderrIsTerminal() && output != QLatin1String("-"))
+        err() << tr("%1 only in %2, %3 only in %4, %5 different, %6 identical")
+                     .arg(counts.onlyA)
+                     .arg(names.at(0))
+                     .arg(counts.onlyB)
+                     .arg(names.at(1))
+                     .arg(counts.different)
+                     .arg(counts.identical)
+              << Qt::endl;
+    return counts.hasDifferences() ? Differences : Ok;
+}
+
+} // namespace sb::cli
