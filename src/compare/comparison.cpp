@@ -1,6 +1,7 @@
 #include "comparison.h"
 
 #include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -26,16 +27,37 @@ Comparison::Comparison(const VendorApi *vendor, bool keepIdentical) : m_vendor(v
     Q_ASSERT(vendor);
 }
 
+namespace {
+
+// What the comparison needs of one record: read on the worker threads, a page at a time (reading
+// and hashing the records is nearly all of a comparison's work).
+struct Read
+{
+    QString key;
+    QString name;
+    qint64 contentHash = 0;
+};
+
+QList<Read> readPage(const VendorApi *vendor, const QList<Segment> &segments)
+{
+    return QtConcurrent::blockingMapped<QList<Read>>(segments, [vendor](const Segment &s) {
+        const QJsonObject record = s.object();
+        return Read {vendor->recordKey(record), vendor->recordName(record), vendor->contentHash(record)};
+    });
+}
+
+} // namespace
+
 Error Comparison::addA(const QList<Segment> &segments)
 {
     if (m_error.isError())
         return m_error;
-    for (const Segment &s : segments) {
-        const QJsonObject record = s.object();
-        const QString key = m_vendor->recordKey(record);
-        if (m_a.contains(key))
-            return m_error = Error::parse(tr("Segment “%1” is listed twice in A").arg(key));
-        m_a.insert(key, {m_vendor->contentHash(record), m_vendor->recordName(record), s.json, false});
+    const QList<Read> read = readPage(m_vendor, segments);
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const Read &r = read.at(i);
+        if (m_a.contains(r.key))
+            return m_error = Error::parse(tr("Segment “%1” is listed twice in A").arg(r.key));
+        m_a.insert(r.key, {r.contentHash, r.name, segments.at(i).json, false});
     }
     return {};
 }
@@ -44,15 +66,16 @@ Error Comparison::addB(const QList<Segment> &segments)
 {
     if (m_error.isError())
         return m_error;
-    for (const Segment &s : segments) {
-        const QJsonObject record = s.object();
-        const QString key = m_vendor->recordKey(record);
+    const QList<Read> read = readPage(m_vendor, segments);
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const Segment &s = segments.at(i);
+        const QString &key = read.at(i).key;
         if (m_bKeys.contains(key))
             return m_error = Error::parse(tr("Segment “%1” is listed twice in B").arg(key));
         m_bKeys.insert(key);
         SegmentDifference d;
         d.key = key;
-        d.nameB = m_vendor->recordName(record);
+        d.nameB = read.at(i).name;
         d.recordB = s.json;
         const auto a = m_a.find(key);
         if (a == m_a.end()) {
@@ -64,12 +87,12 @@ Error Comparison::addB(const QList<Segment> &segments)
         a->seen = true;
         d.nameA = a->name;
         d.recordA = a->json;
-        if (a->contentHash == m_vendor->contentHash(record)) {
+        if (a->contentHash == read.at(i).contentHash) {
             d.status = SegmentDifference::Status::Identical;
             ++m_counts.identical;
         } else {
             d.status = SegmentDifference::Status::Different;
-            d.fields = m_vendor->changedContentFields(QJsonDocument::fromJson(a->json).object(), record);
+            d.fields = m_vendor->changedContentFields(QJsonDocument::fromJson(a->json).object(), s.object());
             ++m_counts.different;
         }
         // A's record is no longer needed unless the difference shows it.

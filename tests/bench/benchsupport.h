@@ -36,5 +36,7 @@ double rssNowMb();
 // sb_bench store (storebench.cpp) and sb_bench estate (estatebench.cpp).
 int runStore(const QUrl &root, int segments, int latency, const QStringList &vendors);
 int runEstate(int total, int sources);
+// sb_bench compare (comparebench.cpp): two sources of `segments` compared, per vendor.
+int runCompare(int segments, const QStringList &vendors);
 
 } // namespace sb::bench

@@ -1,0 +1,96 @@
+// sb_bench compare: two sources of N segments each compared in memory (the comparison alone: the
+// pages are made before the clock starts, as if fetched), for each vendor's content rule.
+
+#include "benchsupport.h"
+
+#include "compare/comparison.h"
+#include "core/segment.h"
+#include "core/vendorapi.h"
+#include "sandbox/datagen.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+namespace sb::bench {
+
+namespace {
+
+QJsonObject record(datagen::Vendor vendor, int index, int epoch)
+{
+    switch (vendor) {
+    case datagen::Vendor::Batch:
+        return datagen::batchSegment(index, epoch);
+    case datagen::Vendor::LaunchDarkly:
+        return datagen::launchDarklySegment(index, epoch, QStringLiteral("default"), QStringLiteral("production"));
+    case datagen::Vendor::Amperity:
+        return datagen::amperitySegment(index, epoch);
+    case datagen::Vendor::SailPoint:
+        break;
+    }
+    return datagen::sailPointSegment(index, epoch);
+}
+
+// The pages of the source as it is at `epoch`, 1,000 segments a page.
+QList<QList<Segment>> pages(const VendorApi &api, datagen::Vendor vendor, int count, int epoch)
+{
+    QList<QList<Segment>> out;
+    QList<Segment> page;
+    const QList<Column> columns = api.columns();
+    for (const int index : datagen::listing(count, epoch)) {
+        page.append(Segment::fromRecord(record(vendor, index, epoch), columns));
+        if (page.size() == 1000) {
+            out.append(page);
+            page.clear();
+        }
+    }
+    if (!page.isEmpty())
+        out.append(page);
+    return out;
+}
+
+} // namespace
+
+int runCompare(int segments, const QStringList &vendors)
+{
+    const QList<std::pair<QString, datagen::Vendor>> all {
+        {QStringLiteral("batch"), datagen::Vendor::Batch},
+        {QStringLiteral("launchdarkly"), datagen::Vendor::LaunchDarkly},
+        {QStringLiteral("amperity"), datagen::Vendor::Amperity},
+        {QStringLiteral("sailpoint"), datagen::Vendor::SailPoint}};
+    for (const auto &[id, vendor] : all) {
+        if (!vendors.contains(id))
+            continue;
+        const VendorApi *api = knownVendor(id);
+        if (!api)
+            return 2;
+        // A: the account; B: the same account a step later (removed, renamed, edited, touched, added).
+        const QList<QList<Segment>> a = pages(*api, vendor, segments, 0);
+        const QList<QList<Segment>> b = pages(*api, vendor, segments, 1);
+        const double rssBefore = rssNowMb();
+        resetPeakRss();
+        QElapsedTimer clock;
+        clock.start();
+        Comparison comparison(api);
+        for (const QList<Segment> &page : a)
+            comparison.addA(page);
+        for (const QList<Segment> &page : b)
+            comparison.addB(page);
+        const Result<QList<SegmentDifference>> found = comparison.finish();
+        const qint64 ms = clock.elapsed();
+        const ComparisonCounts counts = comparison.counts();
+        emitRecord({{QStringLiteral("kind"), QStringLiteral("compare")},
+                    {QStringLiteral("vendor"), id},
+                    {QStringLiteral("segments"), segments},
+                    {QStringLiteral("ms"), ms},
+                    {QStringLiteral("differences"), found ? qint64(found.value().size()) : -1},
+                    {QStringLiteral("onlyA"), counts.onlyA},
+                    {QStringLiteral("onlyB"), counts.onlyB},
+                    {QStringLiteral("different"), counts.different},
+                    {QStringLiteral("identical"), counts.identical},
+                    {QStringLiteral("rssBeforeMb"), rssBefore},
+                    {QStringLiteral("peakRssMb"), peakRssMb()}});
+    }
+    return 0;
+}
+
+} // namespace sb::bench
