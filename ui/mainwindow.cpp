@@ -238,6 +238,8 @@ void MainWindow::createActions()
     view->addSeparator();
     make(view, tr("Reset &Columns"), QStringLiteral("actionResetColumns"), QKeySequence(), {},
          [b] { b->columnState()->reset(); });
+    make(view, tr("Co&mpare…"), QStringLiteral("actionCompare"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), {},
+         &MainWindow::openCompare);
     view->addSeparator();
     QMenu *appearance = view->addMenu(tr("&Appearance"));
     auto *looks = new QActionGroup(this);

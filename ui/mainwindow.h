@@ -4,6 +4,7 @@
 #include "profilesession.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -25,6 +26,7 @@ class SourcesPane;
 class FilterBuilder;
 class ProfileStore;
 class ScopeSwitcher;
+class CompareDialog;
 class SearchBar;
 class SecretStore;
 class SegmentBrowser;
@@ -89,6 +91,7 @@ public:
     void showAllSegments() { showEntry(QStringLiteral("all")); }
     ProfileSession *session() const { return m_session; }
     ScopeSwitcher *scopeSwitcher() const { return m_scopeSwitcher; }
+    CompareDialog *compareDialog() const; // the open one, or null
     // The action of this window named `objectName` ("actionReload", "actionCopy", ...), for tests.
     QAction *action(const QString &objectName) const;
     bool keychainUsable() const;
@@ -132,7 +135,9 @@ private:
     void showEntry(const QString &entry);
     void refreshSources();
     void watchSyncs();
-    // The project and environment switcher (mainwindowscopes.cpp).
+    // View > Compare… (mainwindowtoolbar.cpp): one dialog per window.
+    void openCompare();
+    // The project and environment switcher (mainwindowtoolbar.cpp).
     void createScopeSwitcher();
     void showScopes(const Profile &profile, const QString &secret);
     void saveWindowState();
@@ -140,6 +145,7 @@ private:
 
     ProfileSession *m_session;
     ScopeSwitcher *m_scopeSwitcher = nullptr;
+    QPointer<CompareDialog> m_compare;
     SegmentBrowser *m_browser;
     SourcesPane *m_sources;
     EstatePage *m_estate;

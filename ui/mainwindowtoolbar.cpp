@@ -1,6 +1,7 @@
 // MainWindow's tool bar, and its part in browsing every project and environment of one profile:
 // the switcher in the tool bar, and the choice remembered in the profile.
 
+#include "comparedialog.h"
 #include "mainwindow.h"
 #include "profilesession.h"
 #include "scopeswitcher.h"
@@ -8,6 +9,7 @@
 #include "segmentbrowser.h"
 
 #include "model/segmenttablemodel.h"
+#include "store/segmentstore.h"
 #include "vendors/registry.h"
 
 #include <QAction>
@@ -42,6 +44,26 @@ void MainWindow::createToolBar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_searchBarAction = bar->addWidget(m_searchBar);
+}
+
+CompareDialog *MainWindow::compareDialog() const
+{
+    return m_compare;
+}
+
+void MainWindow::openCompare()
+{
+    if (!m_compare) {
+        m_compare = new CompareDialog(m_session, m_store && m_store->isOpen() ? m_store : nullptr, this);
+        m_compare->setAttribute(Qt::WA_DeleteOnClose);
+        // A is the profile on show.
+        m_compare->setSides(currentProfileName(), currentProfileName());
+    } else {
+        m_compare->refreshProfiles();
+    }
+    m_compare->show();
+    m_compare->raise();
+    m_compare->activateWindow();
 }
 
 void MainWindow::createScopeSwitcher()

@@ -426,6 +426,125 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
 </context>
 <context>
+    <name>sb::CompareDialog</name>
+    <message>
+        <source>Last &amp;synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last s&amp;ynced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare A&apos;s last synced snapshot instead of asking the vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare B&apos;s last synced snapshot instead of asking the vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;A:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;B:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 and %3 is %4: only profiles of one vendor compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no synced snapshot yet; sync it first (Sync &gt; Sync Profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2): %3 of %4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2): %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only in A · %2 only in B · %3 different · %4 identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences: %1 identical segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: %1 · B: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the differences to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::Comparison</name>
     <message>
         <source>Segment “%1” is listed twice in A</source>
@@ -433,6 +552,45 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Segment “%1” is listed twice in B</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ComparisonModel</name>
+    <message>
+        <source>Only in A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differing fields</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1851,6 +2009,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
     </message>
     <message>
         <source>Could not switch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

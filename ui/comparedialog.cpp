@@ -1,0 +1,407 @@
+#include "comparedialog.h"
+
+#include "appearance.h"
+#include "detailpane.h"
+#include "profilesession.h"
+
+#include "export/csvwriter.h"
+#include "model/comparisonmodel.h"
+#include "net/pagefetcher.h"
+#include "net/pagestream.h"
+#include "store/segmentstore.h"
+#include "vendors/registry.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sb {
+
+namespace {
+
+// The status column in the window's colours: red for only in A, green for only in B, the warning
+// tone for different; drawn from the palette on show, so light and dark both read.
+class StatusDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (option->state & QStyle::State_Selected)
+            return;
+        const auto status = SegmentDifference::Status(index.data(ComparisonModel::StatusRole).toInt());
+        QColor color;
+        if (status == SegmentDifference::Status::OnlyA)
+            color = errorColor(option->palette);
+        else if (status == SegmentDifference::Status::OnlyB)
+            color = successColor(option->palette);
+        else if (status == SegmentDifference::Status::Different)
+            color = isDarkPalette(option->palette) ? QColor(0xE5, 0xB5, 0x47) : QColor(0x9A, 0x62, 0x00);
+        if (color.isValid())
+            option->palette.setColor(QPalette::Text, color);
+    }
+};
+
+QString sideName(int side)
+{
+    return side == 0 ? QStringLiteral("A") : QStringLiteral("B");
+}
+
+} // namespace
+
+CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidget *parent)
+    : QDialog(parent),
+      m_session(session),
+      m_store(store),
+      m_a(new QComboBox(this)),
+      m_b(new QComboBox(this)),
+      m_storedA(new QCheckBox(tr("Last &synced"), this)),
+      m_storedB(new QCheckBox(tr("Last s&ynced"), this)),
+      m_compare(new QPushButton(tr("&Compare"), this)),
+      m_summary(new QLabel(this)),
+      m_status(new QLabel(this)),
+      m_showIdentical(new QCheckBox(tr("Show &identical"), this)),
+      m_export(new QPushButton(tr("&Export…"), this)),
+      m_table(new QTableView(this)),
+      m_model(new ComparisonModel(this)),
+      m_details(new DetailPane(this))
+{
+    setObjectName(QStringLiteral("compareDialog"));
+    setWindowTitle(tr("Compare Segments"));
+    m_a->setObjectName(QStringLiteral("compareA"));
+    m_b->setObjectName(QStringLiteral("compareB"));
+    m_storedA->setObjectName(QStringLiteral("compareStoredA"));
+    m_storedB->setObjectName(QStringLiteral("compareStoredB"));
+    m_compare->setObjectName(QStringLiteral("compareButton"));
+    m_summary->setObjectName(QStringLiteral("compareSummary"));
+    m_status->setObjectName(QStringLiteral("compareStatus"));
+    m_showIdentical->setObjectName(QStringLiteral("compareShowIdentical"));
+    m_export->setObjectName(QStringLiteral("compareExport"));
+    m_table->setObjectName(QStringLiteral("compareTable"));
+    m_a->setAccessibleName(tr("Profile A"));
+    m_b->setAccessibleName(tr("Profile B"));
+    m_storedA->setToolTip(tr("Compare A's last synced snapshot instead of asking the vendor"));
+    m_storedB->setToolTip(tr("Compare B's last synced snapshot instead of asking the vendor"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_compare->setDefault(true);
+    m_export->setEnabled(false);
+
+    auto *sides = new QGridLayout;
+    auto *labelA = new QLabel(tr("&A:"), this);
+    labelA->setBuddy(m_a);
+    auto *labelB = new QLabel(tr("&B:"), this);
+    labelB->setBuddy(m_b);
+    sides->addWidget(labelA, 0, 0);
+    sides->addWidget(m_a, 0, 1);
+    sides->addWidget(m_storedA, 0, 2);
+    sides->addWidget(labelB, 1, 0);
+    sides->addWidget(m_b, 1, 1);
+    sides->addWidget(m_storedB, 1, 2);
+    sides->addWidget(m_compare, 0, 3, 2, 1, Qt::AlignVCenter);
+    sides->setColumnStretch(1, 1);
+
+    auto *results = new QHBoxLayout;
+    results->addWidget(m_summary, 1);
+    results->addWidget(m_showIdentical);
+    results->addWidget(m_export);
+
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(ComparisonModel::StatusColumn, new StatusDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAccessibleName(tr("Differences"));
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(sides);
+    layout->addWidget(m_status);
+    layout->addLayout(results);
+    layout->addWidget(splitter, 1);
+
+    connect(m_compare, &QPushButton::clicked, this, &CompareDialog::compare);
+    connect(m_showIdentical, &QCheckBox::toggled, m_model, &ComparisonModel::setShowIdentical);
+    connect(m_export, &QPushButton::clicked, this, &CompareDialog::exportAs);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CompareDialog::showCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CompareDialog::showCurrent);
+    refreshProfiles();
+    updateButtons();
+    resize(1100, 680);
+}
+
+CompareDialog::~CompareDialog() = default;
+
+void CompareDialog::refreshProfiles()
+{
+    for (QComboBox *combo : {m_a, m_b}) {
+        const QString chosen = combo->currentData().toString();
+        QSignalBlocker block(combo);
+        combo->clear();
+        for (const Profile &p : m_session->profiles()) {
+            const VendorApi *vendor = vendorById(p.vendor);
+            const QString scope = vendor ? vendor->scopeOf(p) : QString();
+            const QString vendorName = vendor ? vendor->displayName() : p.vendor;
+            combo->addItem(scope.isEmpty() ? tr("%1 (%2)").arg(p.name, vendorName)
+                                           : tr("%1 (%2, %3)").arg(p.name, vendorName, scope),
+                           p.name);
+        }
+        const int at = combo->findData(chosen);
+        combo->setCurrentIndex(at >= 0 ? at : 0);
+    }
+    m_storedA->setEnabled(m_store != nullptr);
+    m_storedB->setEnabled(m_store != nullptr);
+}
+
+void CompareDialog::setSides(const QString &a, const QString &b, bool storedA, bool storedB)
+{
+    m_a->setCurrentIndex(m_a->findData(a));
+    m_b->setCurrentIndex(m_b->findData(b));
+    m_storedA->setChecked(storedA && m_store);
+    m_storedB->setChecked(storedB && m_store);
+}
+
+QString CompareDialog::summary() const
+{
+    return m_summary->text();
+}
+
+QString CompareDialog::status() const
+{
+    return m_status->text();
+}
+
+void CompareDialog::updateButtons()
+{
+    m_compare->setEnabled(!m_running && m_a->count() > 0);
+    m_export->setEnabled(!m_running && !m_summary->text().isEmpty());
+}
+
+void CompareDialog::compare()
+{
+    ++m_generation;
+    delete m_fetcher;
+    m_model->clear();
+    m_summary->clear();
+    setTone(m_status, Tone::Normal);
+    const QList<Profile> profiles = m_session->profiles();
+    const QString names[2] = {m_a->currentData().toString(), m_b->currentData().toString()};
+    for (int side = 0; side < 2; ++side) {
+        const auto found =
+            std::find_if(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == names[side]; });
+        if (found == profiles.cend()) {
+            fail(side, Error::usage(tr("Choose a profile")));
+            return;
+        }
+        m_profiles[side] = *found;
+    }
+    m_vendor = vendorById(m_profiles[0].vendor);
+    const VendorApi *other = vendorById(m_profiles[1].vendor);
+    if (!m_vendor || m_vendor != other) {
+        m_status->setText(tr("%1 is %2 and %3 is %4: only profiles of one vendor compare.")
+                              .arg(m_profiles[0].name, m_vendor ? m_vendor->displayName() : m_profiles[0].vendor,
+                                   m_profiles[1].name, other ? other->displayName() : m_profiles[1].vendor));
+        setTone(m_status, Tone::Error);
+        emit failed(Error::usage(m_status->text()));
+        return;
+    }
+    m_comparison = std::make_unique<Comparison>(m_vendor, true);
+    m_running = true;
+    updateButtons();
+    readSide(0);
+}
+
+void CompareDialog::readSide(int side)
+{
+    const Profile profile = m_profiles[side];
+    const bool stored = side == 0 ? m_storedA->isChecked() : m_storedB->isChecked();
+    m_status->setText(tr("Reading %1 (%2)…").arg(sideName(side), profile.name));
+    if (stored) {
+        const SourceKey source = sourceOf(m_vendor, profile);
+        const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
+        if (!last)
+            return fail(side, last.error());
+        if (!last.value())
+            return fail(side, Error::storage(tr("it has no synced snapshot yet; sync it first (Sync > Sync Profile)")));
+        constexpr qint64 kChunk = 5000;
+        for (qint64 offset = 0;; offset += kChunk) {
+            const Result<QList<StoredSegment>> rows = m_store->snapshot(source, m_vendor->columns(), offset, kChunk);
+            if (!rows)
+                return fail(side, rows.error());
+            QList<Segment> segments;
+            for (const StoredSegment &s : rows.value())
+                segments.append(s.segment);
+            const Error e = side == 0 ? m_comparison->addA(segments) : m_comparison->addB(segments);
+            if (e.isError())
+                return fail(side, e);
+            if (rows.value().size() < kChunk)
+                break;
+        }
+        return sideDone(side);
+    }
+    const quint64 generation = m_generation;
+    m_session->withSecret(
+        profile.name,
+        [this, side, generation](const Profile &p, const QString &secret) {
+            if (generation == m_generation)
+                readLive(side, p, secret);
+        },
+        [this, side, generation](const QString &why) {
+            if (generation == m_generation)
+                fail(side, Error::usage(why));
+        });
+}
+
+void CompareDialog::readLive(int side, const Profile &profile, const QString &secret)
+{
+    auto *fetcher = new PageFetcher(m_vendor, profile, secret, this);
+    m_fetcher = fetcher;
+    auto *stream = new PageStream(fetcher, 0, 12, fetcher);
+    const quint64 generation = m_generation;
+    connect(stream, &PageStream::segmentsReady, this, [this, side, generation, stream](const QList<Segment> &page) {
+        if (generation != m_generation)
+            return;
+        const Error e = side == 0 ? m_comparison->addA(page) : m_comparison->addB(page);
+        if (e.isError()) {
+            stream->cancel();
+            fail(side, e);
+        }
+    });
+    connect(stream, &PageStream::progress, this, [this, side, generation](qint64 rows, qint64 total) {
+        if (generation != m_generation)
+            return;
+        const QLocale locale;
+        m_status->setText(
+            total >= 0 ? tr("Reading %1 (%2): %3 of %4…")
+                             .arg(sideName(side), m_profiles[side].name, locale.toString(rows), locale.toString(total))
+                       : tr("Reading %1 (%2): %3…").arg(sideName(side), m_profiles[side].name, locale.toString(rows)));
+    });
+    connect(stream, &PageStream::finished, this, [this, side, generation, fetcher] {
+        if (generation != m_generation)
+            return;
+        fetcher->deleteLater();
+        sideDone(side);
+    });
+    connect(stream, &PageStream::failed, this, [this, side, generation, fetcher](const Error &error) {
+        if (generation != m_generation)
+            return;
+        fetcher->deleteLater();
+        fail(side, error);
+    });
+    stream->start();
+}
+
+void CompareDialog::sideDone(int side)
+{
+    if (side == 0)
+        return readSide(1);
+    const Result<QList<SegmentDifference>> found = m_comparison->finish();
+    if (!found)
+        return fail(side, found.error());
+    m_counts = m_comparison->counts();
+    m_comparison.reset();
+    m_running = false;
+    m_model->setDifferences(found.value());
+    const QLocale locale;
+    m_summary->setText(m_counts.hasDifferences()
+                           ? tr("%1 only in A · %2 only in B · %3 different · %4 identical")
+                                 .arg(locale.toString(m_counts.onlyA), locale.toString(m_counts.onlyB),
+                                      locale.toString(m_counts.different), locale.toString(m_counts.identical))
+                           : tr("No differences: %1 identical segments").arg(locale.toString(m_counts.identical)));
+    m_status->setText(tr("A: %1 · B: %2").arg(m_profiles[0].name, m_profiles[1].name));
+    updateButtons();
+    if (m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, 0));
+    emit finished();
+}
+
+void CompareDialog::fail(int side, const Error &error)
+{
+    // Nothing of a half-read comparison stays on show.
+    ++m_generation;
+    m_running = false;
+    m_comparison.reset();
+    m_model->clear();
+    m_summary->clear();
+    m_status->setText(tr("Could not read %1 (%2): %3").arg(sideName(side), m_profiles[side].name, error.toString()));
+    setTone(m_status, Tone::Error);
+    updateButtons();
+    emit failed(error);
+}
+
+void CompareDialog::showCurrent()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_vendor) {
+        m_details->clear();
+        return;
+    }
+    const SegmentDifference &d = m_model->difference(current.row());
+    const Profile &profile = d.status == SegmentDifference::Status::OnlyA ? m_profiles[0] : m_profiles[1];
+    // A's record before, B's after: the diff marks what B has that A has not.
+    m_details->setChange(m_vendor, profile, d.recordA, d.recordB, ComparisonModel::statusText(d.status), d.fields);
+}
+
+Error CompareDialog::exportTo(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::storage(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    CsvWriter writer(&file);
+    bool ok = writer.writeRow({QStringLiteral("status"), QStringLiteral("key"), QStringLiteral("name_a"),
+                               QStringLiteral("name_b"), QStringLiteral("fields")});
+    for (const SegmentDifference &d : m_model->all()) {
+        if (d.status != SegmentDifference::Status::Identical)
+            ok = ok
+                && writer.writeRow({SegmentDifference::statusName(d.status), d.key, d.nameA, d.nameB,
+                                    d.fields.join(QLatin1Char(';'))});
+    }
+    if (!ok)
+        return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
+    if (!file.flush() || !file.commit())
+        return Error::storage(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+void CompareDialog::exportAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Comparison"), QStringLiteral("comparison.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const Error e = exportTo(path);
+    m_status->setText(e.isError() ? e.message : tr("Wrote the differences to %1").arg(path));
+    setTone(m_status, e.isError() ? Tone::Error : Tone::Normal);
+}
+
+void CompareDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_table->viewport()->update();
+}
+
+} // namespace sb

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "compare/comparison.h"
+#include "core/profile.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace sb {
+
+class ComparisonModel;
+class DetailPane;
+class PageFetcher;
+class PageStream;
+class ProfileSession;
+class SegmentStore;
+
+// View > Compare…: two profiles of one vendor (two LaunchDarkly environments, two accounts), each
+// live or as last synced, matched by key with the vendor's content rule. Counts per kind at the
+// top, the segments only in A, only in B and different (identical ones on request), and for the
+// selected one its two records side by side in the details pane, changed lines marked. A side
+// that cannot be read is an error, never half a comparison. Export writes the same CSV as
+// `segment-browser diff`.
+//
+// Widgets have objectNames for tests: compareA, compareB, compareStoredA, compareStoredB,
+// compareButton, compareSummary, compareStatus, compareShowIdentical, compareExport, compareTable.
+class CompareDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // Neither is owned; `store` may be null (live only).
+    CompareDialog(ProfileSession *session, SegmentStore *store, QWidget *parent = nullptr);
+    ~CompareDialog() override;
+
+    // The profiles on offer again (after the list changed); keeps the choices that remain.
+    void refreshProfiles();
+    // Chooses A and B (profile names) and whether each is its stored snapshot.
+    void setSides(const QString &a, const QString &b, bool storedA = false, bool storedB = false);
+    void compare();
+    bool isRunning() const { return m_running; }
+    // "3 only in A · 2 only in B · 5 different · 90 identical"; empty before a comparison ends.
+    QString summary() const;
+    QString status() const; // progress, or why the comparison failed
+    ComparisonModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    DetailPane *details() const { return m_details; }
+    // The differences as CSV (status,key,name_a,name_b,fields), as the command line writes them.
+    Error exportTo(const QString &path) const;
+
+signals:
+    void finished();
+    void failed(const sb::Error &error);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void readSide(int side);
+    void readLive(int side, const Profile &profile, const QString &secret);
+    void sideDone(int side);
+    void fail(int side, const Error &error);
+    void showCurrent();
+    void exportAs();
+    void updateButtons();
+
+    ProfileSession *m_session;
+    SegmentStore *m_store;
+    QComboBox *m_a;
+    QComboBox *m_b;
+    QCheckBox *m_storedA;
+    QCheckBox *m_storedB;
+    QPushButton *m_compare;
+    QLabel *m_summary;
+    QLabel *m_status;
+    QCheckBox *m_showIdentical;
+    QPushButton *m_export;
+    QTableView *m_table;
+    ComparisonModel *m_model;
+    DetailPane *m_details;
+
+    bool m_running = false;
+    quint64 m_generation = 0;
+    Profile m_profiles[2];
+    const VendorApi *m_vendor = nullptr;
+    std::unique_ptr<Comparison> m_comparison;
+    QPointer<PageFetcher> m_fetcher;
+    ComparisonCounts m_counts;
+};
+
+} // namespace sb
