@@ -99,7 +99,7 @@ private slots:
         QVERIFY(dialog && dialog->isVisible());
         // A is the profile on show; one dialog per window.
         QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("compareA"))->currentData().toString(),
-                 f.rig.profile(kLd).name);
+                 f.rig.profile(kLd).name + QLatin1Char('\n'));
         QCOMPARE(f.open(), dialog);
         dialog->setSides(f.rig.profile(kLd).name, kStaging);
         QVERIFY(f.run(dialog));
@@ -152,6 +152,22 @@ private slots:
                  (QStringList {QStringLiteral("status"), QStringLiteral("key"), QStringLiteral("name_a"),
                                QStringLiteral("name_b"), QStringLiteral("fields")}));
         QCOMPARE(rows.at(1).value(1), expected.constFirst().key);
+    }
+
+    void twoEnvironmentsOfOneToken()
+    {
+        Window f(100);
+        CompareDialog *dialog = f.open();
+        auto *b = dialog->findChild<QComboBox *>(QStringLiteral("compareB"));
+        const QString name = f.rig.profile(kLd).name;
+        // The token's other places join the lists as they are discovered.
+        QTRY_VERIFY(b->findData(QString(name + QStringLiteral("\ndefault/staging"))) >= 0);
+        QVERIFY(b->findData(QString(name + QStringLiteral("\npreview/pr-1123"))) >= 0);
+        dialog->setSides(name, name, false, false, {}, QStringLiteral("default/staging"));
+        QVERIFY(f.run(dialog));
+        QVERIFY2(dialog->status().contains(QStringLiteral("default/staging")), qPrintable(dialog->status()));
+        QCOMPARE(dialog->model()->rowCount(), expectedDifferences(100).size());
+        QVERIFY2(dialog->status().contains(QStringLiteral("default/staging")), qPrintable(dialog->status()));
     }
 
     void aSourceAgainstItselfAndStoredAgainstLive()

@@ -6,6 +6,7 @@
 
 #include "export/csvwriter.h"
 #include "model/comparisonmodel.h"
+#include "net/accountwalk.h"
 #include "net/pagefetcher.h"
 #include "net/pagestream.h"
 #include "store/segmentstore.h"
@@ -13,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -61,6 +63,15 @@ protected:
 QString sideName(int side)
 {
     return side == 0 ? QStringLiteral("A") : QStringLiteral("B");
+}
+
+// The profile, and its place where its token reaches several.
+QString sideLabel(const Profile &profile)
+{
+    const VendorApi *vendor = vendorById(profile.vendor);
+    const QString scope = vendor ? vendor->scopeOf(profile) : QString();
+    return scope.isEmpty() ? profile.name
+                           : QCoreApplication::translate("sb::CompareDialog", "%1, %2").arg(profile.name, scope);
 }
 
 } // namespace
@@ -155,10 +166,21 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
 
 CompareDialog::~CompareDialog() = default;
 
+namespace {
+
+// An entry of the side lists: the profile, a line break (never in a profile's name), and the place
+// of it ("project/environment"; empty: its own). A string: a combo box matches a list loosely.
+QString sideData(const QString &profile, const QString &scope = {})
+{
+    return profile + QLatin1Char('\n') + scope;
+}
+
+} // namespace
+
 void CompareDialog::refreshProfiles()
 {
     for (QComboBox *combo : {m_a, m_b}) {
-        const QString chosen = combo->currentData().toString();
+        const QVariant chosen = combo->currentData();
         QSignalBlocker block(combo);
         combo->clear();
         for (const Profile &p : m_session->profiles()) {
@@ -167,19 +189,67 @@ void CompareDialog::refreshProfiles()
             const QString vendorName = vendor ? vendor->displayName() : p.vendor;
             combo->addItem(scope.isEmpty() ? tr("%1 (%2)").arg(p.name, vendorName)
                                            : tr("%1 (%2, %3)").arg(p.name, vendorName, scope),
-                           p.name);
+                           sideData(p.name));
         }
         const int at = combo->findData(chosen);
         combo->setCurrentIndex(at >= 0 ? at : 0);
     }
     m_storedA->setEnabled(m_store != nullptr);
     m_storedB->setEnabled(m_store != nullptr);
+    discoverScopes();
 }
 
-void CompareDialog::setSides(const QString &a, const QString &b, bool storedA, bool storedB)
+void CompareDialog::discoverScopes()
 {
-    m_a->setCurrentIndex(m_a->findData(a));
-    m_b->setCurrentIndex(m_b->findData(b));
+    for (const Profile &p : m_session->profiles()) {
+        const VendorApi *vendor = vendorById(p.vendor);
+        if (!vendor || !vendor->discoversScopes() || m_discovered.contains(p.name))
+            continue;
+        m_discovered.insert(p.name);
+        m_session->withSecret(
+            p.name,
+            [this, vendor](const Profile &profile, const QString &secret) {
+                auto *discovery = new ScopeDiscovery(vendor, profile, secret, this);
+                connect(discovery, &ScopeDiscovery::finished, this,
+                        [this, discovery, profile](const QList<ScopeGroup> &groups) {
+                            discovery->deleteLater();
+                            addScopes(profile, groups);
+                        });
+                // Without the listing, the profile's own place is still there to compare.
+                connect(discovery, &ScopeDiscovery::failed, discovery, &QObject::deleteLater);
+                discovery->start();
+            },
+            [](const QString &) {});
+    }
+}
+
+void CompareDialog::addScopes(const Profile &profile, const QList<ScopeGroup> &groups)
+{
+    const VendorApi *vendor = vendorById(profile.vendor);
+    const QString own = vendor->scopeOf(profile);
+    for (QComboBox *combo : {m_a, m_b}) {
+        QSignalBlocker block(combo);
+        int at = combo->findData(sideData(profile.name));
+        if (at < 0)
+            continue;
+        for (const ScopeGroup &g : groups) {
+            for (const NamedKey &s : g.scopes) {
+                const QString scope = g.group.key + QLatin1Char('/') + s.key;
+                if (scope == own || combo->findData(sideData(profile.name, scope)) >= 0)
+                    continue;
+                combo->insertItem(++at, tr("%1 (%2, %3)").arg(profile.name, vendor->displayName(), scope),
+                                  sideData(profile.name, scope));
+                combo->setItemData(at, tr("%1 · %2").arg(g.group.name, s.name), Qt::ToolTipRole);
+            }
+        }
+    }
+}
+
+void CompareDialog::setSides(const QString &a, const QString &b, bool storedA, bool storedB, const QString &scopeA,
+                             const QString &scopeB)
+{
+    m_a->setCurrentIndex(m_a->findData(sideData(a, scopeA)));
+    m_b->setCurrentIndex(m_b->findData(sideData(b, scopeB)));
     m_storedA->setChecked(storedA && m_store);
     m_storedB->setChecked(storedB && m_store);
 }
@@ -208,15 +278,23 @@ void CompareDialog::compare()
     m_summary->clear();
     setTone(m_status, Tone::Normal);
     const QList<Profile> profiles = m_session->profiles();
-    const QString names[2] = {m_a->currentData().toString(), m_b->currentData().toString()};
+    const QStringList chosen[2] = {m_a->currentData().toString().split(QLatin1Char('\n')),
+                                   m_b->currentData().toString().split(QLatin1Char('\n'))};
     for (int side = 0; side < 2; ++side) {
-        const auto found =
-            std::find_if(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == names[side]; });
+        const auto found = std::find_if(profiles.cbegin(), profiles.cend(),
+                                        [&](const Profile &p) { return p.name == chosen[side].value(0); });
         if (found == profiles.cend()) {
             fail(side, Error::usage(tr("Choose a profile")));
             return;
         }
         m_profiles[side] = *found;
+        // Another place of the same token: its keys in place of the profile's.
+        const QString scope = chosen[side].value(1);
+        const VendorApi *vendor = vendorById(found->vendor);
+        if (!scope.isEmpty() && vendor && vendor->discoversScopes()) {
+            m_profiles[side].params.insert(vendor->scopes().groupParam, scope.section(QLatin1Char('/'), 0, 0));
+            m_profiles[side].params.insert(vendor->scopes().scopeParam, scope.section(QLatin1Char('/'), 1));
+        }
     }
     m_vendor = vendorById(m_profiles[0].vendor);
     const VendorApi *other = vendorById(m_profiles[1].vendor);
@@ -238,7 +316,7 @@ void CompareDialog::readSide(int side)
 {
     const Profile profile = m_profiles[side];
     const bool stored = side == 0 ? m_storedA->isChecked() : m_storedB->isChecked();
-    m_status->setText(tr("Reading %1 (%2)…").arg(sideName(side), profile.name));
+    m_status->setText(tr("Reading %1 (%2)…").arg(sideName(side), sideLabel(profile)));
     if (stored) {
         const SourceKey source = sourceOf(m_vendor, profile);
         const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
@@ -265,9 +343,9 @@ void CompareDialog::readSide(int side)
     const quint64 generation = m_generation;
     m_session->withSecret(
         profile.name,
-        [this, side, generation](const Profile &p, const QString &secret) {
+        [this, side, generation](const Profile &, const QString &secret) {
             if (generation == m_generation)
-                readLive(side, p, secret);
+                readLive(side, m_profiles[side], secret); // the place chosen, not only the profile
         },
         [this, side, generation](const QString &why) {
             if (generation == m_generation)
@@ -331,7 +409,7 @@ void CompareDialog::sideDone(int side)
                                  .arg(locale.toString(m_counts.onlyA), locale.toString(m_counts.onlyB),
                                       locale.toString(m_counts.different), locale.toString(m_counts.identical))
                            : tr("No differences: %1 identical segments").arg(locale.toString(m_counts.identical)));
-    m_status->setText(tr("A: %1 · B: %2").arg(m_profiles[0].name, m_profiles[1].name));
+    m_status->setText(tr("A: %1 · B: %2").arg(sideLabel(m_profiles[0]), sideLabel(m_profiles[1])));
     updateButtons();
     if (m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
@@ -346,7 +424,8 @@ void CompareDialog::fail(int side, const Error &error)
     m_comparison.reset();
     m_model->clear();
     m_summary->clear();
-    m_status->setText(tr("Could not read %1 (%2): %3").arg(sideName(side), m_profiles[side].name, error.toString()));
+    m_status->setText(
+        tr("Could not read %1 (%2): %3").arg(sideName(side), sideLabel(m_profiles[side]), error.toString()));
     setTone(m_status, Tone::Error);
     updateButtons();
     emit failed(error);

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -45,8 +46,10 @@ public:
 
     // The profiles on offer again (after the list changed); keeps the choices that remain.
     void refreshProfiles();
-    // Chooses A and B (profile names) and whether each is its stored snapshot.
-    void setSides(const QString &a, const QString &b, bool storedA = false, bool storedB = false);
+    // Chooses A and B (profile names, and for a profile whose token reaches several places, a
+    // "project/environment" of it; empty: the profile's own) and whether each is its stored snapshot.
+    void setSides(const QString &a, const QString &b, bool storedA = false, bool storedB = false,
+                  const QString &scopeA = {}, const QString &scopeB = {});
     void compare();
     bool isRunning() const { return m_running; }
     // "3 only in A · 2 only in B · 5 different · 90 identical"; empty before a comparison ends.
@@ -66,6 +69,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void discoverScopes(); // the other places of each scoped profile, added to the lists as found
+    void addScopes(const Profile &profile, const QList<ScopeGroup> &groups);
     void readSide(int side);
     void readLive(int side, const Profile &profile, const QString &secret);
     void sideDone(int side);
@@ -96,6 +101,7 @@ private:
     std::unique_ptr<Comparison> m_comparison;
     QPointer<PageFetcher> m_fetcher;
     ComparisonCounts m_counts;
+    QSet<QString> m_discovered; // profiles whose places were listed (or asked for) this session
 };
 
 } // namespace sb

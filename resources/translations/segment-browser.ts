@@ -543,6 +543,14 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Wrote the differences to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::Comparison</name>
