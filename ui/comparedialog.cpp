@@ -140,6 +140,8 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
     m_table->setTabKeyNavigation(false);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // one line a segment; the details pane has the rest
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Differences"));
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -411,8 +413,12 @@ void CompareDialog::sideDone(int side)
                            : tr("No differences: %1 identical segments").arg(locale.toString(m_counts.identical)));
     m_status->setText(tr("A: %1 · B: %2").arg(sideLabel(m_profiles[0]), sideLabel(m_profiles[1])));
     updateButtons();
-    if (m_model->rowCount() > 0)
+    if (m_model->rowCount() > 0) {
+        // Sized to what shows (Qt measures the first rows, not all of them).
+        m_table->resizeColumnToContents(ComparisonModel::StatusColumn);
+        m_table->resizeColumnToContents(ComparisonModel::KeyColumn);
         m_table->setCurrentIndex(m_model->index(0, 0));
+    }
     emit finished();
 }
 

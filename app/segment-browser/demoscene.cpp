@@ -1,11 +1,13 @@
 #include "demoscene.h"
 
 #include "model/changesmodel.h"
+#include "model/comparisonmodel.h"
 #include "model/segmenttablemodel.h"
 #include "sandbox/sandboxserver.h"
 #include "store/syncscheduler.h"
 #include "ui/appearance.h"
 #include "ui/changesview.h"
+#include "ui/comparedialog.h"
 #include "ui/estatepage.h"
 #include "ui/mainwindow.h"
 #include "ui/segmentbrowser.h"
@@ -13,6 +15,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QLineEdit>
@@ -99,6 +102,37 @@ void arrangeDemoScene(MainWindow *window, const QString &scene, SandboxServer *s
             window->estatePage()->table()->setFocus();
         });
         QTimer::singleShot(0, window, [window] { window->action(QStringLiteral("actionSyncAll"))->trigger(); });
+    } else if (scene == QLatin1String("compare")) {
+        // The demo account's production against its staging, once the token's places are listed.
+        whenLoaded(window, [window] {
+            window->action(QStringLiteral("actionCompare"))->trigger();
+            CompareDialog *dialog = window->compareDialog();
+            auto *b = dialog ? dialog->findChild<QComboBox *>(QStringLiteral("compareB")) : nullptr;
+            if (!b)
+                return;
+            if (QScreen *screen = dialog->screen())
+                dialog->setGeometry(screen->availableGeometry().adjusted(60, 40, -60, -40));
+            auto *timer = new QTimer(dialog);
+            timer->setInterval(100);
+            QObject::connect(timer, &QTimer::timeout, dialog, [window, dialog, b, timer] {
+                const QString profile = window->currentProfileName();
+                if (b->findData(QString(profile + QStringLiteral("\ndefault/staging"))) < 0)
+                    return;
+                timer->stop();
+                timer->deleteLater();
+                dialog->setSides(profile, profile, false, false, {}, QStringLiteral("default/staging"));
+                QObject::connect(dialog, &CompareDialog::finished, dialog, [dialog] {
+                    for (int row = 0; row < dialog->model()->rowCount(); ++row) {
+                        if (dialog->model()->difference(row).status == SegmentDifference::Status::Different) {
+                            dialog->table()->selectRow(row);
+                            break;
+                        }
+                    }
+                });
+                dialog->compare();
+            });
+            timer->start();
+        });
     } else if (scene == QLatin1String("export")) {
         whenLoaded(window, [window] {
             window->action(QStringLiteral("actionExport"))->trigger();
