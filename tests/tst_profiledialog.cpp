@@ -1,4 +1,3 @@
-#include "sandbox/datagen.h"
 #include "sandboxrig.h"
 #include "vendors/launchdarkly/launchdarklyapi.h"
 
@@ -540,68 +539,6 @@ private slots:
         QTRY_COMPARE(dialog.testResult(), QStringLiteral("Connected: 3 segments"));
         QVERIFY(m_store->profiles().isEmpty()); // testing saves nothing
         QCOMPARE(m_secrets->size(), 0);
-    }
-
-    void listProjectsOffersTheAccountsProjectsAndEnvironments()
-    {
-        test::SandboxRig rig;
-        ProfileDialog dialog(m_store.get(), m_secrets.get());
-        dialog.show();
-        click(&dialog, QStringLiteral("addButton"));
-        type(edit(&dialog, QStringLiteral("nameEdit")), QStringLiteral("Whole account"));
-        chooseVendor(&dialog, QStringLiteral("launchdarkly"));
-        type(child<QComboBox>(&dialog, QStringLiteral("baseUrlCombo"))->lineEdit(),
-             rig.profile(QStringLiteral("launchdarkly")).baseUrl.toString());
-        type(edit(&dialog, QStringLiteral("secretEdit")), rig.secret(QStringLiteral("launchdarkly")));
-        // Only the token and the API root: the projects come from the account.
-        click(&dialog, QStringLiteral("discoverButton"));
-        auto *projects = child<QComboBox>(&dialog, QStringLiteral("fieldCombo_project"));
-        auto *environments = child<QComboBox>(&dialog, QStringLiteral("fieldCombo_environment"));
-        QVERIFY(projects && environments);
-        QTRY_COMPARE(projects->count(), int(datagen::launchDarklyProjects().size()));
-        QCOMPARE(projects->itemText(1), QStringLiteral("mobile-app"));
-        QCOMPARE(projects->itemData(1, Qt::ToolTipRole).toString(), QStringLiteral("Mobile app"));
-        // An empty form takes the first project and its first environment.
-        QCOMPARE(edit(&dialog, QStringLiteral("field_project"))->text(), QStringLiteral("default"));
-        QCOMPARE(edit(&dialog, QStringLiteral("field_environment"))->text(), QStringLiteral("production"));
-        QCOMPARE(environments->count(), 3);
-        QVERIFY2(child<QLabel>(&dialog, QStringLiteral("scopeNote"))
-                     ->text()
-                     .startsWith(QStringLiteral("4 projects, 30 environments")),
-                 qPrintable(child<QLabel>(&dialog, QStringLiteral("scopeNote"))->text()));
-        // Another project: its environments.
-        projects->setCurrentIndex(3);
-        emit projects->activated(3);
-        QCOMPARE(environments->count(), 23);
-        QCOMPARE(edit(&dialog, QStringLiteral("field_environment"))->text(), QStringLiteral("pr-1101"));
-        // Typing stays possible.
-        type(edit(&dialog, QStringLiteral("field_environment")), QStringLiteral("pr-1105"));
-        click(&dialog, QStringLiteral("saveButton"));
-        QTRY_VERIFY(m_store->profile(QStringLiteral("Whole account")).has_value());
-        const Profile saved = *m_store->profile(QStringLiteral("Whole account"));
-        QCOMPARE(saved.param(LaunchDarklyApi::projectKey), QStringLiteral("preview"));
-        QCOMPARE(saved.param(LaunchDarklyApi::environmentKey), QStringLiteral("pr-1105"));
-    }
-
-    void listProjectsRefusedSaysWhyAndKeepsTheTypedKeys()
-    {
-        test::SandboxRig rig;
-        Profile profile = rig.profile(QStringLiteral("launchdarkly"));
-        storeProfile(profile, SandboxCredentials::ldReaderToken());
-        ProfileDialog dialog(m_store.get(), m_secrets.get());
-        dialog.show();
-        // The stored token is used when none is typed.
-        click(&dialog, QStringLiteral("discoverButton"));
-        auto *note = child<QLabel>(&dialog, QStringLiteral("scopeNote"));
-        QTRY_VERIFY(note->text().startsWith(QStringLiteral("Could not list the projects")));
-        QVERIFY2(note->text().contains(QStringLiteral("Access to the requested resource was denied")),
-                 qPrintable(note->text()));
-        QCOMPARE(edit(&dialog, QStringLiteral("field_project"))->text(), profile.param(LaunchDarklyApi::projectKey));
-        QCOMPARE(edit(&dialog, QStringLiteral("field_environment"))->text(),
-                 profile.param(LaunchDarklyApi::environmentKey));
-        // The other vendors have no such button.
-        chooseVendor(&dialog, QStringLiteral("batch"));
-        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("discoverButton")));
     }
 
     void testConnectionShowsTheVendorsMessage()
