@@ -9,6 +9,7 @@
 #include "ui/comparedialog.h"
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
+#include "ui/sourcespane.h"
 #include "vendors/launchdarkly/launchdarklyapi.h"
 
 #include "export/csvreader.h"
@@ -168,6 +169,27 @@ private slots:
         QVERIFY2(dialog->status().contains(QStringLiteral("default/staging")), qPrintable(dialog->status()));
         QCOMPARE(dialog->model()->rowCount(), expectedDifferences(100).size());
         QVERIFY2(dialog->status().contains(QStringLiteral("default/staging")), qPrintable(dialog->status()));
+    }
+
+    void theSideBarsCompareChoosesTheSides()
+    {
+        Window f(40);
+        const QString name = f.rig.profile(kLd).name;
+        // As the side bar's menu asks: two sources, the second an environment of the first's token.
+        emit f.w.sourcesPane()->compareRequested(name, QString(), kStaging, QString());
+        CompareDialog *dialog = f.w.compareDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("compareB"))->currentData().toString(),
+                 QString(kStaging + QLatin1Char('\n')));
+        QVERIFY(f.run(dialog));
+        QCOMPARE(dialog->model()->rowCount(), expectedDifferences(40).size());
+        // One source: A is it, B stays.
+        emit f.w.sourcesPane()->compareRequested(kStaging, QString(), QString(), QString());
+        QCOMPARE(f.w.compareDialog(), dialog);
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("compareA"))->currentData().toString(),
+                 QString(kStaging + QLatin1Char('\n')));
+        QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("compareB"))->currentData().toString(),
+                 QString(kStaging + QLatin1Char('\n')));
     }
 
     void aSourceAgainstItselfAndStoredAgainstLive()

@@ -250,8 +250,17 @@ void CompareDialog::addScopes(const Profile &profile, const QList<ScopeGroup> &g
 void CompareDialog::setSides(const QString &a, const QString &b, bool storedA, bool storedB, const QString &scopeA,
                              const QString &scopeB)
 {
-    m_a->setCurrentIndex(m_a->findData(sideData(a, scopeA)));
-    m_b->setCurrentIndex(m_b->findData(sideData(b, scopeB)));
+    // A place the list does not have (yet, or the profile's own) is the profile itself.
+    const auto choose = [](QComboBox *combo, const QString &profile, const QString &scope) {
+        int at = combo->findData(sideData(profile, scope));
+        if (at < 0)
+            at = combo->findData(sideData(profile));
+        if (at >= 0)
+            combo->setCurrentIndex(at);
+    };
+    choose(m_a, a, scopeA);
+    if (!b.isEmpty())
+        choose(m_b, b, scopeB);
     m_storedA->setChecked(storedA && m_store);
     m_storedB->setChecked(storedB && m_store);
 }

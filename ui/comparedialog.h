@@ -48,6 +48,7 @@ public:
     void refreshProfiles();
     // Chooses A and B (profile names, and for a profile whose token reaches several places, a
     // "project/environment" of it; empty: the profile's own) and whether each is its stored snapshot.
+    // An empty `b` leaves B as it is.
     void setSides(const QString &a, const QString &b, bool storedA = false, bool storedB = false,
                   const QString &scopeA = {}, const QString &scopeB = {});
     void compare();

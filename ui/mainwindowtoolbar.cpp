@@ -7,6 +7,7 @@
 #include "scopeswitcher.h"
 #include "searchbar.h"
 #include "segmentbrowser.h"
+#include "sourcespane.h"
 
 #include "model/segmenttablemodel.h"
 #include "store/segmentstore.h"
@@ -68,6 +69,12 @@ void MainWindow::openCompare()
 
 void MainWindow::createScopeSwitcher()
 {
+    // The side bar's Compare (on one source, or two chosen with Ctrl+click) opens the comparison.
+    connect(m_sources, &SourcesPane::compareRequested, this,
+            [this](const QString &a, const QString &scopeA, const QString &b, const QString &scopeB) {
+                openCompare();
+                m_compare->setSides(a, b, false, false, scopeA, scopeB);
+            });
     m_scopeSwitcher = new ScopeSwitcher(this);
     m_scopeSwitcher->hide();
     // Above the table, where the filter is: the place whose segments show.

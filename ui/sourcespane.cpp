@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -15,6 +16,7 @@ namespace sb {
 namespace {
 
 constexpr int kEntryRole = Qt::UserRole + 1;
+constexpr int kScopeRole = Qt::UserRole + 2; // an environment's place beneath its profile
 
 QString count(qint64 n)
 {
@@ -40,10 +42,48 @@ SourcesPane::SourcesPane(QWidget *parent) : QWidget(parent), m_tree(new QTreeWid
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     layout->addWidget(m_tree);
+    // Ctrl+click adds a second source, to compare the two.
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &SourcesPane::showContextMenu);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && !m_rebuilding)
             emit entryChosen(item->data(0, kEntryRole).toString());
     });
+}
+
+void SourcesPane::showContextMenu(const QPoint &pos)
+{
+    // The profile entries selected (the one under the pointer among them), at most two.
+    QList<QTreeWidgetItem *> chosen;
+    for (QTreeWidgetItem *item : m_tree->selectedItems()) {
+        if (item->data(0, kEntryRole).toString().startsWith(QLatin1String("profile:")))
+            chosen.append(item);
+    }
+    QTreeWidgetItem *under = m_tree->itemAt(pos);
+    if (under && !chosen.contains(under))
+        chosen = {under};
+    if (chosen.isEmpty() || chosen.size() > 2
+        || !chosen.constFirst()->data(0, kEntryRole).toString().startsWith(QLatin1String("profile:")))
+        return;
+    const auto profileOf = [](const QTreeWidgetItem *item) {
+        return item->data(0, kEntryRole).toString().mid(int(qstrlen("profile:")));
+    };
+    const auto scopeOf = [](const QTreeWidgetItem *item) {
+        return item->data(0, kScopeRole).toString();
+    };
+    QMenu menu(m_tree);
+    if (chosen.size() == 2) {
+        menu.addAction(tr("&Compare These Two"), this, [=, this] {
+            emit compareRequested(profileOf(chosen.at(0)), scopeOf(chosen.at(0)), profileOf(chosen.at(1)),
+                                  scopeOf(chosen.at(1)));
+        });
+    } else {
+        menu.addAction(tr("&Compare With…"), this, [=, this] {
+            emit compareRequested(profileOf(chosen.at(0)), scopeOf(chosen.at(0)), QString(), QString());
+        });
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
 void SourcesPane::setSources(const QList<Profile> &profiles, const QList<SourceInfo> &sources)
@@ -170,6 +210,7 @@ void SourcesPane::rebuild()
             for (const SourceInfo *e : std::as_const(environments)) {
                 auto *env = new QTreeWidgetItem(item, {e->key.environment, count(e->segments)});
                 env->setData(0, kEntryRole, QString(QStringLiteral("profile:") + p.name));
+                env->setData(0, kScopeRole, e->key.environment);
             }
         }
         vendorItem->setText(1, count(vendorCount));

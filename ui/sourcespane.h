@@ -42,9 +42,14 @@ public:
 signals:
     // The user chose an entry (by click or keyboard).
     void entryChosen(const QString &entry);
+    // "Compare" on one or two profile entries (Ctrl+click selects a second): each a profile and, for
+    // an environment beneath it, that place ("project/environment"); B empty when only one.
+    void compareRequested(const QString &profileA, const QString &scopeA, const QString &profileB,
+                          const QString &scopeB);
 
 private:
     void rebuild();
+    void showContextMenu(const QPoint &pos);
     QString describe(const Profile &profile, QString *toolTip) const;
 
     QTreeWidget *m_tree;

@@ -2977,6 +2977,14 @@ Showing the snapshot of %2.</source>
         <source>Synced</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Compare These Two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare With…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::StoreSession</name>
