@@ -47,6 +47,8 @@ struct Error;
 //     StoreSession          the local store: snapshots on open, Sync, Sync All, the Changes view
 //     SearchBar             the quick search (Ctrl+F) in the tool bar, over the browser's rows
 //     SegmentBrowser        one source: table or placeholder, panes, filter row, banner, retry
+//       ScopeSwitcher       the row above the table: the project and environment of a token that
+//                           reaches several (the window's, mainwindowtoolbar.cpp), and Unused only
 //       ColumnState         the header's columns per vendor, its menu, Add Field
 //       ChangesView         what the last sync changed, in place of the table
 //       DetailPane          the first pane: one segment in full (or a change's before and after)
@@ -54,6 +56,7 @@ struct Error;
 //       ErrorBanner         what went wrong, in the vendor's words, with Retry
 //   ProfileDialog           File > Profiles… (ProfileList, ProfileForm, ConnectionTest)
 //   ExportDialog            File > Export… (startExport)
+//   CompareDialog           View > Compare…, and the side bar's Compare (one per window)
 //   UiSettings              every QSettings key of the window; appearance.h the palette and tones
 //
 // A new pane: its widget in SegmentBrowser (addPane), its toggle in createActions() under View.
