@@ -335,20 +335,16 @@ void CompareDialog::readSide(int side)
             return fail(side, last.error());
         if (!last.value())
             return fail(side, Error::storage(tr("it has no synced snapshot yet; sync it first (Sync > Sync Profile)")));
-        constexpr qint64 kChunk = 5000;
-        for (qint64 offset = 0;; offset += kChunk) {
-            const Result<QList<StoredSegment>> rows = m_store->snapshot(source, m_vendor->columns(), offset, kChunk);
-            if (!rows)
-                return fail(side, rows.error());
-            QList<Segment> segments;
-            for (const StoredSegment &s : rows.value())
-                segments.append(s.segment);
-            const Error e = side == 0 ? m_comparison->addA(segments) : m_comparison->addB(segments);
-            if (e.isError())
-                return fail(side, e);
-            if (rows.value().size() < kChunk)
-                break;
-        }
+        // With the content hashes the sync computed: only the records that differ are read.
+        const Error read = m_store->forEachSnapshotEntry(source, 5000, [&](const QList<SnapshotEntry> &entries) {
+            QList<ComparedRecord> records;
+            records.reserve(entries.size());
+            for (const SnapshotEntry &e : entries)
+                records.append({e.key, e.name, e.contentHash, e.json});
+            return side == 0 ? m_comparison->addA(records) : m_comparison->addB(records);
+        });
+        if (read.isError())
+            return fail(side, read);
         return sideDone(side);
     }
     const quint64 generation = m_generation;

@@ -43,9 +43,10 @@ Error walkLive(const VendorApi &vendor, const Profile &profile, const QString &s
     return failure;
 }
 
-// The profile's last synced snapshot, handed to `each` in chunks.
+// The profile's last synced snapshot, handed to `each` in chunks, with the content hashes its
+// sync computed: no record is read as JSON unless it differs.
 Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &profile,
-                 const std::function<Error(const QList<Segment> &)> &each)
+                 const std::function<Error(const QList<ComparedRecord> &)> &each)
 {
     const SourceKey source = sourceOf(&vendor, profile);
     const Result<std::optional<SyncRun>> last = store.lastSync(source);
@@ -54,20 +55,13 @@ Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &pr
     if (!last.value())
         return Error::storage(
             tr("'%1' has no snapshot yet: run segment-browser sync --profile '%1' first").arg(profile.name));
-    constexpr qint64 kChunk = 5000;
-    for (qint64 offset = 0;; offset += kChunk) {
-        const Result<QList<StoredSegment>> rows = store.snapshot(source, vendor.columns(), offset, kChunk);
-        if (!rows)
-            return rows.error();
-        QList<Segment> segments;
-        segments.reserve(rows.value().size());
-        for (const StoredSegment &s : rows.value())
-            segments.append(s.segment);
-        if (const Error e = each(segments); e.isError())
-            return e;
-        if (rows.value().size() < kChunk)
-            return {};
-    }
+    return store.forEachSnapshotEntry(source, 5000, [&](const QList<SnapshotEntry> &entries) {
+        QList<ComparedRecord> records;
+        records.reserve(entries.size());
+        for (const SnapshotEntry &e : entries)
+            records.append({e.key, e.name, e.contentHash, e.json});
+        return each(records);
+    });
 }
 
 } // namespace
@@ -123,17 +117,17 @@ int runDiff(const QStringList &args)
     }
     for (int side = 0; side < 2; ++side) {
         const Profile &profile = sides.at(side).profile;
-        const auto add = [&](const QList<Segment> &segments) {
-            return side == 0 ? comparison.addA(segments) : comparison.addB(segments);
+        const auto add = [&](const auto &page) {
+            return side == 0 ? comparison.addA(page) : comparison.addB(page);
         };
         Error e;
         if (store) {
-            e = walkStored(*store, vendor, profile, add);
+            e = walkStored(*store, vendor, profile, [&](const QList<ComparedRecord> &page) { return add(page); });
         } else {
             const Result<QString> secret = keychainSecret(profile);
             if (!secret)
                 return fail(Usage, secret.error().message);
-            e = walkLive(vendor, profile, secret.value(), add);
+            e = walkLive(vendor, profile, secret.value(), [&](const QList<Segment> &page) { return add(page); });
         }
         // A side that could not be read is an error, never a comparison of half of it.
         if (e.isError())

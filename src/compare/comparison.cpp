@@ -29,20 +29,14 @@ Comparison::Comparison(const VendorApi *vendor, bool keepIdentical) : m_vendor(v
 
 namespace {
 
-// What the comparison needs of one record: read on the worker threads, a page at a time (reading
+// What the comparison needs of each record, read on the worker threads a page at a time (reading
 // and hashing the records is nearly all of a comparison's work).
-struct Read
+QList<ComparedRecord> readPage(const VendorApi *vendor, const QList<Segment> &segments)
 {
-    QString key;
-    QString name;
-    qint64 contentHash = 0;
-};
-
-QList<Read> readPage(const VendorApi *vendor, const QList<Segment> &segments)
-{
-    return QtConcurrent::blockingMapped<QList<Read>>(segments, [vendor](const Segment &s) {
+    return QtConcurrent::blockingMapped<QList<ComparedRecord>>(segments, [vendor](const Segment &s) {
         const QJsonObject record = s.object();
-        return Read {vendor->recordKey(record), vendor->recordName(record), vendor->contentHash(record)};
+        return ComparedRecord {vendor->recordKey(record), vendor->recordName(record), vendor->contentHash(record),
+                               s.json};
     });
 }
 
@@ -50,34 +44,39 @@ QList<Read> readPage(const VendorApi *vendor, const QList<Segment> &segments)
 
 Error Comparison::addA(const QList<Segment> &segments)
 {
-    if (m_error.isError())
-        return m_error;
-    const QList<Read> read = readPage(m_vendor, segments);
-    for (qsizetype i = 0; i < segments.size(); ++i) {
-        const Read &r = read.at(i);
-        if (m_a.contains(r.key))
-            return m_error = Error::parse(tr("Segment “%1” is listed twice in A").arg(r.key));
-        m_a.insert(r.key, {r.contentHash, r.name, segments.at(i).json, false});
-    }
-    return {};
+    return m_error.isError() ? m_error : addA(readPage(m_vendor, segments));
 }
 
 Error Comparison::addB(const QList<Segment> &segments)
 {
+    return m_error.isError() ? m_error : addB(readPage(m_vendor, segments));
+}
+
+Error Comparison::addA(const QList<ComparedRecord> &records)
+{
     if (m_error.isError())
         return m_error;
-    const QList<Read> read = readPage(m_vendor, segments);
-    for (qsizetype i = 0; i < segments.size(); ++i) {
-        const Segment &s = segments.at(i);
-        const QString &key = read.at(i).key;
-        if (m_bKeys.contains(key))
-            return m_error = Error::parse(tr("Segment “%1” is listed twice in B").arg(key));
-        m_bKeys.insert(key);
+    for (const ComparedRecord &r : records) {
+        if (m_a.contains(r.key))
+            return m_error = Error::parse(tr("Segment “%1” is listed twice in A").arg(r.key));
+        m_a.insert(r.key, {r.contentHash, r.name, r.json, false});
+    }
+    return {};
+}
+
+Error Comparison::addB(const QList<ComparedRecord> &records)
+{
+    if (m_error.isError())
+        return m_error;
+    for (const ComparedRecord &r : records) {
+        if (m_bKeys.contains(r.key))
+            return m_error = Error::parse(tr("Segment “%1” is listed twice in B").arg(r.key));
+        m_bKeys.insert(r.key);
         SegmentDifference d;
-        d.key = key;
-        d.nameB = read.at(i).name;
-        d.recordB = s.json;
-        const auto a = m_a.find(key);
+        d.key = r.key;
+        d.nameB = r.name;
+        d.recordB = r.json;
+        const auto a = m_a.find(r.key);
         if (a == m_a.end()) {
             d.status = SegmentDifference::Status::OnlyB;
             ++m_counts.onlyB;
@@ -87,12 +86,13 @@ Error Comparison::addB(const QList<Segment> &segments)
         a->seen = true;
         d.nameA = a->name;
         d.recordA = a->json;
-        if (a->contentHash == read.at(i).contentHash) {
+        if (a->contentHash == r.contentHash) {
             d.status = SegmentDifference::Status::Identical;
             ++m_counts.identical;
         } else {
             d.status = SegmentDifference::Status::Different;
-            d.fields = m_vendor->changedContentFields(QJsonDocument::fromJson(a->json).object(), s.object());
+            d.fields = m_vendor->changedContentFields(QJsonDocument::fromJson(a->json).object(),
+                                                      QJsonDocument::fromJson(r.json).object());
             ++m_counts.different;
         }
         // A's record is no longer needed unless the difference shows it.

@@ -31,6 +31,16 @@ struct SegmentDifference
     static QString statusName(Status status);
 };
 
+// One record as a comparison needs it: read already (a stored snapshot keeps the key, the name and
+// the content hash its sync computed with VendorApi::contentHash, so they need no reading again).
+struct ComparedRecord
+{
+    QString key;
+    QString name;
+    qint64 contentHash = 0;
+    QByteArray json;
+};
+
 // How many of each.
 struct ComparisonCounts
 {
@@ -57,6 +67,9 @@ public:
     // A's segments, in any number of pages; all of them before the first of B.
     Error addA(const QList<Segment> &segments);
     Error addB(const QList<Segment> &segments);
+    // The same, for records read already.
+    Error addA(const QList<ComparedRecord> &records);
+    Error addB(const QList<ComparedRecord> &records);
     // Every segment in A or B that differs (and the identical ones when kept), by key; then
     // counts() says how many of each. An error when a side listed a key twice.
     Result<QList<SegmentDifference>> finish();

@@ -304,6 +304,35 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
     return {};
 }
 
+Error SegmentStore::forEachSnapshotEntry(const SourceKey &source, qsizetype chunk,
+                                         const std::function<Error(const QList<SnapshotEntry> &)> &each) const
+{
+    if (!m_open)
+        return Error::storage(tr("The segment store is not open"));
+    Sql q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT key, name, content_hash, dictionary_id, record FROM segment"
+                             " WHERE removed_at IS NULL AND source_id ="
+                             " (SELECT id FROM source WHERE profile = :p AND environment = :e) ORDER BY position"));
+    q.bind(QStringLiteral(":p"), source.profile).bind(QStringLiteral(":e"), text(source.environment));
+    if (!q.exec())
+        return failure(tr("Could not read the segment store"), q.error().text());
+    QList<SnapshotEntry> entries;
+    while (q.next()) {
+        const Result<QByteArray> json = record(q.value(3).toLongLong(), q.value(4).toByteArray());
+        if (!json)
+            return json.error();
+        entries.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), json.value()});
+        if (entries.size() >= chunk) {
+            if (const Error e = each(entries); e.isError())
+                return e;
+            entries.clear();
+        }
+    }
+    if (q.error().isValid())
+        return failure(tr("Could not read the segment store"), q.error().text());
+    return entries.isEmpty() ? Error() : each(entries);
+}
+
 Result<QByteArray> SegmentStore::storedRecord(qint64 id) const
 {
     if (!m_open)

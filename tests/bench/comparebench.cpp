@@ -78,10 +78,30 @@ int runCompare(int segments, const QStringList &vendors)
         const Result<QList<SegmentDifference>> found = comparison.finish();
         const qint64 ms = clock.elapsed();
         const ComparisonCounts counts = comparison.counts();
+        // Stored sides: the key, name and content hash as the store keeps them, made before the clock.
+        const auto stored = [&](const QList<QList<Segment>> &side) {
+            QList<ComparedRecord> out;
+            for (const QList<Segment> &page : side) {
+                for (const Segment &s : page) {
+                    const QJsonObject r = s.object();
+                    out.append({api->recordKey(r), api->recordName(r), api->contentHash(r), s.json});
+                }
+            }
+            return out;
+        };
+        const QList<ComparedRecord> storedA = stored(a);
+        const QList<ComparedRecord> storedB = stored(b);
+        clock.restart();
+        Comparison fromStore(api);
+        fromStore.addA(storedA);
+        fromStore.addB(storedB);
+        const bool storedOk = bool(fromStore.finish());
+        const qint64 storedMs = clock.elapsed();
         emitRecord({{QStringLiteral("kind"), QStringLiteral("compare")},
                     {QStringLiteral("vendor"), id},
                     {QStringLiteral("segments"), segments},
                     {QStringLiteral("ms"), ms},
+                    {QStringLiteral("storedMs"), storedOk ? storedMs : -1},
                     {QStringLiteral("differences"), found ? qint64(found.value().size()) : -1},
                     {QStringLiteral("onlyA"), counts.onlyA},
                     {QStringLiteral("onlyB"), counts.onlyB},
