@@ -336,11 +336,7 @@ void CompareDialog::readSide(int side)
         if (!last.value())
             return fail(side, Error::storage(tr("it has no synced snapshot yet; sync it first (Sync > Sync Profile)")));
         // With the content hashes the sync computed: only the records that differ are read.
-        const Error read = m_store->forEachSnapshotEntry(source, 5000, [&](const QList<SnapshotEntry> &entries) {
-            QList<ComparedRecord> records;
-            records.reserve(entries.size());
-            for (const SnapshotEntry &e : entries)
-                records.append({e.key, e.name, e.contentHash, e.json});
+        const Error read = m_store->forEachSnapshotEntry(source, 5000, [&](const QList<ComparedRecord> &records) {
             return side == 0 ? m_comparison->addA(records) : m_comparison->addB(records);
         });
         if (read.isError())

@@ -423,9 +423,6 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
             box->open();
             return;
         }
-        const auto usageCell = [source](const QJsonObject &record) {
-            return QVariant(source->usage->keysOf(source->vendor->recordKey(record)));
-        };
         ExportJob *job = nullptr;
         if (choice.scope == Scope::All) {
             // Its own fetcher, so the table's loading and the export never cancel each other.
@@ -440,7 +437,7 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
                 }
                 exportOptions.columns.append(int(i));
                 if (c == source->usageColumn)
-                    exportOptions.derived.insert(int(i), usageCell);
+                    exportOptions.derived.insert(int(i), usageCell(source->vendor, *source->usage));
             }
             auto *fetcher = new PageFetcher(source->vendor, source->profile, source->secret);
             fetcher->setQuery(source->query);
@@ -449,7 +446,7 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
         } else {
             exportOptions.columns = choice.columns;
             if (source->usage)
-                exportOptions.derived.insert(source->usageColumn, usageCell);
+                exportOptions.derived.insert(source->usageColumn, usageCell(source->vendor, *source->usage));
             job = new ExportJob(choice.scope == Scope::Loaded ? source->loaded : source->selected, source->columns,
                                 choice.path, exportOptions);
         }

@@ -251,7 +251,7 @@ void ProfileForm::rebuildFields(const VendorApi *vendor, const QMap<QString, QSt
         m_discoverRow = new QWidget(this);
         auto *rowLayout = new QHBoxLayout(m_discoverRow);
         rowLayout->setContentsMargins(0, 0, 0, 0);
-        m_discoverButton = new QPushButton(tr("&List projects"), m_discoverRow);
+        m_discoverButton = new QPushButton(scopes.listAction, m_discoverRow);
         m_discoverButton->setObjectName(QStringLiteral("discoverButton"));
         m_discoverButton->setAutoDefault(false);
         m_discoverButton->setToolTip(

@@ -68,8 +68,8 @@ void ScopeSwitcher::setProfile(const VendorApi *vendor, const Profile &profile, 
     if (!vendor || !vendor->discoversScopes())
         return;
     const ScopeModel model = vendor->scopes();
-    m_groupLabel->setText(tr("Pro&ject:"));
-    m_scopeLabel->setText(tr("E&nvironment:"));
+    m_groupLabel->setText(model.groupLabel);
+    m_scopeLabel->setText(model.scopeLabel);
     m_groups->setAccessibleName(model.groupTitle);
     m_scopes->setAccessibleName(model.scopeTitle);
     if (!sameDiscovery)

@@ -1800,6 +1800,18 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>Unused segments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List projects</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::LaunchDarklyEndpoint</name>
@@ -2288,10 +2300,6 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;List projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lists the %1s and %2s the %3 reaches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,19 +2602,11 @@ Enter it in the profile to browse its segments.</source>
 <context>
     <name>sb::ScopeSwitcher</name>
     <message>
-        <source>Pro&amp;ject:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The %1s could not be listed (%2): showing the %3 and %4 typed in the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Listing the %1s…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;nvironment:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3463,10 +3463,6 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>List every project and environment a profile&apos;s access token reaches, as CSV (LaunchDarkly).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The saved profile; its secret comes from the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3537,6 +3533,10 @@ The store: %1
 
 Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every project and environment a profile&apos;s access token reaches, as CSV (for vendors whose token reaches several).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,7 +12,8 @@ int runEnvironments(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("List every project and environment a profile's access token reaches, as CSV (LaunchDarkly)."));
+        tr("List every project and environment a profile's access token reaches, as CSV (for vendors whose "
+           "token reaches several)."));
     parser.addHelpOption();
     const QCommandLineOption profileOpt(QStringLiteral("profile"),
                                         tr("The saved profile; its secret comes from the keychain."),

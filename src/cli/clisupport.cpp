@@ -155,23 +155,16 @@ Result<SegmentUsage> walkUsage(const VendorApi &vendor, const Profile &profile, 
 Error addUsageColumn(const VendorApi &vendor, const Profile &profile, const QString &secret,
                      const QList<Column> &columns, ExportOptions *options)
 {
-    if (!vendor.tracksUsage())
+    const int column = usageColumnIndex(vendor, columns, options->columns);
+    if (column < 0)
         return {};
-    const QString field = vendor.usage().field;
-    const auto chosen = std::find_if(options->columns.cbegin(), options->columns.cend(), [&](int i) {
-        return i >= 0 && i < columns.size() && columns.at(i).field == field;
-    });
-    if (chosen == options->columns.cend())
-        return {};
-    Result<SegmentUsage> usage = walkUsage(vendor, profile, secret);
+    const Result<SegmentUsage> usage = walkUsage(vendor, profile, secret);
     if (!usage) {
         Error error = usage.error();
-        error.message = tr("%1 column: %2").arg(field, error.message);
+        error.message = tr("%1 column: %2").arg(vendor.usage().field, error.message);
         return error;
     }
-    options->derived.insert(*chosen, [&vendor, usage = std::move(usage).value()](const QJsonObject &record) {
-        return QVariant(usage.keysOf(vendor.recordKey(record)));
-    });
+    options->derived.insert(column, usageCell(&vendor, usage.value()));
     return {};
 }
 

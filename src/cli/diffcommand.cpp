@@ -55,13 +55,7 @@ Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &pr
     if (!last.value())
         return Error::storage(
             tr("'%1' has no snapshot yet: run segment-browser sync --profile '%1' first").arg(profile.name));
-    return store.forEachSnapshotEntry(source, 5000, [&](const QList<SnapshotEntry> &entries) {
-        QList<ComparedRecord> records;
-        records.reserve(entries.size());
-        for (const SnapshotEntry &e : entries)
-            records.append({e.key, e.name, e.contentHash, e.json});
-        return each(records);
-    });
+    return store.forEachSnapshotEntry(source, 5000, each);
 }
 
 } // namespace

@@ -158,26 +158,20 @@ int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOp
     for (const StoredSegment &s : rows.value())
         segments.append(s.segment);
     // Who used them, as the same sync read it.
-    if (api->tracksUsage()) {
+    if (const int column = usageColumnIndex(*api, columns.value(), options.columns); column >= 0) {
         const QString field = api->usage().field;
-        const auto chosen = std::find_if(options.columns.cbegin(), options.columns.cend(),
-                                         [&](int i) { return columns.value().at(i).field == field; });
-        if (chosen != options.columns.cend()) {
-            const Result<StoredUsage> usage = store.value()->storedUsage(source);
-            if (!usage)
-                return fail(Failure, usage.error().message);
-            if (usage.value().state == StoredUsage::State::Failed)
-                return fail(Failure,
-                            tr("%1 column: the last sync could not read the %2: %3")
-                                .arg(field, api->usage().title.toLower(), usage.value().error));
-            if (usage.value().state == StoredUsage::State::None)
-                return fail(Failure,
-                            tr("%1 column: the snapshot of '%2' has no %3 yet; sync it again")
-                                .arg(field, profile.name, api->usage().title.toLower()));
-            options.derived.insert(*chosen, [api, found = usage.value().usage](const QJsonObject &record) {
-                return QVariant(found.keysOf(api->recordKey(record)));
-            });
-        }
+        const Result<StoredUsage> usage = store.value()->storedUsage(source);
+        if (!usage)
+            return fail(Failure, usage.error().message);
+        if (usage.value().state == StoredUsage::State::Failed)
+            return fail(Failure,
+                        tr("%1 column: the last sync could not read the %2: %3")
+                            .arg(field, api->usage().title.toLower(), usage.value().error));
+        if (usage.value().state == StoredUsage::State::None)
+            return fail(Failure,
+                        tr("%1 column: the snapshot of '%2' has no %3 yet; sync it again")
+                            .arg(field, profile.name, api->usage().title.toLower()));
+        options.derived.insert(column, usageCell(api, usage.value().usage));
     }
 
     ExportJob job(segments, columns.value(), output, options);

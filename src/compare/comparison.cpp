@@ -125,7 +125,6 @@ Result<QList<SegmentDifference>> Comparison::finish()
     m_bKeys.clear();
     std::sort(out.begin(), out.end(),
               [](const SegmentDifference &x, const SegmentDifference &y) { return x.key < y.key; });
-    m_finished = true;
     return out;
 }
 

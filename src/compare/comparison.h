@@ -31,16 +31,6 @@ struct SegmentDifference
     static QString statusName(Status status);
 };
 
-// One record as a comparison needs it: read already (a stored snapshot keeps the key, the name and
-// the content hash its sync computed with VendorApi::contentHash, so they need no reading again).
-struct ComparedRecord
-{
-    QString key;
-    QString name;
-    qint64 contentHash = 0;
-    QByteArray json;
-};
-
 // How many of each.
 struct ComparisonCounts
 {
@@ -91,7 +81,6 @@ private:
     QList<SegmentDifference> m_found; // only in B, different, identical: as B comes
     ComparisonCounts m_counts;
     Error m_error;
-    bool m_finished = false;
 };
 
 } // namespace sb

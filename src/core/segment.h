@@ -56,6 +56,16 @@ struct Segment
     static Segment fromRecord(const QJsonObject &record, const QList<Column> &columns, QByteArrayView rawJson);
 };
 
+// One record as a comparison reads it: its key, name and content hash (VendorApi::contentHash), and
+// the record. A stored snapshot keeps the first three, so its records need no reading again.
+struct ComparedRecord
+{
+    QString key;
+    QString name;
+    qint64 contentHash = 0;
+    QByteArray json;
+};
+
 } // namespace sb
 
 // A QByteArray and a QList, both relocatable: a growing list of 100,000 segments moves them with

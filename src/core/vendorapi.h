@@ -72,6 +72,9 @@ struct ScopeModel
     QString scopeParam; // the profile key a scope fills ("environment")
     QString groupTitle; // translated: "Project"
     QString scopeTitle; // translated: "Environment"
+    QString groupLabel = {}; // translated, with its mnemonic, for a form or a tool bar: "Pro&ject:"
+    QString scopeLabel = {}; // "E&nvironment:"
+    QString listAction = {}; // the button that lists them: "&List projects"
 };
 
 // One group as discovered, with its scopes.

@@ -147,4 +147,23 @@ void ExportJob::fail(const Error &error)
     emit failed(error);
 }
 
+int usageColumnIndex(const VendorApi &vendor, const QList<Column> &columns, const QList<int> &order)
+{
+    if (!vendor.tracksUsage())
+        return -1;
+    const QString field = vendor.usage().field;
+    for (const int i : order) {
+        if (i >= 0 && i < columns.size() && columns.at(i).field == field)
+            return i;
+    }
+    return -1;
+}
+
+CsvWriter::DerivedCell usageCell(const VendorApi *vendor, const SegmentUsage &usage)
+{
+    return [vendor, usage](const QJsonObject &record) {
+        return QVariant(usage.keysOf(vendor->recordKey(record)));
+    };
+}
+
 } // namespace sb

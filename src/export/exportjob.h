@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 #include "core/segment.h"
+#include "core/segmentusage.h"
+#include "core/vendorapi.h"
 #include "csvwriter.h"
 
 #include <QElapsedTimer>
@@ -34,6 +36,12 @@ struct ExportOptions
     // Cells the records do not hold (CsvWriter::setDerived), by index into the job's columns.
     QHash<int, CsvWriter::DerivedCell> derived;
 };
+
+// The index into `columns` of the vendor's usage column ("flags", VendorApi::usage()) when `order`
+// writes it; -1 when it does not, or the vendor cannot say who uses a segment.
+int usageColumnIndex(const VendorApi &vendor, const QList<Column> &columns, const QList<int> &order);
+// That column's cells (ExportOptions::derived): the keys of the segment's users, joined by ';'.
+CsvWriter::DerivedCell usageCell(const VendorApi *vendor, const SegmentUsage &usage);
 
 // Writes segments to a CSV file: every segment of the fetcher's current query (through the
 // shared PageStream, not only the rows a view has loaded), or a given list of segments.

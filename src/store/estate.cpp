@@ -305,7 +305,7 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
 }
 
 Error SegmentStore::forEachSnapshotEntry(const SourceKey &source, qsizetype chunk,
-                                         const std::function<Error(const QList<SnapshotEntry> &)> &each) const
+                                         const std::function<Error(const QList<ComparedRecord> &)> &each) const
 {
     if (!m_open)
         return Error::storage(tr("The segment store is not open"));
@@ -316,7 +316,7 @@ Error SegmentStore::forEachSnapshotEntry(const SourceKey &source, qsizetype chun
     q.bind(QStringLiteral(":p"), source.profile).bind(QStringLiteral(":e"), text(source.environment));
     if (!q.exec())
         return failure(tr("Could not read the segment store"), q.error().text());
-    QList<SnapshotEntry> entries;
+    QList<ComparedRecord> entries;
     while (q.next()) {
         const Result<QByteArray> json = record(q.value(3).toLongLong(), q.value(4).toByteArray());
         if (!json)

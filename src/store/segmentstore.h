@@ -85,16 +85,6 @@ struct StoredUsage
     SegmentUsage usage;
 };
 
-// A stored segment as a comparison needs it, without reading its record as JSON: the key, the name
-// and the content hash the sync computed (VendorApi::contentHash), and the record.
-struct SnapshotEntry
-{
-    QString key;
-    QString name;
-    qint64 contentHash = 0;
-    QByteArray json;
-};
-
 // One stored segment of a snapshot, with its history.
 struct StoredSegment
 {
@@ -211,10 +201,11 @@ public:
     Result<QList<StoredSegment>> snapshot(const SourceKey &source, const QList<Column> &columns, qint64 offset = 0,
                                           qint64 limit = -1) const;
     Result<qint64> snapshotSize(const SourceKey &source) const;
-    // The snapshot's segments in the vendor's order, `chunk` at a time, without parsing a record
+    // The snapshot's segments in the vendor's order, `chunk` at a time, as a comparison reads them,
+    // with the content hashes their sync computed: no record is parsed
     // (estate.cpp); `each` returns an error to stop.
     Error forEachSnapshotEntry(const SourceKey &source, qsizetype chunk,
-                               const std::function<Error(const QList<SnapshotEntry> &)> &each) const;
+                               const std::function<Error(const QList<ComparedRecord> &)> &each) const;
     // Who used the snapshot's segments, as its sync read it (usage.cpp).
     Result<StoredUsage> storedUsage(const SourceKey &source) const;
     // What the last successful sync changed against the one before it: removed first, then

@@ -241,7 +241,8 @@ QUrl LaunchDarklyApi::webUrl(const Profile &profile, const QJsonObject &record) 
 
 ScopeModel LaunchDarklyApi::scopes() const
 {
-    return {projectsListing, environmentsListing, projectKey, environmentKey, tr("Project"), tr("Environment")};
+    return {projectsListing,   environmentsListing, projectKey,          environmentKey,      tr("Project"),
+            tr("Environment"), tr("Pro&ject:"),     tr("E&nvironment:"), tr("&List projects")};
 }
 
 namespace {
