@@ -2838,6 +2838,14 @@ Change or clear the filter to see more.</source>
         <source>That segment is no longer in the segment store</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing is stored for this profile; sync it first (Sync &gt; Sync Profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That sync is not one of this profile&apos;s successful syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentTableModel</name>

@@ -206,6 +206,12 @@ public:
     // (estate.cpp); `each` returns an error to stop.
     Error forEachSnapshotEntry(const SourceKey &source, qsizetype chunk,
                                const std::function<Error(const QList<ComparedRecord> &)> &each) const;
+    // The same, for the snapshot that successful sync run `run` (syncRuns()) left, read back from
+    // what the syncs since then changed (history.cpp): each segment's content as it was then (its
+    // bookkeeping, such as versions and timestamps, may be a later sync's); `vendor` names and
+    // hashes the records that changed since. The last sync's run reads the snapshot itself.
+    Error forEachSnapshotEntryAt(const SourceKey &source, qint64 run, const VendorApi *vendor, qsizetype chunk,
+                                 const std::function<Error(const QList<ComparedRecord> &)> &each) const;
     // Who used the snapshot's segments, as its sync read it (usage.cpp).
     Result<StoredUsage> storedUsage(const SourceKey &source) const;
     // What the last successful sync changed against the one before it: removed first, then

@@ -376,6 +376,17 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
             if (!recordChange(insert.lastInsertId().toLongLong(), QStringLiteral("added"), {}, 0, noRecord))
                 return failed(change);
         } else if (row.dirty) {
+            // A segment back after a removal: the record it had when it went is kept with the
+            // change, so that the snapshots from before it came back can be read again.
+            QVariant beforeBack = noRecord;
+            qint64 beforeBackDictionary = 0;
+            if (row.back) {
+                old.bind(QStringLiteral(":id"), row.prior->id);
+                if (!old.exec() || !old.next())
+                    return failed(old);
+                beforeBackDictionary = old.value(0).toLongLong();
+                beforeBack = old.value(1);
+            }
             rewrite.bind(QStringLiteral(":p"), place)
                 .bind(QStringLiteral(":c"), listed.contentHash)
                 .bind(QStringLiteral(":d"), dictionaryOf(listed))
@@ -384,7 +395,7 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
                 .bind(QStringLiteral(":id"), row.prior->id);
             if (!rewrite.exec())
                 return failed(rewrite);
-            if (row.back && !recordChange(row.prior->id, QStringLiteral("added"), {}, 0, noRecord))
+            if (row.back && !recordChange(row.prior->id, QStringLiteral("added"), {}, beforeBackDictionary, beforeBack))
                 return failed(change);
         } else if (place != row.prior->place) {
             move.bind(QStringLiteral(":p"), place).bind(QStringLiteral(":id"), row.prior->id);
