@@ -8,6 +8,7 @@
 #include "secrets/profilestore.h"
 #include "store/segmentstore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -219,6 +220,68 @@ private slots:
             QCOMPARE(rows.at(i + 1).at(2), records.at(i).value(QStringLiteral("display_name")).toString());
             QCOMPARE(rows.at(i + 1).at(4), records.at(i).value(QStringLiteral("updated_at")).toString());
         }
+    }
+
+    // syncs lists every run, newest first; diff --sync-a/--sync-b compares two of them, offline.
+    void syncsListsTheRunsAndDiffComparesTwo()
+    {
+        needKeychain();
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        rig.server.setSegmentCount(vendor, 40);
+        const QString name = addProfile(rig, vendor, QStringLiteral("batch"));
+        QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--profile"), name}).exitCode, 0);
+        rig.server.setEpoch(1);
+        QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--profile"), name}).exitCode, 0);
+        QVERIFY(rig.server.setFaults(QStringLiteral("batch:500")));
+        QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--profile"), name}).exitCode, 4);
+        QVERIFY(rig.server.setFaults(QString()));
+
+        const Run syncs = run({QStringLiteral("syncs"), QStringLiteral("--profile"), name});
+        QVERIFY2(syncs.exitCode == 0, syncs.err.constData());
+        const QList<QStringList> runs = csvOf(syncs.out);
+        QCOMPARE(runs.size(), 4);
+        QCOMPARE(runs.at(0).join(QLatin1Char(',')),
+                 QStringLiteral("id,started,ended,outcome,segments,added,removed,changed,error"));
+        QCOMPARE(runs.at(1).at(3), QStringLiteral("failed"));
+        QVERIFY2(!runs.at(1).at(8).isEmpty(), qPrintable(runs.at(1).join(QLatin1Char(','))));
+        QCOMPARE(runs.at(2).at(3), QStringLiteral("succeeded"));
+        QCOMPARE(runs.at(3).at(3), QStringLiteral("succeeded"));
+        QCOMPARE(runs.at(3).at(4), QStringLiteral("40"));
+        QVERIFY(QDateTime::fromString(runs.at(3).at(2), Qt::ISODate).isValid());
+
+        // The first sync against the second: exactly what the account changed between them.
+        const Run diff =
+            run({QStringLiteral("diff"), QStringLiteral("--profile"), name, QStringLiteral("--profile"), name,
+                 QStringLiteral("--sync-a"), runs.at(3).at(0), QStringLiteral("--sync-b"), runs.at(2).at(0)});
+        QVERIFY2(diff.exitCode == 1, diff.err.constData());
+        QList<SandboxChange> expected = rig.server.expectedChanges(vendor, 0, 1);
+        std::sort(expected.begin(), expected.end(),
+                  [](const SandboxChange &a, const SandboxChange &b) { return a.key < b.key; });
+        const QList<QStringList> rows = csvOf(diff.out);
+        QCOMPARE(rows.size(), expected.size() + 1);
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const QString status = expected.at(i).kind == QLatin1String("added") ? QStringLiteral("only-b")
+                : expected.at(i).kind == QLatin1String("removed")                ? QStringLiteral("only-a")
+                                                                                 : QStringLiteral("different");
+            QCOMPARE(rows.at(i + 1).at(0), status);
+            QCOMPARE(rows.at(i + 1).at(1), expected.at(i).key);
+            QCOMPARE(rows.at(i + 1).at(4), expected.at(i).fields.join(QLatin1Char(';')));
+        }
+        // --sync-b alone: A is live (the account now, as the second sync saw it): no difference.
+        const Run same = run({QStringLiteral("diff"), QStringLiteral("--profile"), name, QStringLiteral("--profile"),
+                              name, QStringLiteral("--sync-b"), runs.at(2).at(0)});
+        QVERIFY2(same.exitCode == 0, same.err.constData());
+        // The failed run, or no number: clear errors, nothing written.
+        const Run failed = run({QStringLiteral("diff"), QStringLiteral("--profile"), name, QStringLiteral("--profile"),
+                                name, QStringLiteral("--sync-a"), runs.at(1).at(0), QStringLiteral("--offline")});
+        QCOMPARE(failed.exitCode, 4);
+        QVERIFY2(failed.err.contains("not one of the profile's successful syncs"), failed.err.constData());
+        QVERIFY(failed.out.isEmpty());
+        const Run word = run({QStringLiteral("diff"), QStringLiteral("--profile"), name, QStringLiteral("--profile"),
+                              name, QStringLiteral("--sync-a"), QStringLiteral("last")});
+        QCOMPARE(word.exitCode, 2);
+        QVERIFY2(word.err.contains("--sync-a takes a sync's ID"), word.err.constData());
     }
 
     // A refused key fails that profile's sync (exit 3), keeps its snapshot, and does not stop the others.

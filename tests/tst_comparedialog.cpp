@@ -11,6 +11,7 @@
 #include "ui/mainwindow.h"
 #include "ui/sourcespane.h"
 #include "vendors/launchdarkly/launchdarklyapi.h"
+#include "vendors/registry.h"
 
 #include "export/csvreader.h"
 
@@ -55,6 +56,18 @@ struct Window
     {
         w.action(QStringLiteral("actionCompare"))->trigger();
         return w.compareDialog();
+    }
+
+    // Syncs the profile on show (unless a sync of it runs already) and waits for the end.
+    bool sync()
+    {
+        QSignalSpy synced(w.syncScheduler(), &SyncScheduler::finished);
+        QAction *action = w.action(QStringLiteral("actionSync"));
+        if (!QTest::qWaitFor([&] { return action->isEnabled() || w.syncScheduler()->isBusy(); }, 30000))
+            return false;
+        if (!w.syncScheduler()->isBusy())
+            action->trigger();
+        return synced.wait(30000);
     }
 
     // Compares and waits for the end; true when it finished.
@@ -199,11 +212,7 @@ private slots:
         QCOMPARE(store.open(), Error());
         Window f(60);
         f.w.setSegmentStore(&store);
-        QSignalSpy synced(f.w.syncScheduler(), &SyncScheduler::finished);
-        QTRY_VERIFY(f.w.action(QStringLiteral("actionSync"))->isEnabled());
-        if (!f.w.syncScheduler()->isBusy())
-            f.w.action(QStringLiteral("actionSync"))->trigger();
-        QVERIFY(synced.wait(30000));
+        QVERIFY(f.sync());
         CompareDialog *dialog = f.open();
         // Live against itself: nothing.
         dialog->setSides(f.rig.profile(kLd).name, f.rig.profile(kLd).name);
@@ -216,10 +225,78 @@ private slots:
         QVERIFY(f.run(dialog));
         const QList<SandboxChange> changes = f.rig.server.expectedChanges(kLd, 0, 1);
         QCOMPARE(dialog->model()->rowCount(), changes.size());
-        // A side never synced is an error that says so.
+        // A side never synced offers only Live.
         dialog->setSides(kStaging, f.rig.profile(kLd).name, true, false);
-        QVERIFY(!f.run(dialog));
-        QVERIFY2(dialog->status().contains(QStringLiteral("no synced snapshot")), qPrintable(dialog->status()));
+        QCOMPARE(dialog->versionCombo(0)->count(), 1);
+        QCOMPARE(dialog->versionCombo(0)->currentData().toLongLong(), qint64(-1));
+        QCOMPARE(dialog->versionCombo(1)->count(), 2);
+    }
+
+    // Two syncs of one source, from the side bar and by choosing them: exactly what the account
+    // changed between them, whichever two are chosen.
+    void twoSyncsOfOneSourceGiveWhatChangedBetween()
+    {
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        Window f(60);
+        f.w.setSegmentStore(&store);
+        QVERIFY(f.sync());
+        for (int epoch = 1; epoch <= 2; ++epoch) {
+            f.rig.server.setEpoch(epoch);
+            QVERIFY(f.sync());
+        }
+        const QString name = f.rig.profile(kLd).name;
+        const auto expect = [&](CompareDialog *dialog, int from, int to) {
+            QList<SandboxChange> changes = f.rig.server.expectedChanges(kLd, from, to);
+            QVERIFY(!changes.isEmpty());
+            std::sort(changes.begin(), changes.end(),
+                      [](const SandboxChange &a, const SandboxChange &b) { return a.key < b.key; });
+            QCOMPARE(dialog->model()->rowCount(), changes.size());
+            for (int i = 0; i < changes.size(); ++i) {
+                const SegmentDifference &d = dialog->model()->difference(i);
+                QCOMPARE(d.key, changes.at(i).key);
+                const QString status = changes.at(i).kind == QLatin1String("added") ? QStringLiteral("only-b")
+                    : changes.at(i).kind == QLatin1String("removed")                ? QStringLiteral("only-a")
+                                                                                    : QStringLiteral("different");
+                QCOMPARE(SegmentDifference::statusName(d.status), status);
+                if (d.status == SegmentDifference::Status::Different)
+                    QCOMPARE(d.fields, changes.at(i).fields);
+            }
+        };
+
+        // The side bar's Compare Last Two Syncs: the second sync against the third.
+        auto *sources = f.w.findChild<SourcesPane *>();
+        QVERIFY(sources);
+        emit sources->compareSyncsRequested(name, {});
+        CompareDialog *dialog = f.w.compareDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QTRY_VERIFY(!dialog->isRunning() && !dialog->summary().isEmpty());
+        expect(dialog, 1, 2);
+        QVERIFY2(dialog->status().contains(QStringLiteral("Last sync")), qPrintable(dialog->status()));
+
+        // Live, then the three syncs, newest first; the first against the last.
+        const QList<SyncRun> runs = store.syncRuns(sourceOf(vendorById(kLd), f.rig.profile(kLd))).value();
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(dialog->versionCombo(0)->count(), 4);
+        QVERIFY(dialog->selectVersion(0, runs.at(2).id));
+        QVERIFY(dialog->selectVersion(1, runs.at(0).id));
+        QVERIFY(f.run(dialog));
+        expect(dialog, 0, 2);
+        // And the other way round: what was added is only in A.
+        QVERIFY(dialog->selectVersion(0, runs.at(0).id));
+        QVERIFY(dialog->selectVersion(1, runs.at(2).id));
+        QVERIFY(f.run(dialog));
+        const QList<SandboxChange> all = f.rig.server.expectedChanges(kLd, 0, 2);
+        QCOMPARE(dialog->counts().onlyA, qint64(std::count_if(all.cbegin(), all.cend(), [](const SandboxChange &c) {
+                     return c.kind == QLatin1String("added");
+                 })));
+        // A sync against itself: nothing.
+        QVERIFY(dialog->selectVersion(0, runs.at(1).id));
+        QVERIFY(dialog->selectVersion(1, runs.at(1).id));
+        QVERIFY(f.run(dialog));
+        QCOMPARE(dialog->model()->rowCount(), 0);
+        QCOMPARE(dialog->summary(), QStringLiteral("No differences: %1 identical segments").arg(runs.at(1).rows));
     }
 
     void twoVendorsOrAFailingSideShowNoComparison()

@@ -82,8 +82,8 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
       m_store(store),
       m_a(new QComboBox(this)),
       m_b(new QComboBox(this)),
-      m_storedA(new QCheckBox(tr("Last &synced"), this)),
-      m_storedB(new QCheckBox(tr("Last s&ynced"), this)),
+      m_versionA(new QComboBox(this)),
+      m_versionB(new QComboBox(this)),
       m_compare(new QPushButton(tr("&Compare"), this)),
       m_summary(new QLabel(this)),
       m_status(new QLabel(this)),
@@ -97,8 +97,8 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
     setWindowTitle(tr("Compare Segments"));
     m_a->setObjectName(QStringLiteral("compareA"));
     m_b->setObjectName(QStringLiteral("compareB"));
-    m_storedA->setObjectName(QStringLiteral("compareStoredA"));
-    m_storedB->setObjectName(QStringLiteral("compareStoredB"));
+    m_versionA->setObjectName(QStringLiteral("compareVersionA"));
+    m_versionB->setObjectName(QStringLiteral("compareVersionB"));
     m_compare->setObjectName(QStringLiteral("compareButton"));
     m_summary->setObjectName(QStringLiteral("compareSummary"));
     m_status->setObjectName(QStringLiteral("compareStatus"));
@@ -107,8 +107,12 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
     m_table->setObjectName(QStringLiteral("compareTable"));
     m_a->setAccessibleName(tr("Profile A"));
     m_b->setAccessibleName(tr("Profile B"));
-    m_storedA->setToolTip(tr("Compare A's last synced snapshot instead of asking the vendor"));
-    m_storedB->setToolTip(tr("Compare B's last synced snapshot instead of asking the vendor"));
+    m_versionA->setAccessibleName(tr("Version of A"));
+    m_versionB->setAccessibleName(tr("Version of B"));
+    for (QComboBox *version : {m_versionA, m_versionB}) {
+        version->setToolTip(tr("Ask the vendor now, or compare a sync kept in the segment store"));
+        version->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    }
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_compare->setDefault(true);
@@ -121,10 +125,10 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
     labelB->setBuddy(m_b);
     sides->addWidget(labelA, 0, 0);
     sides->addWidget(m_a, 0, 1);
-    sides->addWidget(m_storedA, 0, 2);
+    sides->addWidget(m_versionA, 0, 2);
     sides->addWidget(labelB, 1, 0);
     sides->addWidget(m_b, 1, 1);
-    sides->addWidget(m_storedB, 1, 2);
+    sides->addWidget(m_versionB, 1, 2);
     sides->addWidget(m_compare, 0, 3, 2, 1, Qt::AlignVCenter);
     sides->setColumnStretch(1, 1);
 
@@ -161,6 +165,9 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
     connect(m_export, &QPushButton::clicked, this, &CompareDialog::exportAs);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &CompareDialog::showCurrent);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CompareDialog::showCurrent);
+    // Each side's syncs follow its profile.
+    connect(m_a, &QComboBox::currentIndexChanged, this, [this] { refreshVersions(0); });
+    connect(m_b, &QComboBox::currentIndexChanged, this, [this] { refreshVersions(1); });
     refreshProfiles();
     updateButtons();
     resize(1100, 680);
@@ -196,8 +203,8 @@ void CompareDialog::refreshProfiles()
         const int at = combo->findData(chosen);
         combo->setCurrentIndex(at >= 0 ? at : 0);
     }
-    m_storedA->setEnabled(m_store != nullptr);
-    m_storedB->setEnabled(m_store != nullptr);
+    refreshVersions(0);
+    refreshVersions(1);
     discoverScopes();
 }
 
@@ -261,8 +268,82 @@ void CompareDialog::setSides(const QString &a, const QString &b, bool storedA, b
     choose(m_a, a, scopeA);
     if (!b.isEmpty())
         choose(m_b, b, scopeB);
-    m_storedA->setChecked(storedA && m_store);
-    m_storedB->setChecked(storedB && m_store);
+    refreshVersions(0);
+    refreshVersions(1);
+    // The newest sync, right after Live, when there is one.
+    m_versionA->setCurrentIndex(storedA && m_versionA->count() > 1 ? 1 : 0);
+    m_versionB->setCurrentIndex(storedB && m_versionB->count() > 1 ? 1 : 0);
+}
+
+void CompareDialog::compareLastTwoSyncs(const QString &profile, const QString &scope)
+{
+    setSides(profile, profile, true, true, scope, scope);
+    // With one sync so far: what changed since, live.
+    m_versionA->setCurrentIndex(m_versionA->count() > 2 ? 2 : 0);
+}
+
+bool CompareDialog::selectVersion(int side, qint64 run)
+{
+    QComboBox *version = side == 0 ? m_versionA : m_versionB;
+    const int at = version->findData(run);
+    if (at >= 0)
+        version->setCurrentIndex(at);
+    return at >= 0;
+}
+
+QComboBox *CompareDialog::versionCombo(int side) const
+{
+    return side == 0 ? m_versionA : m_versionB;
+}
+
+Result<Profile> CompareDialog::chosenProfile(int side) const
+{
+    const QStringList chosen = (side == 0 ? m_a : m_b)->currentData().toString().split(QLatin1Char('\n'));
+    const QList<Profile> profiles = m_session->profiles();
+    const auto found =
+        std::find_if(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == chosen.value(0); });
+    if (found == profiles.cend())
+        return Error::usage(tr("Choose a profile"));
+    Profile profile = *found;
+    // Another place of the same token: its keys in place of the profile's.
+    const QString scope = chosen.value(1);
+    const VendorApi *vendor = vendorById(profile.vendor);
+    if (!scope.isEmpty() && vendor && vendor->discoversScopes()) {
+        profile.params.insert(vendor->scopes().groupParam, scope.section(QLatin1Char('/'), 0, 0));
+        profile.params.insert(vendor->scopes().scopeParam, scope.section(QLatin1Char('/'), 1));
+    }
+    return profile;
+}
+
+void CompareDialog::refreshVersions(int side)
+{
+    QComboBox *version = versionCombo(side);
+    const QVariant chosen = version->currentData();
+    QSignalBlocker block(version);
+    version->clear();
+    version->addItem(tr("Live from the vendor"), qint64(-1));
+    const Result<Profile> profile = chosenProfile(side);
+    const VendorApi *vendor = profile ? vendorById(profile.value().vendor) : nullptr;
+    if (m_store && vendor) {
+        // The source's successful syncs, newest first: each one's snapshot can be compared.
+        const Result<QList<SyncRun>> runs = m_store->syncRuns(sourceOf(vendor, profile.value()));
+        const QLocale locale;
+        for (const SyncRun &run : runs ? runs.value() : QList<SyncRun>()) {
+            if (run.outcome != SyncRun::Outcome::Succeeded)
+                continue;
+            const QString when = locale.toString(run.ended.toLocalTime(), QLocale::ShortFormat);
+            version->addItem(version->count() == 1 ? tr("Last sync, %1").arg(when) : tr("Sync of %1").arg(when),
+                             run.id);
+            version->setItemData(version->count() - 1,
+                                 run.baseline ? tr("%1 segments; the first sync").arg(locale.toString(run.rows))
+                                              : tr("%1 segments; %2 added, %3 removed, %4 changed")
+                                                    .arg(locale.toString(run.rows), locale.toString(run.added),
+                                                         locale.toString(run.removed), locale.toString(run.changed)),
+                                 Qt::ToolTipRole);
+        }
+    }
+    const int at = version->findData(chosen);
+    version->setCurrentIndex(at >= 0 ? at : 0);
 }
 
 QString CompareDialog::summary() const
@@ -288,24 +369,12 @@ void CompareDialog::compare()
     m_model->clear();
     m_summary->clear();
     setTone(m_status, Tone::Normal);
-    const QList<Profile> profiles = m_session->profiles();
-    const QStringList chosen[2] = {m_a->currentData().toString().split(QLatin1Char('\n')),
-                                   m_b->currentData().toString().split(QLatin1Char('\n'))};
     for (int side = 0; side < 2; ++side) {
-        const auto found = std::find_if(profiles.cbegin(), profiles.cend(),
-                                        [&](const Profile &p) { return p.name == chosen[side].value(0); });
-        if (found == profiles.cend()) {
-            fail(side, Error::usage(tr("Choose a profile")));
-            return;
-        }
-        m_profiles[side] = *found;
-        // Another place of the same token: its keys in place of the profile's.
-        const QString scope = chosen[side].value(1);
-        const VendorApi *vendor = vendorById(found->vendor);
-        if (!scope.isEmpty() && vendor && vendor->discoversScopes()) {
-            m_profiles[side].params.insert(vendor->scopes().groupParam, scope.section(QLatin1Char('/'), 0, 0));
-            m_profiles[side].params.insert(vendor->scopes().scopeParam, scope.section(QLatin1Char('/'), 1));
-        }
+        const Result<Profile> profile = chosenProfile(side);
+        if (!profile)
+            return fail(side, profile.error());
+        m_profiles[side] = profile.value();
+        m_versions[side] = versionCombo(side)->currentData().toLongLong();
     }
     m_vendor = vendorById(m_profiles[0].vendor);
     const VendorApi *other = vendorById(m_profiles[1].vendor);
@@ -326,19 +395,13 @@ void CompareDialog::compare()
 void CompareDialog::readSide(int side)
 {
     const Profile profile = m_profiles[side];
-    const bool stored = side == 0 ? m_storedA->isChecked() : m_storedB->isChecked();
     m_status->setText(tr("Reading %1 (%2)…").arg(sideName(side), sideLabel(profile)));
-    if (stored) {
-        const SourceKey source = sourceOf(m_vendor, profile);
-        const Result<std::optional<SyncRun>> last = m_store->lastSync(source);
-        if (!last)
-            return fail(side, last.error());
-        if (!last.value())
-            return fail(side, Error::storage(tr("it has no synced snapshot yet; sync it first (Sync > Sync Profile)")));
-        // With the content hashes the sync computed: only the records that differ are read.
-        const Error read = m_store->forEachSnapshotEntry(source, 5000, [&](const QList<ComparedRecord> &records) {
-            return side == 0 ? m_comparison->addA(records) : m_comparison->addB(records);
-        });
+    if (m_versions[side] >= 0 && m_store) {
+        // With the content hashes the syncs computed: no record is parsed again.
+        const Error read = m_store->forEachSnapshotEntryAt(
+            sourceOf(m_vendor, profile), m_versions[side], m_vendor, 5000, [&](const QList<ComparedRecord> &records) {
+                return side == 0 ? m_comparison->addA(records) : m_comparison->addB(records);
+            });
         if (read.isError())
             return fail(side, read);
         return sideDone(side);
@@ -412,7 +475,9 @@ void CompareDialog::sideDone(int side)
                                  .arg(locale.toString(m_counts.onlyA), locale.toString(m_counts.onlyB),
                                       locale.toString(m_counts.different), locale.toString(m_counts.identical))
                            : tr("No differences: %1 identical segments").arg(locale.toString(m_counts.identical)));
-    m_status->setText(tr("A: %1 · B: %2").arg(sideLabel(m_profiles[0]), sideLabel(m_profiles[1])));
+    m_status->setText(tr("A: %1, %2 · B: %3, %4")
+                          .arg(sideLabel(m_profiles[0]), versionCombo(0)->currentText(), sideLabel(m_profiles[1]),
+                               versionCombo(1)->currentText()));
     updateButtons();
     if (m_model->rowCount() > 0) {
         // Sized to what shows (Qt measures the first rows, not all of them).

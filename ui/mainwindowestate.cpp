@@ -3,6 +3,7 @@
 // run. The side bar and the grid are SourcesPane and EstatePage; this only wires them.
 #include "mainwindow.h"
 
+#include "comparedialog.h"
 #include "estatepage.h"
 #include "segmentbrowser.h"
 #include "settings.h"
@@ -70,6 +71,8 @@ void MainWindow::watchSyncs()
         refreshSources();
         if (showsEstate())
             m_estate->refresh();
+        if (m_compare && !m_compare->isRunning())
+            m_compare->refreshProfiles(); // the new sync is one more to compare
     };
     connect(scheduler, &SyncScheduler::finished, this, ended);
     connect(scheduler, &SyncScheduler::failed, this, ended);

@@ -75,6 +75,11 @@ void MainWindow::createScopeSwitcher()
                 openCompare();
                 m_compare->setSides(a, b, false, false, scopeA, scopeB);
             });
+    connect(m_sources, &SourcesPane::compareSyncsRequested, this, [this](const QString &profile, const QString &scope) {
+        openCompare();
+        m_compare->compareLastTwoSyncs(profile, scope);
+        m_compare->compare();
+    });
     m_scopeSwitcher = new ScopeSwitcher(this);
     m_scopeSwitcher->hide();
     // Above the table, where the filter is: the place whose segments show.

@@ -82,6 +82,15 @@ void SourcesPane::showContextMenu(const QPoint &pos)
         menu.addAction(tr("&Compare With…"), this, [=, this] {
             emit compareRequested(profileOf(chosen.at(0)), scopeOf(chosen.at(0)), QString(), QString());
         });
+        // What the last sync changed against the one before (or what changed since, live).
+        const QString profile = profileOf(chosen.at(0));
+        const QString scope = scopeOf(chosen.at(0));
+        const auto source = std::find_if(m_sources.cbegin(), m_sources.cend(), [&](const SourceInfo &s) {
+            return s.key.profile == profile && (scope.isEmpty() || s.key.environment == scope) && s.lastSync.isValid();
+        });
+        QAction *syncs = menu.addAction(tr("Compare Last Two &Syncs"), this,
+                                        [=, this] { emit compareSyncsRequested(profile, scope); });
+        syncs->setEnabled(source != m_sources.cend());
     }
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }

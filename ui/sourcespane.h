@@ -46,6 +46,8 @@ signals:
     // an environment beneath it, that place ("project/environment"); B empty when only one.
     void compareRequested(const QString &profileA, const QString &scopeA, const QString &profileB,
                           const QString &scopeB);
+    // "Compare Last Two Syncs" on a profile entry the store has synced more than once.
+    void compareSyncsRequested(const QString &profile, const QString &scope);
 
 private:
     void rebuild();

@@ -428,14 +428,6 @@ with deterministic data and faults on demand. Runs until killed.
 <context>
     <name>sb::CompareDialog</name>
     <message>
-        <source>Last &amp;synced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last s&amp;ynced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Compare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,14 +449,6 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Profile B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare A&apos;s last synced snapshot instead of asking the vendor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compare B&apos;s last synced snapshot instead of asking the vendor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -500,10 +484,6 @@ with deterministic data and faults on demand. Runs until killed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>it has no synced snapshot yet; sync it first (Sync &gt; Sync Profile)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading %1 (%2): %3 of %4…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,10 +497,6 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>No differences: %1 identical segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A: %1 · B: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -549,6 +525,42 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version of A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version of B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the vendor now, or compare a sync kept in the segment store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live from the vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments; the first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments; %2 added, %3 removed, %4 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: %1, %2 · B: %3, %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2843,7 +2855,7 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>That sync is not one of this profile&apos;s successful syncs</source>
+        <source>That is not one of the profile&apos;s successful syncs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2991,6 +3003,10 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>&amp;Compare With…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Last Two &amp;Syncs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3503,10 +3519,6 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare the segments of two profiles of one vendor (two environments, two accounts), by key, as CSV: status,key,name_a,name_b,fields. Identical segments are not listed. Exit code as diff(1): 0 no difference, 1 differences, 2 usage, 3 credentials refused, 4 other failure.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A saved profile: give it twice, A then B. Secrets come from the keychain.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3527,6 +3539,34 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>List every project and environment a profile&apos;s access token reaches, as CSV (for vendors whose token reaches several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync %1: %2 (segment-browser syncs --profile &apos;%3&apos; lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the segments of two profiles of one vendor (two environments, two accounts, or two syncs of one profile with --sync-a and --sync-b), by key, as CSV: status,key,name_a,name_b,fields. Identical segments are not listed. Exit code as diff(1): 0 no difference, 1 differences, 2 usage, 3 credentials refused, 4 other failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read A as its sync ID left it, from the segment store (segment-browser syncs lists the IDs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same for B.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a sync&apos;s ID, a number (segment-browser syncs --profile NAME lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), outcome (succeeded, failed, cancelled), segments, added, removed, changed, error. A succeeded sync&apos;s id is what diff --sync-a and --sync-b take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
   segment-browser export ...               write every segment to CSV (export --help)
@@ -3535,16 +3575,13 @@ The store: %1
   segment-browser profiles remove NAME     remove a profile and its keychain entry
   segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
   segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
+  segment-browser syncs --profile NAME     the profile&apos;s syncs, newest first, as CSV (syncs --help)
   segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
   segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)
   segment-browser --version | --help
 
 Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List every project and environment a profile&apos;s access token reaches, as CSV (for vendors whose token reaches several).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

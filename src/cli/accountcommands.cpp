@@ -22,14 +22,8 @@ int runEnvironments(const QStringList &args)
                                        tr("The CSV file to write, or - for standard output (the default)."),
                                        QStringLiteral("FILE"));
     parser.addOptions({profileOpt, outputOpt});
-    if (!parser.parse(QStringList {QStringLiteral("segment-browser environments")} + args))
-        return fail(Usage, parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    if (const std::optional<int> done = parseArguments(parser, QStringLiteral("environments"), args))
+        return *done;
     if (!parser.isSet(profileOpt))
         return fail(Usage, tr("--profile NAME is required"));
 

@@ -118,6 +118,7 @@ QString usageText()
               "  segment-browser profiles remove NAME     remove a profile and its keychain entry\n"
               "  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)\n"
               "  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)\n"
+              "  segment-browser syncs --profile NAME     the profile's syncs, newest first, as CSV (syncs --help)\n"
               "  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly "
               "token reaches, as CSV\n"
               "  segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)\n"
@@ -535,7 +536,7 @@ int runProfiles(const QStringList &args)
 bool wantsCommandLine(int argc, char *argv[])
 {
     if (argc > 1) {
-        for (const char *command : {"export", "profiles", "sync", "changes", "environments", "diff"}) {
+        for (const char *command : {"export", "profiles", "sync", "syncs", "changes", "environments", "diff"}) {
             if (std::strcmp(argv[1], command) == 0)
                 return true;
         }
@@ -569,6 +570,8 @@ int run(int argc, char *argv[])
         return runSync(args.mid(1));
     if (command == QLatin1String("changes"))
         return runChanges(args.mid(1));
+    if (command == QLatin1String("syncs"))
+        return runSyncs(args.mid(1));
     if (command == QLatin1String("environments"))
         return runEnvironments(args.mid(1));
     if (command == QLatin1String("diff"))

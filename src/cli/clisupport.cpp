@@ -7,6 +7,7 @@
 #include "secrets/profilestore.h"
 #include "vendors/registry.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
@@ -32,6 +33,19 @@ QTextStream &out()
 {
     static QTextStream stream(stdout);
     return stream;
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args)
+{
+    if (!parser.parse(QStringList {QStringLiteral("segment-browser ") + command} + args))
+        return fail(Usage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    return std::nullopt;
 }
 
 int fail(int code, const QString &message)

@@ -9,9 +9,11 @@
 #include "core/segmentusage.h"
 #include "export/csvwriter.h"
 
+#include <QCommandLineParser>
 #include <QFileDevice>
 
 #include <memory>
+#include <optional>
 
 #include <QTextStream>
 
@@ -31,6 +33,10 @@ QTextStream &out();
 // Prints "segment-browser: MESSAGE" on one line and returns `code`.
 int fail(int code, const QString &message);
 int exitCodeFor(const Error &error);
+// Parses a command's arguments (`command`: "diff", "syncs"…): the exit code when that is all there
+// is to do (a usage error, or --help printed), nullopt when the command goes on. No positional
+// arguments are taken.
+std::optional<int> parseArguments(QCommandLineParser &parser, const QString &command, const QStringList &args);
 bool stderrIsTerminal();
 
 // The saved profile `name`, with its vendor; a usage error says how to list the profiles.

@@ -43,9 +43,9 @@ Error walkLive(const VendorApi &vendor, const Profile &profile, const QString &s
     return failure;
 }
 
-// The profile's last synced snapshot, handed to `each` in chunks, with the content hashes its
-// sync computed: no record is read as JSON unless it differs.
-Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &profile,
+// The profile's snapshot as sync `run` left it (0: the last sync), handed to `each` in chunks, with
+// the content hashes the syncs computed: no record is parsed again.
+Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &profile, qint64 run,
                  const std::function<Error(const QList<ComparedRecord> &)> &each)
 {
     const SourceKey source = sourceOf(&vendor, profile);
@@ -55,6 +55,13 @@ Error walkStored(SegmentStore &store, const VendorApi &vendor, const Profile &pr
     if (!last.value())
         return Error::storage(
             tr("'%1' has no snapshot yet: run segment-browser sync --profile '%1' first").arg(profile.name));
+    if (run != 0) {
+        Error e = store.forEachSnapshotEntryAt(source, run, &vendor, 5000, each);
+        if (e.isError())
+            e.message = tr("sync %1: %2 (segment-browser syncs --profile '%3' lists them)")
+                            .arg(QString::number(run), e.message, profile.name);
+        return e;
+    }
     return store.forEachSnapshotEntry(source, 5000, each);
 }
 
@@ -64,7 +71,8 @@ int runDiff(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Compare the segments of two profiles of one vendor (two environments, two accounts), by key, as CSV: "
+        tr("Compare the segments of two profiles of one vendor (two environments, two accounts, or two syncs of "
+           "one profile with --sync-a and --sync-b), by key, as CSV: "
            "status,key,name_a,name_b,fields. Identical segments are not listed. Exit code as diff(1): 0 no "
            "difference, 1 differences, 2 usage, 3 credentials refused, 4 other failure."));
     parser.addHelpOption();
@@ -73,18 +81,17 @@ int runDiff(const QStringList &args)
                                         QStringLiteral("NAME"));
     const QCommandLineOption offlineOpt(QStringLiteral("offline"),
                                         tr("Compare the profiles' last synced snapshots, without any network access."));
+    const QCommandLineOption syncAOpt(
+        QStringLiteral("sync-a"),
+        tr("Read A as its sync ID left it, from the segment store (segment-browser syncs lists the IDs)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption syncBOpt(QStringLiteral("sync-b"), tr("The same for B."), QStringLiteral("ID"));
     const QCommandLineOption outputOpt({QStringLiteral("output"), QStringLiteral("o")},
                                        tr("The CSV file to write, or - for standard output (the default)."),
                                        QStringLiteral("FILE"));
-    parser.addOptions({profileOpt, offlineOpt, outputOpt});
-    if (!parser.parse(QStringList {QStringLiteral("segment-browser diff")} + args))
-        return fail(Usage, parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    parser.addOptions({profileOpt, offlineOpt, syncAOpt, syncBOpt, outputOpt});
+    if (const std::optional<int> done = parseArguments(parser, QStringLiteral("diff"), args))
+        return *done;
     const QStringList names = parser.values(profileOpt);
     if (names.size() != 2)
         return fail(Usage, tr("diff compares two profiles: --profile A --profile B"));
@@ -102,9 +109,23 @@ int runDiff(const QStringList &args)
                     tr("'%1' is %2 and '%3' is %4: only profiles of one vendor compare")
                         .arg(names.at(0), vendor.displayName(), names.at(1), sides.at(1).vendor->displayName()));
 
+    // Per side: 0 the last sync (with --offline), or the sync chosen; -1 live.
+    qint64 runs[2] = {parser.isSet(offlineOpt) ? 0 : -1, parser.isSet(offlineOpt) ? 0 : -1};
+    for (int side = 0; side < 2; ++side) {
+        const QCommandLineOption &opt = side == 0 ? syncAOpt : syncBOpt;
+        if (!parser.isSet(opt))
+            continue;
+        bool ok = false;
+        runs[side] = parser.value(opt).toLongLong(&ok);
+        if (!ok || runs[side] <= 0)
+            return fail(Usage,
+                        tr("--%1 takes a sync's ID, a number (segment-browser syncs --profile NAME lists them)")
+                            .arg(opt.names().constFirst()));
+    }
+
     Comparison comparison(&vendor);
     std::unique_ptr<SegmentStore> store;
-    if (parser.isSet(offlineOpt)) {
+    if (runs[0] >= 0 || runs[1] >= 0) {
         store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
         if (const Error e = store->open(); e.isError())
             return fail(Failure, e.message);
@@ -115,8 +136,9 @@ int runDiff(const QStringList &args)
             return side == 0 ? comparison.addA(page) : comparison.addB(page);
         };
         Error e;
-        if (store) {
-            e = walkStored(*store, vendor, profile, [&](const QList<ComparedRecord> &page) { return add(page); });
+        if (runs[side] >= 0) {
+            e = walkStored(*store, vendor, profile, runs[side],
+                           [&](const QList<ComparedRecord> &page) { return add(page); });
         } else {
             const Result<QString> secret = keychainSecret(profile);
             if (!secret)

@@ -240,14 +240,8 @@ int runChanges(const QStringList &args)
                                        tr("The CSV file to write, or - for standard output (the default)."),
                                        QStringLiteral("FILE"));
     parser.addOptions({profileOpt, columnsOpt, bomOpt, noGuardOpt, outputOpt});
-    if (!parser.parse(QStringList {QStringLiteral("segment-browser changes")} + args))
-        return fail(Usage, parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail(Usage, tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    if (const std::optional<int> done = parseArguments(parser, QStringLiteral("changes"), args))
+        return *done;
     if (!parser.isSet(profileOpt))
         return fail(Usage, tr("--profile NAME is required"));
     const Result<SavedProfile> saved = savedProfile(parser.value(profileOpt));
@@ -293,6 +287,49 @@ int runChanges(const QStringList &args)
     csv.formulaGuard = !parser.isSet(noGuardOpt);
     const QString output = parser.isSet(outputOpt) ? parser.value(outputOpt) : QStringLiteral("-");
     if (const Error e = writeCsv(output, csv, rows); e.isError())
+        return fail(Failure, e.message);
+    return Ok;
+}
+
+int runSyncs(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), "
+           "outcome (succeeded, failed, cancelled), segments, added, removed, changed, error. A succeeded sync's id "
+           "is what diff --sync-a and --sync-b take."));
+    parser.addHelpOption();
+    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("The saved profile."), QStringLiteral("NAME"));
+    const QCommandLineOption outputOpt({QStringLiteral("output"), QStringLiteral("o")},
+                                       tr("The CSV file to write, or - for standard output (the default)."),
+                                       QStringLiteral("FILE"));
+    parser.addOptions({profileOpt, outputOpt});
+    if (const std::optional<int> done = parseArguments(parser, QStringLiteral("syncs"), args))
+        return *done;
+    if (!parser.isSet(profileOpt))
+        return fail(Usage, tr("--profile NAME is required"));
+    const Result<SavedProfile> saved = savedProfile(parser.value(profileOpt));
+    if (!saved)
+        return fail(Usage, saved.error().message);
+    Result<std::unique_ptr<SegmentStore>> store = openStore();
+    if (!store)
+        return fail(Failure, store.error().message);
+    const Result<QList<SyncRun>> runs = store.value()->syncRuns(sourceOf(saved.value().vendor, saved.value().profile));
+    if (!runs)
+        return fail(Failure, runs.error().message);
+    QList<QStringList> rows {{QStringLiteral("id"), QStringLiteral("started"), QStringLiteral("ended"),
+                              QStringLiteral("outcome"), QStringLiteral("segments"), QStringLiteral("added"),
+                              QStringLiteral("removed"), QStringLiteral("changed"), QStringLiteral("error")}};
+    for (const SyncRun &run : runs.value()) {
+        const bool succeeded = run.outcome == SyncRun::Outcome::Succeeded;
+        rows.append({QString::number(run.id), run.started.toUTC().toString(Qt::ISODate),
+                     run.ended.toUTC().toString(Qt::ISODate), SyncRun::outcomeName(run.outcome),
+                     QString::number(run.rows), succeeded ? QString::number(run.added) : QString(),
+                     succeeded ? QString::number(run.removed) : QString(),
+                     succeeded ? QString::number(run.changed) : QString(), run.error});
+    }
+    const QString output = parser.isSet(outputOpt) ? parser.value(outputOpt) : QStringLiteral("-");
+    if (const Error e = writeCsv(output, CsvOptions {}, rows); e.isError())
         return fail(Failure, e.message);
     return Ok;
 }

@@ -11,6 +11,7 @@ namespace sb::cli {
 
 int runSync(const QStringList &args);
 int runChanges(const QStringList &args);
+int runSyncs(const QStringList &args);
 // Removes a profile's snapshots from the store (nothing when there is no store file).
 Error forgetSnapshots(const QString &profile);
 // The profile's last synced snapshot as CSV, exactly as a live export writes it; no network.

@@ -1,6 +1,7 @@
 #include "comparison.h"
 
-#include <QJsonDocument>
+#include "vendors/comparedrecord.h"
+
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -33,29 +34,50 @@ namespace {
 // and hashing the records is nearly all of a comparison's work).
 QList<ComparedRecord> readPage(const VendorApi *vendor, const QList<Segment> &segments)
 {
-    return QtConcurrent::blockingMapped<QList<ComparedRecord>>(segments, [vendor](const Segment &s) {
-        const QJsonObject record = s.object();
-        return ComparedRecord {vendor->recordKey(record), vendor->recordName(record), vendor->contentHash(record),
-                               s.json};
-    });
+    return QtConcurrent::blockingMapped<QList<ComparedRecord>>(
+        segments, [vendor](const Segment &s) { return comparedRecord(*vendor, s.json); });
 }
 
 } // namespace
 
+// Pages are read a batch at a time: handing each small page (LaunchDarkly's are 50 segments) to
+// the worker threads on its own cost more than reading it.
+constexpr qsizetype kReadBatch = 2000;
+
 Error Comparison::addA(const QList<Segment> &segments)
 {
-    return m_error.isError() ? m_error : addA(readPage(m_vendor, segments));
+    if (m_error.isError())
+        return m_error;
+    m_pendingA.append(segments);
+    return m_pendingA.size() >= kReadBatch ? flushA() : Error();
 }
 
 Error Comparison::addB(const QList<Segment> &segments)
 {
-    return m_error.isError() ? m_error : addB(readPage(m_vendor, segments));
+    if (const Error e = flushA(); e.isError())
+        return e;
+    m_pendingB.append(segments);
+    return m_pendingB.size() >= kReadBatch ? flushB() : Error();
+}
+
+Error Comparison::flushA()
+{
+    if (m_error.isError() || m_pendingA.isEmpty())
+        return m_error;
+    return addA(readPage(m_vendor, std::exchange(m_pendingA, {})));
+}
+
+Error Comparison::flushB()
+{
+    if (m_error.isError() || m_pendingB.isEmpty())
+        return m_error;
+    return addB(readPage(m_vendor, std::exchange(m_pendingB, {})));
 }
 
 Error Comparison::addA(const QList<ComparedRecord> &records)
 {
-    if (m_error.isError())
-        return m_error;
+    if (const Error e = flushA(); e.isError())
+        return e;
     for (const ComparedRecord &r : records) {
         if (m_a.contains(r.key))
             return m_error = Error::parse(tr("Segment “%1” is listed twice in A").arg(r.key));
@@ -66,8 +88,10 @@ Error Comparison::addA(const QList<ComparedRecord> &records)
 
 Error Comparison::addB(const QList<ComparedRecord> &records)
 {
-    if (m_error.isError())
-        return m_error;
+    if (const Error e = flushA(); e.isError())
+        return e;
+    if (const Error e = flushB(); e.isError())
+        return e;
     for (const ComparedRecord &r : records) {
         if (m_bKeys.contains(r.key))
             return m_error = Error::parse(tr("Segment “%1” is listed twice in B").arg(r.key));
@@ -90,9 +114,7 @@ Error Comparison::addB(const QList<ComparedRecord> &records)
             d.status = SegmentDifference::Status::Identical;
             ++m_counts.identical;
         } else {
-            d.status = SegmentDifference::Status::Different;
-            d.fields = m_vendor->changedContentFields(QJsonDocument::fromJson(a->json).object(),
-                                                      QJsonDocument::fromJson(r.json).object());
+            d.status = SegmentDifference::Status::Different; // its fields: by finish()
             ++m_counts.different;
         }
         // A's record is no longer needed unless the difference shows it.
@@ -106,8 +128,10 @@ Error Comparison::addB(const QList<ComparedRecord> &records)
 
 Result<QList<SegmentDifference>> Comparison::finish()
 {
-    if (m_error.isError())
-        return m_error;
+    if (const Error e = flushA(); e.isError())
+        return e;
+    if (const Error e = flushB(); e.isError())
+        return e;
     QList<SegmentDifference> out = std::move(m_found);
     m_found.clear();
     for (auto it = m_a.cbegin(); it != m_a.cend(); ++it) {
@@ -123,6 +147,12 @@ Result<QList<SegmentDifference>> Comparison::finish()
     }
     m_a.clear();
     m_bKeys.clear();
+    // Which content fields differ, on the worker threads: each needs both records read again.
+    const VendorApi *vendor = m_vendor;
+    QtConcurrent::blockingMap(out, [vendor](SegmentDifference &d) {
+        if (d.status == SegmentDifference::Status::Different)
+            d.fields = changedContentFields(*vendor, d.recordA, d.recordB);
+    });
     std::sort(out.begin(), out.end(),
               [](const SegmentDifference &x, const SegmentDifference &y) { return x.key < y.key; });
     return out;

@@ -46,6 +46,7 @@ struct ComparisonCounts
 // matched by the segment's key, with the vendor's content rule: links, versions and timestamps
 // never make two segments different. Give it every page of A, then every page of B, as they come;
 // it keeps A's records until B has been seen (one side, not both), and of B only what differs.
+// Pages are read in batches: an error (a key listed twice) may come from a later add, or finish().
 class Comparison final
 {
     Q_DECLARE_TR_FUNCTIONS(sb::Comparison)
@@ -74,7 +75,12 @@ private:
         bool seen = false; // B has it too
     };
 
+    Error flushA(); // reads the pages of A (B) waiting to be read
+    Error flushB();
+
     const VendorApi *m_vendor;
+    QList<Segment> m_pendingA;
+    QList<Segment> m_pendingB;
     bool m_keepIdentical;
     QHash<QString, Held> m_a;
     QSet<QString> m_bKeys;

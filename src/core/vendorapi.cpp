@@ -88,7 +88,11 @@ SegmentSummary VendorApi::summary(const QJsonObject &record) const
 qint64 VendorApi::contentHash(const QJsonObject &record) const
 {
     // QJsonObject keeps its keys sorted, so equal content writes out to the same bytes.
-    const QByteArray bytes = QJsonDocument(content(record)).toJson(QJsonDocument::Compact);
+    return contentHashOfBytes(QJsonDocument(content(record)).toJson(QJsonDocument::Compact));
+}
+
+qint64 VendorApi::contentHashOfBytes(const QByteArray &bytes)
+{
     const QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
     qint64 hash = 0;
     std::memcpy(&hash, digest.constData(), sizeof hash);

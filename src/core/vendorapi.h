@@ -154,8 +154,10 @@ public:
 
     // The record's page in the vendor's web app, where one can be formed.
     virtual QUrl webUrl(const Profile &profile, const QJsonObject &record) const;
-    // A short, stable identifier of a record (key or id), for selection and copy.
-    virtual QString recordKey(const QJsonObject &record) const = 0;
+    // The top-level field that holds a short, stable identifier of a record (key or id), for
+    // selection, copy and matching two listings.
+    virtual QString keyField() const = 0;
+    QString recordKey(const QJsonObject &record) const { return record.value(keyField()).toString(); }
     // The field that holds a segment's name as people read it ("name", Batch's "display_name").
     virtual QString nameField() const { return QStringLiteral("name"); }
     QString recordName(const QJsonObject &record) const { return record.value(nameField()).toString(); }
@@ -175,6 +177,9 @@ public:
     QJsonObject content(const QJsonObject &record) const;
     // A stable 64-bit hash of content(record): equal for records of equal content, in any process.
     qint64 contentHash(const QJsonObject &record) const;
+    // The same hash of content(record) written out as compact JSON (keys in order): what
+    // contentHash() hashes, for a reader that writes those bytes itself (vendors/comparedrecord.h).
+    static qint64 contentHashOfBytes(const QByteArray &compactContent);
     // The content fields whose values differ between two records, in contentFields() order.
     QStringList changedContentFields(const QJsonObject &before, const QJsonObject &after) const;
 

@@ -30,7 +30,7 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
     if (!q.exec())
         return failure(tr("Could not read the segment store"), q.error().text());
     if (!q.next() || SyncRun::outcomeFromName(q.value(0).toString()) != SyncRun::Outcome::Succeeded)
-        return Error::storage(tr("That sync is not one of this profile's successful syncs"));
+        return Error::storage(tr("That is not one of the profile's successful syncs"));
     if (q.value(1).toLongLong() == run)
         return forEachSnapshotEntry(source, chunk, each);
 

@@ -38,5 +38,7 @@ int runStore(const QUrl &root, int segments, int latency, const QStringList &ven
 int runEstate(int total, int sources);
 // sb_bench compare (comparebench.cpp): two sources of `segments` compared, per vendor.
 int runCompare(int segments, const QStringList &vendors);
+// Two sides fetched from the sandbox, alone and compared as they come: the cost beyond the fetching.
+int runCompareLive(const QUrl &root, int segments, const QStringList &vendors);
 
 } // namespace sb::bench

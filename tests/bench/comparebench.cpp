@@ -6,9 +6,12 @@
 #include "compare/comparison.h"
 #include "core/segment.h"
 #include "core/vendorapi.h"
+#include "net/pagefetcher.h"
+#include "net/pagestream.h"
 #include "sandbox/datagen.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonObject>
 
 namespace sb::bench {
@@ -109,6 +112,72 @@ int runCompare(int segments, const QStringList &vendors)
                     {QStringLiteral("identical"), counts.identical},
                     {QStringLiteral("rssBeforeMb"), rssBefore},
                     {QStringLiteral("peakRssMb"), peakRssMb()}});
+    }
+    return 0;
+}
+
+namespace {
+
+// Both sides fetched from the sandbox one after the other, as the dialog and `diff` read them;
+// each page given to `comparison` as it comes (none: only fetched). Milliseconds; -1 on failure.
+double fetchBoth(const VendorApi *api, const Profile &profile, const QString &secret, Comparison *comparison)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (int side = 0; side < 2; ++side) {
+        PageFetcher fetcher(api, profile, secret);
+        PageStream stream(&fetcher, 0, 12);
+        QEventLoop loop;
+        bool ok = true;
+        QObject::connect(&stream, &PageStream::segmentsReady, &loop, [&](const QList<Segment> &page) {
+            if (comparison)
+                ok = !(side == 0 ? comparison->addA(page) : comparison->addB(page)).isError() && ok;
+        });
+        QObject::connect(&stream, &PageStream::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&stream, &PageStream::failed, &loop, [&](const Error &e) {
+            note(QStringLiteral("%1: %2").arg(api->id(), e.toString()));
+            ok = false;
+            loop.quit();
+        });
+        stream.start();
+        if (stream.isRunning())
+            loop.exec();
+        if (!ok)
+            return -1;
+    }
+    if (comparison && !comparison->finish())
+        return -1;
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+int runCompareLive(const QUrl &root, int segments, const QStringList &vendors)
+{
+    for (const QString &vendor : vendors) {
+        const auto [profile, secret] = demoProfile(root, vendor);
+        const VendorApi *api = knownVendor(vendor);
+        if (!api)
+            return 2;
+        // Fetched alone, then fetched and compared; each the best of two, so that neither pays
+        // for a cold start.
+        double fetchMs = -1;
+        double compareMs = -1;
+        for (int round = 0; round < 2; ++round) {
+            const double plain = fetchBoth(api, profile, secret, nullptr);
+            Comparison comparison(api);
+            const double compared = fetchBoth(api, profile, secret, &comparison);
+            if (plain < 0 || compared < 0)
+                return 1;
+            fetchMs = fetchMs < 0 ? plain : qMin(fetchMs, plain);
+            compareMs = compareMs < 0 ? compared : qMin(compareMs, compared);
+        }
+        emitRecord({{QStringLiteral("kind"), QStringLiteral("compare-live")},
+                    {QStringLiteral("vendor"), vendor},
+                    {QStringLiteral("segments"), segments},
+                    {QStringLiteral("fetchMs"), fetchMs},
+                    {QStringLiteral("fetchAndCompareMs"), compareMs},
+                    {QStringLiteral("beyondMs"), compareMs - fetchMs}});
     }
     return 0;
 }

@@ -208,6 +208,20 @@ def main():
                 r["onlyB"], r["different"], r["identical"], r["rssBeforeMb"], r["peakRssMb"]))
         out.append("")
 
+    lives = [r for r in records if r["kind"] == "compare-live"]
+    if lives:
+        out.append("## Comparing two sources fetched from the sandbox (sb_bench compare-live)\n")
+        out.append("Both sides fetched from segment-sandbox (0 ms latency) one after the other, as the dialog and")
+        out.append("`diff` read them: once only fetched, once compared as the pages come; the difference is what the")
+        out.append("comparison costs beyond the fetching, on the same two cores as the sandbox. Best of two each.\n")
+        out.append("| vendor | segments | fetch ms | fetch and compare ms | beyond ms | target | met |")
+        out.append("|---|---|---|---|---|---|---|")
+        for r in lives:
+            out.append("| %s | %d | %.0f | %.0f | %.0f | < 2,000 | %s |" % (
+                r["vendor"], r["segments"], r["fetchMs"], r["fetchAndCompareMs"], r["beyondMs"],
+                verdict(r["beyondMs"] < 2000)))
+        out.append("")
+
     startup = [r for r in records if r["kind"] == "startup"]
     if startup:
         out.append("## Start-up\n")

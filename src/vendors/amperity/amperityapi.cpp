@@ -108,11 +108,6 @@ Result<Page> AmperityApi::parsePage(const HttpReply &reply, const PageQuery &que
     return page;
 }
 
-QString AmperityApi::recordKey(const QJsonObject &record) const
-{
-    return record.value(QStringLiteral("id")).toString();
-}
-
 namespace {
 
 // One base64url part of a JWT as a JSON object; padded or not, as issuers differ.

@@ -29,7 +29,7 @@ public:
     Result<HttpRequest> pageRequest(const Profile &profile, const PageQuery &query) const override;
     void authorize(HttpRequest &request, const QString &credential) const override;
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
-    QString recordKey(const QJsonObject &record) const override;
+    QString keyField() const override { return QStringLiteral("id"); }
     QStringList contentFields() const override;
     // Amperity access tokens are JWTs; their `exp` says when they stop working.
     std::optional<QDateTime> secretExpiry(const QString &secret) const override;

@@ -103,11 +103,6 @@ Result<Page> BatchApi::parsePage(const HttpReply &reply, const PageQuery &query)
     return page;
 }
 
-QString BatchApi::recordKey(const QJsonObject &record) const
-{
-    return record.value(QStringLiteral("code")).toString();
-}
-
 QStringList BatchApi::contentFields() const
 {
     return {QStringLiteral("display_name")};

@@ -326,11 +326,6 @@ SegmentUser LaunchDarklyApi::segmentUser(const Profile &profile, const QJsonObje
     return flag;
 }
 
-QString LaunchDarklyApi::recordKey(const QJsonObject &record) const
-{
-    return record.value(QStringLiteral("key")).toString();
-}
-
 QStringList LaunchDarklyApi::contentFields() const
 {
     return {QStringLiteral("name"),

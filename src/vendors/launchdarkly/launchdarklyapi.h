@@ -43,7 +43,7 @@ public:
     void authorize(HttpRequest &request, const QString &credential) const override;
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
     QUrl webUrl(const Profile &profile, const QJsonObject &record) const override;
-    QString recordKey(const QJsonObject &record) const override;
+    QString keyField() const override { return QStringLiteral("key"); }
     QStringList contentFields() const override;
     CommonFields commonFields() const override;
     // One access token reaches every project and environment of the account: the projects listing

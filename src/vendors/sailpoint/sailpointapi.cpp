@@ -185,11 +185,6 @@ Result<Page> SailPointApi::parsePage(const HttpReply &reply, const PageQuery &qu
     return page;
 }
 
-QString SailPointApi::recordKey(const QJsonObject &record) const
-{
-    return record.value(QStringLiteral("id")).toString();
-}
-
 QStringList SailPointApi::contentFields() const
 {
     return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"),

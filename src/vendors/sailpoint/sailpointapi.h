@@ -38,7 +38,7 @@ public:
     Result<HttpRequest> pageRequest(const Profile &profile, const PageQuery &query) const override;
     void authorize(HttpRequest &request, const QString &credential) const override;
     Result<Page> parsePage(const HttpReply &reply, const PageQuery &query) const override;
-    QString recordKey(const QJsonObject &record) const override;
+    QString keyField() const override { return QStringLiteral("id"); }
     QStringList contentFields() const override;
     CommonFields commonFields() const override;
     // The key facts, owner and visibility criteria as a tree; in sailpointdetails.cpp.
