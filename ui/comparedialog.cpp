@@ -5,6 +5,7 @@
 #include "profilesession.h"
 
 #include "export/csvwriter.h"
+#include "export/outputfile.h"
 #include "model/comparisonmodel.h"
 #include "net/accountwalk.h"
 #include "net/pagefetcher.h"
@@ -24,7 +25,6 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -518,10 +518,10 @@ void CompareDialog::showCurrent()
 
 Error CompareDialog::exportTo(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::storage(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    CsvWriter writer(&file);
+    Result<std::unique_ptr<QFileDevice>> file = openOutput(path);
+    if (!file)
+        return file.error();
+    CsvWriter writer(file.value().get());
     bool ok = writer.writeRow({QStringLiteral("status"), QStringLiteral("key"), QStringLiteral("name_a"),
                                QStringLiteral("name_b"), QStringLiteral("fields")});
     for (const SegmentDifference &d : m_model->all()) {
@@ -532,9 +532,7 @@ Error CompareDialog::exportTo(const QString &path) const
     }
     if (!ok)
         return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
-    if (!file.flush() || !file.commit())
-        return Error::storage(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    return {};
+    return finishOutput(file.value().get(), path);
 }
 
 void CompareDialog::exportAs()

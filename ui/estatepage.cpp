@@ -7,6 +7,7 @@
 #include "core/vendorapi.h"
 #include "export/csvwriter.h"
 #include "export/estatecsv.h"
+#include "export/outputfile.h"
 #include "model/estatemodel.h"
 #include "vendors/registry.h"
 
@@ -25,7 +26,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -216,10 +216,10 @@ Result<qint64> EstatePage::writeCsv(const QString &path, bool selectedOnly) cons
         if (!header->isSectionHidden(logical) && logical < names.size())
             columns.append(names.at(logical));
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::storage(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    CsvWriter writer(&file);
+    Result<std::unique_ptr<QFileDevice>> file = openOutput(path);
+    if (!file)
+        return file.error();
+    CsvWriter writer(file.value().get());
     bool ok = writer.writeRow(columns);
     qint64 written = 0;
     if (selectedOnly) {
@@ -243,8 +243,12 @@ Result<qint64> EstatePage::writeCsv(const QString &path, bool selectedOnly) cons
         if (read.isError())
             return read;
     }
-    if (!ok || !file.commit())
-        return Error::storage(tr("Cannot write %1: %2").arg(path, ok ? file.errorString() : writer.errorString()));
+    if (!ok) {
+        abandonOutput(file.value().get());
+        return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
+    }
+    if (const Error e = finishOutput(file.value().get(), path); e.isError())
+        return e;
     return written;
 }
 

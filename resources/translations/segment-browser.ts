@@ -176,6 +176,22 @@ with deterministic data and faults on demand. Runs until killed.
         <source>the column &apos;%1&apos; is named twice</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::AmperityApi</name>
@@ -1089,15 +1105,7 @@ with deterministic data and faults on demand. Runs until killed.
 <context>
     <name>sb::ExportJob</name>
     <message>
-        <source>Cannot write to standard output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write to standard output: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3389,10 +3397,6 @@ The secret: with --profile, from the keychain; otherwise from the environment va
     </message>
     <message>
         <source>%1: %2; %3 added, %4 removed, %5 changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write to standard output</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -204,31 +204,6 @@ Result<qint64> runToEnd(ExportJob &job)
     return written;
 }
 
-// `path` for writing ("-": standard output): a file appears only when finishOutput() commits it.
-Result<std::unique_ptr<QFileDevice>> openOutput(const QString &path)
-{
-    if (path == QLatin1String("-")) {
-        auto file = std::make_unique<QFile>();
-        if (!file->open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
-            return Error::storage(tr("Cannot write to standard output"));
-        return std::unique_ptr<QFileDevice>(std::move(file));
-    }
-    auto file = std::make_unique<QSaveFile>(path);
-    if (!file->open(QIODevice::WriteOnly))
-        return Error::storage(tr("Cannot write %1: %2").arg(path, file->errorString()));
-    return std::unique_ptr<QFileDevice>(std::move(file));
-}
-
-Error finishOutput(QFileDevice *device, const QString &path)
-{
-    // Flushed and checked before the commit: a full disk shows at the last write.
-    if (!device->flush())
-        return Error::storage(tr("Cannot write %1: %2").arg(path, device->errorString()));
-    if (auto *save = qobject_cast<QSaveFile *>(device); save && !save->commit())
-        return Error::storage(tr("Cannot write %1: %2").arg(path, save->errorString()));
-    return {};
-}
-
 // Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
 Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows)
 {

@@ -8,6 +8,7 @@
 #include "core/segment.h"
 #include "core/segmentusage.h"
 #include "export/csvwriter.h"
+#include "export/outputfile.h"
 
 #include <QCommandLineParser>
 #include <QFileDevice>
@@ -54,10 +55,6 @@ Result<QString> keychainSecret(const Profile &profile);
 // An empty spec: every vendor column, in order.
 Result<QList<Column>> exportColumns(const VendorApi &vendor, const QString &spec, QList<int> *order);
 
-// `path` for writing ("-": standard output): a file appears only when finishOutput() commits it.
-Result<std::unique_ptr<QFileDevice>> openOutput(const QString &path);
-// Flushes (a full disk shows at the last write) and commits a file opened by openOutput().
-Error finishOutput(QFileDevice *device, const QString &path);
 // Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
 Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows);
 

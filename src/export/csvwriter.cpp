@@ -1,5 +1,8 @@
 #include "csvwriter.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <QDate>
 #include <QIODevice>
 #include <QJsonObject>
@@ -254,9 +257,15 @@ bool CsvWriter::finishRecord()
     m_line.append("\r\n");
     // The pointer overload copies into the device's buffer; the QByteArray one may keep a shared
     // reference to a long line, and reusing m_line would then allocate again.
+    errno = 0;
     const qint64 written = m_device->write(m_line.constData(), m_line.size());
     if (written != m_line.size()) {
-        const QString reason = m_device->errorString();
+        // Qt 6.4 loses the reason of a failed buffered write ("Unknown error"): the system's own
+        // words ("No space left on device") are still in errno.
+        const int why = errno;
+        QString reason = m_device->errorString();
+        if (why != 0 && (reason.isEmpty() || reason == QLatin1String("Unknown error")))
+            reason = QString::fromLocal8Bit(std::strerror(why));
         m_error =
             reason.isEmpty() ? tr("Could not write the CSV data.") : tr("Could not write the CSV data: %1").arg(reason);
         return false;

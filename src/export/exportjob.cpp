@@ -1,11 +1,12 @@
 #include "exportjob.h"
 
+#include "outputfile.h"
+
 #include "core/logging.h"
 #include "net/pagefetcher.h"
 #include "net/pagestream.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -34,24 +35,12 @@ bool ExportJob::open()
         for (int i = 0; i < m_columns.size(); ++i)
             m_options.columns.append(i);
     }
-    if (m_path == QLatin1String("-")) {
-        auto *out = new QFile;
-        if (!out->open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle)) {
-            delete out;
-            fail(Error::storage(tr("Cannot write to standard output")));
-            return false;
-        }
-        m_file.reset(out);
-    } else {
-        auto *file = new QSaveFile(m_path);
-        if (!file->open(QIODevice::WriteOnly)) {
-            const QString reason = file->errorString();
-            delete file;
-            fail(Error::storage(tr("Cannot write %1: %2").arg(m_path, reason)));
-            return false;
-        }
-        m_file.reset(file);
+    Result<std::unique_ptr<QFileDevice>> file = openOutput(m_path);
+    if (!file) {
+        fail(file.error());
+        return false;
     }
+    m_file = std::move(file).value();
     m_writer = std::make_unique<CsvWriter>(m_file.get(), m_options.csv);
     m_writer->setDerived(m_options.derived);
     if (!m_writer->writeHeader(m_options.columns, m_columns)) {
@@ -111,15 +100,13 @@ void ExportJob::complete()
 {
     if (!m_running)
         return;
-    if (auto *save = qobject_cast<QSaveFile *>(m_file.get())) {
-        if (!save->commit()) {
-            fail(Error::storage(tr("Cannot write %1: %2").arg(m_path, save->errorString())));
-            return;
-        }
-    } else if (m_file && !m_file->flush()) {
-        fail(Error::storage(tr("Cannot write to standard output: %1").arg(m_file->errorString())));
+    if (const Error e = finishOutput(m_file.get(), m_path); e.isError()) {
+        fail(e);
         return;
     }
+    // Closed now: a reader at the other end of a FIFO sees the end of the file.
+    m_writer.reset();
+    m_file.reset();
     m_running = false;
     if (m_stream)
         m_stream->cancel();
@@ -140,8 +127,8 @@ void ExportJob::fail(const Error &error)
     if (m_stream)
         m_stream->cancel();
     // Nothing partial is left behind: the temporary file goes, an existing target stays as it was.
-    if (auto *save = qobject_cast<QSaveFile *>(m_file.get()))
-        save->cancelWriting();
+    if (m_file)
+        abandonOutput(m_file.get());
     m_file.reset();
     m_writer.reset();
     emit failed(error);
