@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -265,6 +266,31 @@ private slots:
         QVERIFY2(r.err.contains("HTTP 500"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(QDir(m_dir.path()).isEmpty());
+    }
+
+    // A total the pages contradict: every row written, exit 0, and a warning a log keeps.
+    void aLyingTotalWritesEveryRowAndWarns()
+    {
+        m_rig->server.setSegmentCount(kLd, 120);
+        QVERIFY(m_rig->server.setFaults(QStringLiteral("launchdarkly:total=10")));
+        const QString out = path(QStringLiteral("all.csv"));
+        const Run r = run(connection(kLd) << QStringLiteral("--output") << out, m_rig->secret(kLd));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(readFile(out), expectedCsv(*m_rig, kLd, 120));
+        QCOMPARE(r.err.trimmed(),
+                 QByteArray("segment-browser: warning: The server said 10 segments in all, but its "
+                            "pages held 120; all 120 were written."));
+    }
+
+    // A FIFO or a device is written into as a shell's > would: never replaced by a regular file.
+    void aDeviceIsWrittenIntoNotReplaced()
+    {
+        m_rig->server.setSegmentCount(kLd, 20);
+        const Run r =
+            run(connection(kLd) << QStringLiteral("--output") << QStringLiteral("/dev/null"), m_rig->secret(kLd));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!QFileInfo(QStringLiteral("/dev/null")).isFile());
+        QVERIFY(QFileInfo(QStringLiteral("/dev/null")).exists());
     }
 
     void anUnwritableOutput()

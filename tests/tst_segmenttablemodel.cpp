@@ -58,6 +58,26 @@ private slots:
         QCOMPARE(model.statusText(), QStringLiteral("Loaded 50 of 1,234"));
     }
 
+    // A total the pages contradict: the pages are followed to their end, and the status says
+    // the total is wrong rather than "Loaded 120 of 10".
+    void aTotalThePagesContradictIsFollowedAndShown()
+    {
+        SandboxRig rig;
+        const QString ld = QStringLiteral("launchdarkly");
+        rig.server.setSegmentCount(ld, 120);
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly:total=10")));
+        SegmentTableModel model;
+        model.setSource(vendorById(ld), rig.profile(ld), rig.secret(ld));
+        model.setPageSize(50);
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 50);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(model.statusText(), QStringLiteral("50 loaded, more available (the server's total of 10 is wrong)"));
+        loadAll(model);
+        QCOMPARE(model.rowCount(), 120);
+        QCOMPARE(model.statusText(), QStringLiteral("120 segments (the server said 10)"));
+    }
+
     void atMostOneRequestInFlight()
     {
         SandboxRig rig;

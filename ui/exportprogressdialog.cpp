@@ -90,6 +90,7 @@ ExportProgressDialog::ExportProgressDialog(ExportJob *job, const QString &vendor
     connect(m_retryTimer, &QTimer::timeout, this, &ExportProgressDialog::updateRetryNotice);
     connect(job, &ExportJob::progress, this, &ExportProgressDialog::onProgress);
     connect(job, &ExportJob::retrying, this, &ExportProgressDialog::onRetrying);
+    connect(job, &ExportJob::warning, this, [this](const QString &text) { m_warnings.append(text); });
     connect(job, &ExportJob::finished, this, &ExportProgressDialog::onFinished);
     connect(job, &ExportJob::failed, this, &ExportProgressDialog::onFailed);
 }
@@ -165,6 +166,11 @@ void ExportProgressDialog::onFinished(qint64 rows)
 {
     const qint64 elapsed = m_job ? m_job->elapsedMs() : 0;
     m_status->setText(tr("Exported %1 in %2.").arg(segmentCount(rows), formatElapsed(elapsed)));
+    if (!m_warnings.isEmpty()) {
+        m_error->setText(m_warnings.join(QLatin1Char('\n')));
+        setTone(m_error, Tone::Warning);
+        m_error->show();
+    }
     m_file->setText(tr("File: %1").arg(QDir::toNativeSeparators(m_path)));
     showEnd(tr("Export Finished"));
     QPushButton *open = m_buttons->addButton(tr("Open Folder"), QDialogButtonBox::ActionRole);

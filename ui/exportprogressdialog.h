@@ -46,6 +46,7 @@ private:
     QProgressBar *m_bar;
     QLabel *m_retry;
     QLabel *m_error;
+    QStringList m_warnings; // from the job, shown when it ends
     QLabel *m_file;
     QDialogButtonBox *m_buttons;
     QPushButton *m_cancel;

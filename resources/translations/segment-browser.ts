@@ -1108,6 +1108,10 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server said %1 segments in all, but its pages held %2; all %2 were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ExportOptionsDialog</name>
@@ -1357,6 +1361,8 @@ Untick it, or reload.</source>
           repeat       the target&apos;s previous 200 answer again: same rows, same next cursor
           shift=K      the page starts K rows before the asked offset (LaunchDarkly,
                        SailPoint), so rows of the page before come again (default 5)
+          total=N      the answer claims N rows in all (LaunchDarkly totalCount, SailPoint
+                       X-Total-Count, Amperity total), whatever the list holds (default 10)
   WHEN    N (only the Nth request), firstN, everyN, afterN; none: every request
 Each target numbers its own requests from 1, counted from when the faults are set.
 When rules meet: latencies add up; the first status, body, delivery and shift rule wins;
@@ -2931,6 +2937,14 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>How many %1 use the segment (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 loaded, more available (the server&apos;s total of %2 is wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 segments (the server said %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

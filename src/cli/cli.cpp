@@ -412,9 +412,14 @@ int runExport(const QStringList &args)
         if (showProgress)
             err() << "\r" << retryNotice(reason, api->displayName(), delayMs) << Qt::endl;
     });
+    QStringList warnings;
+    QObject::connect(&job, &ExportJob::warning, &job, [&](const QString &text) { warnings.append(text); });
     const Result<qint64> written = runToEnd(job);
     if (showProgress)
         err() << "\r" << Qt::flush;
+    // Always, terminal or not: a script's log should show that the server contradicted itself.
+    for (const QString &text : std::as_const(warnings))
+        err() << "segment-browser: warning: " << text << Qt::endl;
     if (!written)
         return fail(exitCodeFor(written.error()), written.error().toString());
     if (showProgress)

@@ -77,6 +77,11 @@ void ExportJob::start()
         emit progress(m_rows, m_total);
     });
     connect(m_stream, &PageStream::retrying, this, &ExportJob::retrying);
+    connect(m_stream, &PageStream::totalDisagrees, this, [this](qint64 claimed, qint64 listed) {
+        emit warning(tr("The server said %1 segments in all, but its pages held %2; all %2 were written.")
+                         .arg(claimed)
+                         .arg(listed));
+    });
     connect(m_stream, &PageStream::finished, this, &ExportJob::complete);
     connect(m_stream, &PageStream::failed, this, &ExportJob::fail);
     m_stream->start();

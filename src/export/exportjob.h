@@ -73,6 +73,9 @@ public:
 signals:
     void progress(qint64 rows, qint64 total); // total is -1 while unknown
     void retrying(const sb::Error &reason, int delayMs);
+    // Before finished(): something the user should know of a complete export (the server's
+    // total disagreed with its pages; every row its pages held was written).
+    void warning(const QString &text);
     void finished(qint64 rows);
     void failed(const sb::Error &error); // Kind::Cancelled after cancel()
 

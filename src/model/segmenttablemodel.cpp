@@ -243,6 +243,13 @@ QString SegmentTableModel::statusText() const
                                : tr("%1 segments, as of %2").arg(locale.toString(loaded), asOf);
         return tr("Loaded %1 of %2, as of %3").arg(locale.toString(loaded), locale.toString(m_total), asOf);
     }
+    // A total its own pages contradict: the pages are followed, and the status says so.
+    const bool totalWrong = m_total >= 0 && (loaded > m_total || (!m_next && m_started && loaded != m_total));
+    if (totalWrong && m_next)
+        return tr("%1 loaded, more available (the server's total of %2 is wrong)")
+            .arg(locale.toString(loaded), locale.toString(m_total));
+    if (totalWrong)
+        return tr("%1 segments (the server said %2)").arg(locale.toString(loaded), locale.toString(m_total));
     if (!m_next && m_started)
         return loaded == 1 ? tr("1 segment") : tr("%1 segments").arg(locale.toString(loaded));
     if (m_total >= 0)

@@ -1,5 +1,7 @@
 #include "pagestream.h"
 
+#include <limits>
+
 #include "core/logging.h"
 #include "pagefetcher.h"
 
@@ -72,6 +74,8 @@ void PageStream::complete()
 {
     cancel();
     emit progress(m_delivered, m_total);
+    if (m_total >= 0 && m_delivered != m_total)
+        emit totalDisagrees(m_total, m_delivered);
     emit finished();
 }
 
@@ -173,7 +177,11 @@ void PageStream::deliver()
     }
     if (!m_running)
         return;
-    const bool reachedEnd = (m_sawEnd && m_emitOffset >= m_endOffset) || (m_total >= 0 && m_emitOffset >= m_total);
+    // Only a page that says it is the last ends the walk: a total is what the server claims, and
+    // one that falls short of its pages would silently cut the list.
+    const bool reachedEnd = m_sawEnd && m_emitOffset >= m_endOffset;
+    if (!reachedEnd && !m_sawEnd && m_total >= 0 && m_emitOffset >= m_total)
+        m_totalShort = true;
     // Pages past the end may still be out; nothing they say can matter.
     if (reachedEnd)
         complete();
@@ -220,7 +228,7 @@ void PageStream::schedule()
 {
     if (!m_running)
         return;
-    const qint64 limit = m_sawEnd ? m_endOffset : m_total;
+    const qint64 limit = m_sawEnd ? m_endOffset : m_totalShort ? std::numeric_limits<qint64>::max() : m_total;
     // A gap at the emit point (a short page) is filled before anything else.
     bool covered = false;
     for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend() && !covered; ++it)

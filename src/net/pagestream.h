@@ -37,6 +37,9 @@ signals:
     void segmentsReady(const QList<sb::Segment> &segments);
     void progress(qint64 rows, qint64 total); // total is -1 when unknown
     void retrying(const sb::Error &reason, int delayMs);
+    // Just before finished(): the server's total (its first) and the rows its pages held differ.
+    // The walk followed the pages, never the total; callers say so (a warning, not an error).
+    void totalDisagrees(qint64 claimed, qint64 listed);
     void finished();
     void failed(const sb::Error &error);
 
@@ -64,6 +67,7 @@ private:
     qint64 m_emitOffset = 0; // everything before this has been handed on
     int m_step = 0; // rows per page the server actually gives
     bool m_sawEnd = false; // a page said it was the last
+    bool m_totalShort = false; // the pages went on past the server's total: walked to their end
     qint64 m_endOffset = -1;
     QMap<qint64, Page> m_received; // offset -> page, waiting for its turn
     QSet<qint64> m_asked;

@@ -38,7 +38,7 @@ struct KindName
     int defaultArgument;
 };
 
-constexpr std::array<KindName, 13> kKindNames {{
+constexpr std::array<KindName, 14> kKindNames {{
     {FaultRule::Kind::Latency, "latency", true, 1000},
     {FaultRule::Kind::Unauthorized, "401", false, 0},
     {FaultRule::Kind::RateLimited, "429", true, 1},
@@ -52,6 +52,7 @@ constexpr std::array<KindName, 13> kKindNames {{
     {FaultRule::Kind::Huge, "huge", true, 50},
     {FaultRule::Kind::Repeat, "repeat", false, 0},
     {FaultRule::Kind::Shift, "shift", true, 5},
+    {FaultRule::Kind::Total, "total", true, 10},
 }};
 
 // Digits only: no sign, no spaces, no "0x". Empty when it is not such a number or too big.
@@ -198,7 +199,7 @@ bool FaultRule::appliesTo(SandboxChannel requestChannel, int requestNumber) cons
 bool FaultAction::isNone() const
 {
     return latencyMs == 0 && status == 0 && body == Body::Intact && delivery == Delivery::Normal && !repeat
-        && shiftRows == 0;
+        && shiftRows == 0 && total < 0;
 }
 
 std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
@@ -262,6 +263,10 @@ FaultAction FaultPlan::actionFor(SandboxChannel channel, int requestNumber) cons
             if (action.shiftRows == 0)
                 action.shiftRows = rule.argument;
             break;
+        case FaultRule::Kind::Total:
+            if (action.total < 0)
+                action.total = rule.argument;
+            break;
         case FaultRule::Kind::Drop:
         case FaultRule::Kind::Drip:
             if (action.delivery == FaultAction::Delivery::Normal) {
@@ -294,6 +299,8 @@ QString FaultPlan::syntaxHelp()
               "          repeat       the target's previous 200 answer again: same rows, same next cursor\n"
               "          shift=K      the page starts K rows before the asked offset (LaunchDarkly,\n"
               "                       SailPoint), so rows of the page before come again (default 5)\n"
+              "          total=N      the answer claims N rows in all (LaunchDarkly totalCount, SailPoint\n"
+              "                       X-Total-Count, Amperity total), whatever the list holds (default 10)\n"
               "  WHEN    N (only the Nth request), firstN, everyN, afterN; none: every request\n"
               "Each target numbers its own requests from 1, counted from when the faults are set.\n"
               "When rules meet: latencies add up; the first status, body, delivery and shift rule wins;\n"

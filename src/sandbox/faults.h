@@ -45,6 +45,7 @@ struct FaultRule
         Huge, // the normal answer padded with whitespace (still valid JSON): argument = megabytes
         Repeat, // the channel's previous successful answer again: the same rows, the same next cursor
         Shift, // the page starts this many rows before the asked `offset`: argument = rows
+        Total, // the answer's total (totalCount, X-Total-Count, total) says this instead: argument = total
     };
     enum class When {
         Always, // every request
@@ -78,6 +79,7 @@ struct FaultAction
     int hugeMegabytes = 0; // with Body::Huge
     bool repeat = false; // answer with the channel's previous 200 answer (when there is one)
     int shiftRows = 0; // the `offset` query parameter is lowered by this much (offset-paged vendors)
+    int total = -1; // >= 0: the total the answer claims, whatever the list holds
 
     bool isNone() const;
 };

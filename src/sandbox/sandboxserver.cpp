@@ -6,6 +6,8 @@
 #include "core/logging.h"
 
 #include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -164,6 +166,27 @@ bool wantsClose(const SandboxRequest &request)
 }
 
 // The request with its `offset` parameter lowered by `rows` (not below 0); as it was without one.
+// The answer claiming `total` rows in all: the vendors' own places for it (a header, or a member
+// of the body's object), whatever the list holds.
+SandboxResponse withTotal(SandboxResponse response, int total)
+{
+    for (auto &[name, value] : response.headers) {
+        if (name.compare("X-Total-Count", Qt::CaseInsensitive) == 0)
+            value = QByteArray::number(total);
+    }
+    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+    bool changed = false;
+    for (const QString &key : {QStringLiteral("totalCount"), QStringLiteral("total")}) {
+        if (body.contains(key)) {
+            body.insert(key, total);
+            changed = true;
+        }
+    }
+    if (changed)
+        response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return response;
+}
+
 SandboxRequest shifted(const SandboxRequest &request, int rows)
 {
     SandboxRequest copy = request;
@@ -523,6 +546,8 @@ SandboxResponse SandboxServer::respond(const SandboxRequest &request, FaultActio
             response = methodNotAllowed(*listing, *channel);
         else
             response = listing->handle(*channel, action->shiftRows ? shifted(request, action->shiftRows) : request);
+        if (response.status == 200 && action->total >= 0)
+            response = withTotal(response, action->total);
         if (response.status == 200 && !action->repeat)
             m_lastAnswers.at(slot) = std::make_unique<SandboxResponse>(response);
         Q_EMIT requestServed(sandboxChannelId(*channel), number, QString::fromLatin1(request.method), request.path,

@@ -178,8 +178,9 @@ Result<Page> SailPointApi::parsePage(const HttpReply &reply, const PageQuery &qu
         page.total = total;
     const qsizetype received = page.segments.size();
     const qint64 end = query.cursor.offset + received;
-    // A short page is the last; so is one that reaches the total (SailPoint refuses offset == total).
-    const bool last = received == 0 || received < pageSize(*this, query) || (page.total >= 0 && end >= page.total);
+    // A short page is the last; so is one that ends at the total (SailPoint refuses offset ==
+    // total). A full page past the total shows the total is wrong: the pages go on.
+    const bool last = received == 0 || received < pageSize(*this, query) || (page.total >= 0 && end == page.total);
     if (!last)
         page.next = nextCursor(query.cursor, received);
     return page;

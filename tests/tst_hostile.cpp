@@ -1,0 +1,84 @@
+// The client against a server that lies or stalls (issue: hostile servers and bad disks), on the
+// project's sandbox over HTTP: a total its pages contradict never cuts the list.
+#include "net/pagefetcher.h"
+#include "net/pagestream.h"
+#include "sandboxrig.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sb;
+using namespace sb::test;
+
+namespace {
+
+struct Walk
+{
+    QStringList keys;
+    QList<QPair<qint64, qint64>> disagreements; // (claimed, listed)
+    Error error;
+    bool finished = false;
+};
+
+Walk walk(SandboxRig &rig, const QString &vendor, int concurrency = 4)
+{
+    Walk out;
+    PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+    PageStream stream(&fetcher, 0, concurrency);
+    QObject::connect(&stream, &PageStream::segmentsReady, [&](const QList<Segment> &page) {
+        for (const Segment &s : page)
+            out.keys.append(vendorById(vendor)->recordKey(s.object()));
+    });
+    QObject::connect(&stream, &PageStream::totalDisagrees, [&](qint64 claimed, qint64 listed) {
+        out.disagreements.append({claimed, listed});
+    });
+    QObject::connect(&stream, &PageStream::finished, [&] { out.finished = true; });
+    QObject::connect(&stream, &PageStream::failed, [&](const Error &e) { out.error = e; });
+    stream.start();
+    if (!QTest::qWaitFor([&] { return out.finished || out.error.isError(); }, 60000))
+        out.error = Error::network(QStringLiteral("the walk did not end within a minute"));
+    return out;
+}
+
+} // namespace
+
+class TestHostile final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // LaunchDarkly's totalCount and SailPoint's X-Total-Count smaller or larger than the list:
+    // every row, in order, and the disagreement reported; never a silent cut.
+    void aLyingTotalNeverCutsTheList_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        QTest::addColumn<int>("claimed");
+        QTest::newRow("launchdarkly, too few") << QStringLiteral("launchdarkly") << 10;
+        QTest::newRow("launchdarkly, too many") << QStringLiteral("launchdarkly") << 1000;
+        QTest::newRow("sailpoint, too few") << QStringLiteral("sailpoint") << 10;
+        QTest::newRow("sailpoint, too many") << QStringLiteral("sailpoint") << 1000;
+        QTest::newRow("amperity, too few") << QStringLiteral("amperity") << 10;
+    }
+    void aLyingTotalNeverCutsTheList()
+    {
+        QFETCH(QString, vendor);
+        QFETCH(int, claimed);
+        SandboxRig rig;
+        rig.server.setSegmentCount(vendor, 600);
+        QVERIFY(rig.server.setFaults(vendor + QStringLiteral(":total=") + QString::number(claimed)));
+        const Walk w = walk(rig, vendor);
+        QVERIFY2(!w.error.isError(), qPrintable(w.error.toString()));
+        QVERIFY(w.finished);
+        QCOMPARE(w.keys, rig.expectedKeys(vendor, 600));
+        QCOMPARE(w.disagreements, (QList<QPair<qint64, qint64>> {{claimed, 600}}));
+
+        // The truth: no warning.
+        QVERIFY(rig.server.setFaults(QString()));
+        const Walk honest = walk(rig, vendor);
+        QCOMPARE(honest.keys.size(), 600);
+        QVERIFY(honest.disagreements.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
