@@ -78,6 +78,41 @@ private slots:
         QCOMPARE(honest.keys.size(), 600);
         QVERIFY(honest.disagreements.isEmpty());
     }
+
+    // The SailPoint token request has the limits of a page request: a silent token endpoint and
+    // an oversized token reply are errors that say so, not a hang or an exhausted memory.
+    void theTokenRequestHasAPagesLimits_data()
+    {
+        QTest::addColumn<QString>("faults");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("silent") << QStringLiteral("sailpoint-token:latency=60000")
+                                << QStringLiteral("did not answer the access token request in time");
+        QTest::newRow("oversized") << QStringLiteral("sailpoint-token:huge=3")
+                                   << QStringLiteral("access token reply from 127.0.0.1 is larger than 1 MB");
+    }
+    void theTokenRequestHasAPagesLimits()
+    {
+        QFETCH(QString, faults);
+        QFETCH(QString, expected);
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("sailpoint");
+        QVERIFY(rig.server.setFaults(faults));
+        PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        PageFetcher::Options o = fetcher.options();
+        o.idleTimeoutMs = 400;
+        o.maxTries = 2;
+        o.baseBackoffMs = 10;
+        o.maxBodyBytes = 1024 * 1024;
+        fetcher.setOptions(o);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        QSignalSpy ready(&fetcher, &PageFetcher::pageReady);
+        fetcher.fetch(Cursor {});
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(ready.size(), 0);
+        const Error e = failed.at(0).at(1).value<Error>();
+        QVERIFY2(e.message.contains(expected), qPrintable(e.toString()));
+        QCOMPARE(rig.server.requestCount(vendor), 0); // no page was asked for without a token
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)

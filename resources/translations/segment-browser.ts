@@ -2120,6 +2120,14 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>Network error getting an access token from %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The access token reply from %1 is larger than %2 MB; stopped reading it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer the access token request in time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageStream</name>

@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <memory>
+
 namespace sb {
 
 namespace {
@@ -185,9 +187,8 @@ QNetworkReply *PageFetcher::sendRaw(const HttpRequest &request, Error *error)
     nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArray(kUserAgent));
     if (!request.contentType.isEmpty())
         nr.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
-    // Qt's transfer timeout is off. A page request gets our own watchdog instead (watch(): idle and
-    // total), so a slow drip cannot hang it. The token request (requestToken()) is not watched and
-    // so currently has no timeout; issue 18 is to give it one.
+    // Qt's transfer timeout is off. Every request gets our own watchdog instead (watch(): idle,
+    // total and size), so that a slow drip cannot hang it.
     nr.setTransferTimeout(0);
     QNetworkReply *reply = request.method == "POST" ? m_nam->post(nr, request.body)
                                                     : m_nam->sendCustomRequest(nr, request.method, request.body);
@@ -212,45 +213,42 @@ void PageFetcher::send(quint64 id)
     }
     qCDebug(lcNet) << "GET" << request.value().url.toDisplayString() << "attempt" << r.attempt + 1;
     r.reply = reply;
-    watch(id, reply);
+    watch(reply);
     connect(reply, &QNetworkReply::finished, this, [this, id] { onReply(id); });
 }
 
-void PageFetcher::watch(quint64 id, QNetworkReply *reply)
+void PageFetcher::watch(QNetworkReply *reply)
 {
-    Request &r = m_requests[id];
-    r.started.start();
-    r.timedOut = false;
-    if (!r.timer) {
-        r.timer = new QTimer(this);
-        r.timer->setSingleShot(true);
-    }
-    r.timer->disconnect();
-    QTimer *timer = r.timer;
-    connect(timer, &QTimer::timeout, this, [this, id] {
-        auto it = m_requests.find(id);
-        if (it == m_requests.end() || !it->reply)
-            return;
-        it->timedOut = true;
-        it->reply->abort();
+    // The watchdog lives on the reply and goes with it. It aborts a reply that goes quiet for
+    // idleTimeoutMs, takes longer than totalTimeoutMs in all, or grows past maxBodyBytes, and
+    // says which on the reply (sb_timedOut, sb_tooLarge) for whoever reads it.
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    const Options o = m_options;
+    connect(timer, &QTimer::timeout, reply, [reply] {
+        reply->setProperty("sb_timedOut", true);
+        reply->abort();
     });
-    timer->start(m_options.idleTimeoutMs);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, id, timer](qint64 received, qint64 total) {
-        auto it = m_requests.find(id);
-        if (it == m_requests.end() || !it->reply)
+    timer->start(o.idleTimeoutMs);
+    connect(reply, &QNetworkReply::downloadProgress, timer, [reply, timer, started, o](qint64 received, qint64 total) {
+        if (reply->isFinished())
             return;
-        if (received > m_options.maxBodyBytes || total > m_options.maxBodyBytes) {
-            it->reply->setProperty("sb_tooLarge", true);
-            it->reply->abort();
+        if (received > o.maxBodyBytes || total > o.maxBodyBytes) {
+            reply->setProperty("sb_tooLarge", true);
+            reply->abort();
             return;
         }
-        if (it->started.elapsed() > m_options.totalTimeoutMs) {
-            it->timedOut = true;
-            it->reply->abort();
+        const qint64 left = o.totalTimeoutMs - started->elapsed();
+        if (left <= 0) {
+            reply->setProperty("sb_timedOut", true);
+            reply->abort();
             return;
         }
-        timer->start(qMin<qint64>(m_options.idleTimeoutMs, m_options.totalTimeoutMs - it->started.elapsed()));
+        timer->start(int(qMin<qint64>(o.idleTimeoutMs, left)));
     });
+    connect(reply, &QNetworkReply::finished, timer, &QTimer::stop);
     connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
         // Not ignored: the request fails. Keep the reasons for the error message.
         QStringList reasons;
@@ -282,7 +280,7 @@ void PageFetcher::onReply(quint64 id)
                                 .arg(m_options.maxBodyBytes / (1024 * 1024))));
         return;
     }
-    if (it->timedOut) {
+    if (reply->property("sb_timedOut").toBool()) {
         handleError(id, Error::network(tr("%1 did not answer in time").arg(host)));
         return;
     }
@@ -449,6 +447,7 @@ void PageFetcher::requestToken()
     }
     qCDebug(lcNet) << "requesting an access token from" << request.value().url.host();
     m_tokenReply = reply;
+    watch(reply); // the same limits as a page: a silent or endless token endpoint fails, and is retried
     connect(reply, &QNetworkReply::finished, this, &PageFetcher::onTokenReply);
 }
 
@@ -460,7 +459,14 @@ void PageFetcher::onTokenReply()
         return;
     reply->deleteLater();
     Error error;
-    if (isTransportError(reply->error(), reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())) {
+    const QString host = reply->url().host();
+    if (reply->property("sb_tooLarge").toBool()) {
+        error = Error::parse(tr("The access token reply from %1 is larger than %2 MB; stopped reading it")
+                                 .arg(host)
+                                 .arg(m_options.maxBodyBytes / (1024 * 1024)));
+    } else if (reply->property("sb_timedOut").toBool()) {
+        error = Error::network(tr("%1 did not answer the access token request in time").arg(host));
+    } else if (isTransportError(reply->error(), reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())) {
         error = Error::network(
             tr("Network error getting an access token from %1: %2").arg(reply->url().host(), reply->errorString()));
     } else {

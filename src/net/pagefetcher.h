@@ -36,8 +36,8 @@ public:
         int baseBackoffMs = 400; // first backoff; doubles each try, with jitter
         int maxBackoffMs = 20000;
         qint64 maxRetryAfterMs = 120000; // a server asking for longer than this ends the tries
-        int idleTimeoutMs = 30000; // no byte received for this long (page requests only)
-        int totalTimeoutMs = 120000; // one attempt, start to end (page requests only)
+        int idleTimeoutMs = 30000; // no byte received for this long (every request: pages and token)
+        int totalTimeoutMs = 120000; // one attempt, start to end
         qint64 maxBodyBytes = 64 * 1024 * 1024;
         // Bodies up to this size are read on the calling thread; bigger ones on a worker thread.
         qint64 inlineParseBytes = 512 * 1024;
@@ -81,12 +81,10 @@ private:
         PageQuery query;
         int attempt = 0;
         bool authRetried = false;
-        bool timedOut = false;
         QString credentialUsed;
         QPointer<QNetworkReply> reply;
         QTimer *timer = nullptr; // backoff wait, or idle watchdog while a reply is open
         bool parsing = false; // the reply is being read on a worker thread
-        QElapsedTimer started;
     };
 
     void start(quint64 id);
@@ -95,11 +93,12 @@ private:
     void onParsed(quint64 id, Result<Page> page);
     void handleError(quint64 id, Error error);
     void finish(quint64 id, const Error &error);
-    void requestToken(); // not watch()ed: no timeout yet (issue 18)
+    void requestToken();
     void onTokenReply();
     Error checkProgress(const PageQuery &query, const Page &page);
     QNetworkReply *sendRaw(const HttpRequest &request, Error *error);
-    void watch(quint64 id, QNetworkReply *reply);
+    // The watchdog of one request (idle and total timeouts, size cap); see Options.
+    void watch(QNetworkReply *reply);
     int backoffMs(int attempt) const;
     bool tokenUsable() const;
 
