@@ -2,6 +2,7 @@
 // project's sandbox over HTTP: a total its pages contradict never cuts the list.
 #include "net/pagefetcher.h"
 #include "net/pagestream.h"
+#include "hostileserver.h"
 #include "sandboxrig.h"
 
 #include <QSignalSpy>
@@ -112,6 +113,30 @@ private slots:
         const Error e = failed.at(0).at(1).value<Error>();
         QVERIFY2(e.message.contains(expected), qPrintable(e.toString()));
         QCOMPARE(rig.server.requestCount(vendor), 0); // no page was asked for without a token
+    }
+
+    // A Batch server that says has_more with a fresh cursor and no rows, for ever: the walk stops
+    // after a bounded run of empty pages, with an error that says why.
+    void endlessEmptyPagesStop()
+    {
+        HostileServer server([](int n, const QByteArray &) {
+            return HostileServer::json(
+                QByteArray(R"({"segments":[],"has_more":true,"next_from":"c)") + QByteArray::number(n) + "\"}");
+        });
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        Profile profile = rig.profile(vendor);
+        profile.baseUrl = server.root();
+        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        PageStream stream(&fetcher, 0, 4);
+        QSignalSpy failed(&stream, &PageStream::failed);
+        QSignalSpy finished(&stream, &PageStream::finished);
+        stream.start();
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(finished.size(), 0);
+        const Error e = failed.at(0).at(0).value<Error>();
+        QVERIFY2(e.message.contains(QStringLiteral("empty pages in a row")), qPrintable(e.toString()));
+        QCOMPARE(server.requests(), fetcher.options().maxEmptyPages + 1);
     }
 };
 

@@ -2128,6 +2128,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>%1 did not answer the access token request in time</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server sent %1 empty pages in a row, each saying there were more; stopped rather than ask for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageStream</name>

@@ -73,6 +73,7 @@ void PageFetcher::setQuery(const Query &query)
 void PageFetcher::resetWalk()
 {
     m_seenTokens.clear();
+    m_emptyRun = 0;
 }
 
 quint64 PageFetcher::fetch(const Cursor &cursor, int pageSize, bool wantTotal)
@@ -233,8 +234,6 @@ void PageFetcher::watch(QNetworkReply *reply)
     });
     timer->start(o.idleTimeoutMs);
     connect(reply, &QNetworkReply::downloadProgress, timer, [reply, timer, started, o](qint64 received, qint64 total) {
-        if (reply->isFinished())
-            return;
         if (received > o.maxBodyBytes || total > o.maxBodyBytes) {
             reply->setProperty("sb_tooLarge", true);
             reply->abort();
@@ -343,6 +342,11 @@ Error PageFetcher::checkProgress(const PageQuery &query, const Page &page)
 {
     if (!page.next)
         return {};
+    m_emptyRun = page.segments.isEmpty() ? m_emptyRun + 1 : 0;
+    if (m_emptyRun > m_options.maxEmptyPages)
+        return Error::parse(tr("The server sent %1 empty pages in a row, each saying there were more; stopped "
+                               "rather than ask for ever")
+                                .arg(m_emptyRun));
     const Cursor &next = *page.next;
     if (m_vendor->paging() == Paging::Offset) {
         if (next.offset <= query.cursor.offset)

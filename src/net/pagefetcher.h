@@ -41,6 +41,8 @@ public:
         qint64 maxBodyBytes = 64 * 1024 * 1024;
         // Bodies up to this size are read on the calling thread; bigger ones on a worker thread.
         qint64 inlineParseBytes = 512 * 1024;
+        // Pages in a row that hold no rows yet say there are more: a server that never ends.
+        int maxEmptyPages = 20;
     };
 
     PageFetcher(const VendorApi *vendor, const Profile &profile, const QString &secret, QObject *parent = nullptr);
@@ -119,6 +121,7 @@ private:
     QList<quint64> m_waitingForToken;
 
     QSet<QString> m_seenTokens; // cursors the server returned in this walk
+    int m_emptyRun = 0; // pages in a row with no rows that said there were more
 };
 
 } // namespace sb
