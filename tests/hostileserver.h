@@ -39,8 +39,8 @@ public:
 
     static QByteArray json(const QByteArray &body, const QByteArray &extraHeaders = {})
     {
-        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n" + extraHeaders + "\r\n" + body;
     }
 
 private:

@@ -1,10 +1,11 @@
 // The client against a server that lies or stalls (issue: hostile servers and bad disks), on the
 // project's sandbox over HTTP: a total its pages contradict never cuts the list.
+#include "hostileserver.h"
 #include "net/pagefetcher.h"
 #include "net/pagestream.h"
-#include "hostileserver.h"
 #include "sandboxrig.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -120,8 +121,8 @@ private slots:
     void endlessEmptyPagesStop()
     {
         HostileServer server([](int n, const QByteArray &) {
-            return HostileServer::json(
-                QByteArray(R"({"segments":[],"has_more":true,"next_from":"c)") + QByteArray::number(n) + "\"}");
+            return HostileServer::json(QByteArray(R"({"segments":[],"has_more":true,"next_from":"c)")
+                                       + QByteArray::number(n) + "\"}");
         });
         SandboxRig rig;
         const QString vendor = QStringLiteral("batch");
@@ -137,6 +138,104 @@ private slots:
         const Error e = failed.at(0).at(0).value<Error>();
         QVERIFY2(e.message.contains(QStringLiteral("empty pages in a row")), qPrintable(e.toString()));
         QCOMPARE(server.requests(), fetcher.options().maxEmptyPages + 1);
+    }
+
+    // Slow deaths: a silent server, a body at a byte a second, an endless gzip body. Each ends by
+    // the page's deadline or the size cap, says so, and is reported as stalled while quiet.
+    void slowDeathsEndByTheDeadline_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("silent") << QByteArray() << QStringLiteral("did not answer in time");
+        QTest::newRow("a byte a second") << HostileServer::drip(
+            HostileServer::json(QByteArray(R"({"segments":[],"has_more":false})")))
+                                         << QStringLiteral("did not answer in time");
+    }
+    void slowDeathsEndByTheDeadline()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, expected);
+        HostileServer server([answer](int, const QByteArray &) { return answer; });
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        Profile profile = rig.profile(vendor);
+        profile.baseUrl = server.root();
+        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        PageFetcher::Options o = fetcher.options();
+        o.idleTimeoutMs = 1500;
+        o.pageDeadlineMs = 2500;
+        o.stallNoticeMs = 300;
+        o.baseBackoffMs = 10;
+        fetcher.setOptions(o);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        QSignalSpy stalled(&fetcher, &PageFetcher::stalled);
+        const quint64 id = fetcher.fetch(Cursor {});
+        QVERIFY(failed.wait(30000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        QVERIFY2(e.message.contains(expected), qPrintable(e.toString()));
+        // Fewer tries than maxTries: the deadline, not the count, ended it.
+        QVERIFY2(server.requests() < o.maxTries, qPrintable(QString::number(server.requests())));
+        if (answer.isEmpty()) {
+            QVERIFY(!stalled.isEmpty());
+            QCOMPARE(stalled.first().at(0).toULongLong(), id);
+            QVERIFY(stalled.first().at(2).toLongLong() > stalled.last().at(2).toLongLong() || stalled.size() == 1
+                    || server.requests() > 1);
+        }
+    }
+
+    void anEndlessGzipBodyStopsAtTheCap()
+    {
+        QProcess gzip;
+        gzip.start(QStringLiteral("sh"),
+                   {QStringLiteral("-c"), QStringLiteral("head -c 200000000 /dev/zero | gzip -1 -c")});
+        if (!gzip.waitForFinished(60000) || gzip.exitCode() != 0)
+            QSKIP("gzip is not available");
+        const QByteArray body = gzip.readAllStandardOutput();
+        HostileServer server([body](int, const QByteArray &) -> QByteArray {
+            return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        });
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        Profile profile = rig.profile(vendor);
+        profile.baseUrl = server.root();
+        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        PageFetcher::Options o = fetcher.options();
+        o.maxBodyBytes = 4 * 1024 * 1024;
+        fetcher.setOptions(o);
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch(Cursor {});
+        QVERIFY(failed.wait(60000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        // Decompressed, it stops at the cap; taken as it came (the client did not ask for gzip),
+        // it is not JSON. Either way it ends at once, and is not asked for again.
+        QVERIFY2(e.message.contains(QStringLiteral("larger than 4 MB"))
+                     || e.message.contains(QStringLiteral("ecompress"))
+                     || e.message.contains(QStringLiteral("not valid JSON")),
+                 qPrintable(e.toString()));
+        QCOMPARE(server.requests(), 1);
+    }
+
+    // A redirect to another origin is refused, and not asked again: the same one would come back.
+    void aRefusedRedirectIsNotRetried()
+    {
+        HostileServer server([](int, const QByteArray &) {
+            return QByteArray("HTTP/1.1 302 Found\r\nLocation: http://192.0.2.1/steal\r\nContent-Length: 0\r\n\r\n");
+        });
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        Profile profile = rig.profile(vendor);
+        profile.baseUrl = server.root();
+        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        QSignalSpy retrying(&fetcher, &PageFetcher::retrying);
+        fetcher.fetch(Cursor {});
+        QVERIFY(failed.wait(30000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        QVERIFY2(e.message.contains(QStringLiteral("redirected the request and it was not followed")),
+                 qPrintable(e.toString()));
+        QCOMPARE(server.requests(), 1);
+        QCOMPARE(retrying.size(), 0);
     }
 };
 

@@ -149,6 +149,14 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     connect(m_model, &SegmentTableModel::stateChanged, this, &SegmentBrowser::onStateChanged);
     connect(m_model, &SegmentTableModel::rowsInserted, this, &SegmentBrowser::onStateChanged);
     connect(m_model, &SegmentTableModel::retrying, this, &SegmentBrowser::onRetrying);
+    // A server gone quiet: how long, and when the page is given up (it never hangs for good).
+    connect(m_model, &SegmentTableModel::stalled, this, [this](qint64 quietMs, qint64 giveUpInMs) {
+        const QString vendor = m_model->vendor() ? m_model->vendor()->displayName() : tr("The server");
+        m_banner->showNotice(tr("%1 has not answered for %2 s; giving up in %3 s")
+                                 .arg(vendor)
+                                 .arg(quietMs / 1000)
+                                 .arg((giveUpInMs + 999) / 1000));
+    });
     connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
         if (m_model->isSnapshot())
             emit syncRequested();

@@ -2132,6 +2132,14 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>The server sent %1 empty pages in a row, each saying there were more; stopped rather than ask for ever</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 redirected the request and it was not followed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (gave up after %2 tries in %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageStream</name>
@@ -2807,6 +2815,14 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>%1: the loaded segments no %2 use; scrolling loads more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not answered for %2 s; giving up in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -44,6 +44,10 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
             if (id == m_inFlight)
                 emit retrying(reason, delayMs);
         });
+        connect(m_fetcher, &PageFetcher::stalled, this, [this](quint64 id, qint64 quietMs, qint64 giveUpInMs) {
+            if (id == m_inFlight)
+                emit stalled(quietMs, giveUpInMs);
+        });
     }
     resetRows();
     endResetModel();

@@ -108,6 +108,8 @@ signals:
     void stateChanged();
     // A page hit a transient failure and is asked again in delayMs ("rate limited, retrying in 4 s").
     void retrying(const sb::Error &reason, int delayMs);
+    // The page being read has had no byte for quietMs; it is given up in giveUpInMs (every second).
+    void stalled(qint64 quietMs, qint64 giveUpInMs);
     // The usage walk started, ended or failed.
     void usageChanged();
 

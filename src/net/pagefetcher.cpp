@@ -84,6 +84,7 @@ quint64 PageFetcher::fetch(const Cursor &cursor, int pageSize, bool wantTotal)
     r.query.cursor = cursor;
     r.query.pageSize = pageSize > 0 ? qMin(pageSize, m_vendor->maxPageSize()) : m_vendor->defaultPageSize();
     r.query.wantTotal = wantTotal;
+    r.deadline = m_options.pageDeadlineMs > 0 ? QDeadlineTimer(m_options.pageDeadlineMs) : QDeadlineTimer::Forever;
     // Report asynchronously even when the request fails at once, so callers see one
     // consistent order: fetch() returns the id, then a signal carries it.
     QTimer::singleShot(0, this, [this, id] {
@@ -214,40 +215,59 @@ void PageFetcher::send(quint64 id)
     }
     qCDebug(lcNet) << "GET" << request.value().url.toDisplayString() << "attempt" << r.attempt + 1;
     r.reply = reply;
-    watch(reply);
+    watch(reply,
+          qMin<qint64>(m_options.totalTimeoutMs,
+                       r.deadline.remainingTime() < 0 ? m_options.totalTimeoutMs : r.deadline.remainingTime()),
+          id);
     connect(reply, &QNetworkReply::finished, this, [this, id] { onReply(id); });
 }
 
-void PageFetcher::watch(QNetworkReply *reply)
+void PageFetcher::watch(QNetworkReply *reply, qint64 totalMs, quint64 page)
 {
     // The watchdog lives on the reply and goes with it. It aborts a reply that goes quiet for
-    // idleTimeoutMs, takes longer than totalTimeoutMs in all, or grows past maxBodyBytes, and
-    // says which on the reply (sb_timedOut, sb_tooLarge) for whoever reads it.
-    auto *timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    auto started = std::make_shared<QElapsedTimer>();
-    started->start();
+    // idleTimeoutMs, takes longer than `totalMs` in all, or grows past maxBodyBytes, and says
+    // which on the reply (sb_timedOut, sb_tooLarge) for whoever reads it. A quiet reply is
+    // reported every second (stalled()), so that a window can count down.
     const Options o = m_options;
-    connect(timer, &QTimer::timeout, reply, [reply] {
-        reply->setProperty("sb_timedOut", true);
-        reply->abort();
-    });
-    timer->start(o.idleTimeoutMs);
-    connect(reply, &QNetworkReply::downloadProgress, timer, [reply, timer, started, o](qint64 received, qint64 total) {
-        if (received > o.maxBodyBytes || total > o.maxBodyBytes) {
-            reply->setProperty("sb_tooLarge", true);
-            reply->abort();
-            return;
-        }
-        const qint64 left = o.totalTimeoutMs - started->elapsed();
+    struct Clock
+    {
+        QElapsedTimer started;
+        QElapsedTimer lastByte;
+    };
+    auto clock = std::make_shared<Clock>();
+    clock->started.start();
+    clock->lastByte.start();
+    auto *ticker = new QTimer(reply);
+    ticker->setInterval(qMin(1000, qMax(10, o.idleTimeoutMs / 4)));
+    connect(ticker, &QTimer::timeout, this, [this, reply, clock, o, totalMs, page] {
+        const qint64 quiet = clock->lastByte.elapsed();
+        const qint64 left = qMin<qint64>(o.idleTimeoutMs - quiet, totalMs - clock->started.elapsed());
         if (left <= 0) {
             reply->setProperty("sb_timedOut", true);
             reply->abort();
             return;
         }
-        timer->start(int(qMin<qint64>(o.idleTimeoutMs, left)));
+        if (quiet >= o.stallNoticeMs)
+            emit stalled(page, quiet, left);
     });
-    connect(reply, &QNetworkReply::finished, timer, &QTimer::stop);
+    ticker->start();
+    connect(reply, &QNetworkReply::downloadProgress, ticker, [reply, clock, o](qint64 received, qint64 total) {
+        if (received > o.maxBodyBytes || total > o.maxBodyBytes) {
+            reply->setProperty("sb_tooLarge", true);
+            reply->abort();
+            return;
+        }
+        clock->lastByte.restart();
+    });
+    // A compressed body is counted as it comes out of decompression too: an endless gzip body
+    // stops at the cap, not when the compressed bytes reach it.
+    connect(reply, &QNetworkReply::readyRead, ticker, [reply, o] {
+        if (reply->bytesAvailable() > o.maxBodyBytes) {
+            reply->setProperty("sb_tooLarge", true);
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, ticker, &QTimer::stop);
     connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
         // Not ignored: the request fails. Keep the reasons for the error message.
         QStringList reasons;
@@ -286,6 +306,13 @@ void PageFetcher::onReply(quint64 id)
     const QString ssl = reply->property("sb_sslErrors").toString();
     if (!ssl.isEmpty()) {
         finish(id, Error::network(tr("Secure connection to %1 failed: %2").arg(host, ssl)));
+        return;
+    }
+    if (netError == QNetworkReply::InsecureRedirectError || netError == QNetworkReply::TooManyRedirectsError) {
+        // Asking again cannot help: the same redirect would come back.
+        finish(id,
+               Error::network(
+                   tr("%1 redirected the request and it was not followed: %2").arg(host, reply->errorString())));
         return;
     }
     if (isTransportError(netError, reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())) {
@@ -386,8 +413,20 @@ void PageFetcher::handleError(quint64 id, Error error)
                 return;
             }
             delay = int(error.retryAfterMs);
+            // A wait the server asks for is not the server failing: the page's deadline moves with it.
+            if (!it->deadline.isForever())
+                it->deadline = QDeadlineTimer(it->deadline.remainingTime() + delay);
         } else {
             delay = backoffMs(it->attempt);
+            // No time left for another try before the page's deadline: give up now.
+            if (!it->deadline.isForever() && it->deadline.remainingTime() < delay + 1000) {
+                error.message = tr("%1 (gave up after %2 tries in %3 s)")
+                                    .arg(error.message)
+                                    .arg(it->attempt + 1)
+                                    .arg(m_options.pageDeadlineMs / 1000);
+                finish(id, error);
+                return;
+            }
         }
         ++it->attempt;
         qCDebug(lcNet) << "retrying page after" << delay << "ms:" << error.toString();
@@ -451,7 +490,8 @@ void PageFetcher::requestToken()
     }
     qCDebug(lcNet) << "requesting an access token from" << request.value().url.host();
     m_tokenReply = reply;
-    watch(reply); // the same limits as a page: a silent or endless token endpoint fails, and is retried
+    // The same limits as a page: a silent or endless token endpoint fails, and is retried.
+    watch(reply, m_options.totalTimeoutMs);
     connect(reply, &QNetworkReply::finished, this, &PageFetcher::onTokenReply);
 }
 

@@ -38,6 +38,11 @@ public:
         qint64 maxRetryAfterMs = 120000; // a server asking for longer than this ends the tries
         int idleTimeoutMs = 30000; // no byte received for this long (every request: pages and token)
         int totalTimeoutMs = 120000; // one attempt, start to end
+        // One page, all its tries together, ends by then (waits the server asks for aside): a
+        // silent or dripping server costs a user about a minute, not several.
+        int pageDeadlineMs = 60000;
+        // Silent this long, an attempt is reported as stalled() every second until it ends.
+        int stallNoticeMs = 5000;
         qint64 maxBodyBytes = 64 * 1024 * 1024;
         // Bodies up to this size are read on the calling thread; bigger ones on a worker thread.
         qint64 inlineParseBytes = 512 * 1024;
@@ -74,6 +79,9 @@ public:
 signals:
     void pageReady(quint64 id, const sb::Page &page);
     void failed(quint64 id, const sb::Error &error);
+    // A request of page `id` (0: the access token) has had no byte for `quietMs`; it is given up
+    // in `giveUpInMs` unless bytes come. Every second while it lasts, from Options::stallNoticeMs.
+    void stalled(quint64 id, qint64 quietMs, qint64 giveUpInMs);
     // A transient failure; the same page is asked again in delayMs.
     void retrying(quint64 id, const sb::Error &reason, int delayMs, int attempt);
 
@@ -85,7 +93,8 @@ private:
         bool authRetried = false;
         QString credentialUsed;
         QPointer<QNetworkReply> reply;
-        QTimer *timer = nullptr; // backoff wait, or idle watchdog while a reply is open
+        QTimer *timer = nullptr; // backoff wait
+        QDeadlineTimer deadline; // the page's, all tries together (Options::pageDeadlineMs)
         bool parsing = false; // the reply is being read on a worker thread
     };
 
@@ -99,8 +108,9 @@ private:
     void onTokenReply();
     Error checkProgress(const PageQuery &query, const Page &page);
     QNetworkReply *sendRaw(const HttpRequest &request, Error *error);
-    // The watchdog of one request (idle and total timeouts, size cap); see Options.
-    void watch(QNetworkReply *reply);
+    // The watchdog of one request (idle and total timeouts, size cap); see Options. `totalMs`: the
+    // attempt's limit; `page`: the page it fetches (0: the token), for stalled().
+    void watch(QNetworkReply *reply, qint64 totalMs, quint64 page = 0);
     int backoffMs(int attempt) const;
     bool tokenUsable() const;
 
