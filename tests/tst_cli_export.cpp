@@ -293,6 +293,46 @@ private slots:
         QVERIFY(QFileInfo(QStringLiteral("/dev/null")).exists());
     }
 
+    // The secret given in the environment is taken out of it at start (its bytes too, where
+    // /proc/<pid>/environ shows them), and the process writes no core file that could hold it.
+    void theSecretLeavesTheEnvironmentAndNoCoreIsWritten()
+    {
+        m_rig->server.setSegmentCount(kLd, 10);
+        QVERIFY(m_rig->server.setFaults(QStringLiteral("launchdarkly:latency=1500")));
+        const QString secret = m_rig->secret(kLd);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SEGMENT_BROWSER_SECRET"), secret);
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SEGMENT_BROWSER_PATH),
+                      QStringList {QStringLiteral("export")} + connection(kLd) << QStringLiteral("--output")
+                                                                                << QStringLiteral("-"));
+        QVERIFY(process.waitForStarted());
+        // Running, and past its start: its first request waits in the sandbox.
+        QTRY_VERIFY_WITH_TIMEOUT(m_rig->server.requestCount(kLd) >= 1, 30000);
+        const QString proc = QStringLiteral("/proc/%1/").arg(process.processId());
+        QFile environ(proc + QStringLiteral("environ"));
+        if (environ.open(QIODevice::ReadOnly)) {
+            const QByteArray all = environ.readAll();
+            QVERIFY(!all.isEmpty());
+            QVERIFY2(!all.contains(secret.toUtf8()), "the secret is still in /proc/<pid>/environ");
+        } // else: not dumpable, so not readable by this user either: the point
+        QFile limits(proc + QStringLiteral("limits"));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = limits.readAll().split('\n');
+        const auto core = std::find_if(lines.cbegin(), lines.cend(),
+                                       [](const QByteArray &l) { return l.startsWith("Max core file size"); });
+        QVERIFY(core != lines.cend());
+        QCOMPARE(core->mid(qstrlen("Max core file size")).simplified(), QByteArray("0 0 bytes"));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(process.exitCode(), 0); // the secret, taken out of the environment, still did its work
+        QCOMPARE(process.readAllStandardOutput(), expectedCsv(*m_rig, kLd, 10));
+    }
+
     void anUnwritableOutput()
     {
         m_rig->server.setSegmentCount(kLd, 10);

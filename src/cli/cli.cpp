@@ -5,6 +5,7 @@
 #include "storecommands.h"
 
 #include "core/http.h"
+#include "core/processguard.h"
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
 #include "net/pagefetcher.h"
@@ -353,7 +354,7 @@ int runExport(const QStringList &args)
         if (!p)
             return fail(Usage, p.error().message);
         profile = p.value();
-        secret = qEnvironmentVariable("SEGMENT_BROWSER_SECRET");
+        secret = environmentSecret(); // taken out of the environment at start (guardProcess())
         if (secret.isEmpty())
             return fail(Usage, tr("no secret: set SEGMENT_BROWSER_SECRET, or use --profile"));
     }
