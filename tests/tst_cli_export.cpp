@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace sb;
 using namespace sb::test;
 
@@ -309,8 +311,8 @@ private slots:
         process.setProcessEnvironment(env);
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(SEGMENT_BROWSER_PATH),
-                      QStringList {QStringLiteral("export")} + connection(kLd) << QStringLiteral("--output")
-                                                                                << QStringLiteral("-"));
+                      QStringList {QStringLiteral("export")} + connection(kLd)
+                          << QStringLiteral("--output") << QStringLiteral("-"));
         QVERIFY(process.waitForStarted());
         // Running, and past its start: its first request waits in the sandbox.
         QTRY_VERIFY_WITH_TIMEOUT(m_rig->server.requestCount(kLd) >= 1, 30000);
@@ -331,6 +333,50 @@ private slots:
         QVERIFY(finished.wait(60000));
         QCOMPARE(process.exitCode(), 0); // the secret, taken out of the environment, still did its work
         QCOMPARE(process.readAllStandardOutput(), expectedCsv(*m_rig, kLd, 10));
+    }
+
+    // SIGINT, SIGTERM or SIGHUP midway: the export is cancelled, the old file stays as it was,
+    // nothing else is left in the folder, and the exit code is 128 + the signal.
+    void aSignalCancelsCleanly_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGINT") << SIGINT;
+        QTest::newRow("SIGTERM") << SIGTERM;
+        QTest::newRow("SIGHUP") << SIGHUP;
+    }
+    void aSignalCancelsCleanly()
+    {
+        QFETCH(int, signal);
+        m_rig->server.setSegmentCount(QStringLiteral("batch"), 2000);
+        QVERIFY(m_rig->server.setFaults(QStringLiteral("batch:latency=300")));
+        const QString out = path(QStringLiteral("out.csv"));
+        {
+            QFile old(out);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("the previous export\r\n");
+        }
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SEGMENT_BROWSER_SECRET"), m_rig->secret(QStringLiteral("batch")));
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SEGMENT_BROWSER_PATH),
+                      QStringList {QStringLiteral("export")} + connection(QStringLiteral("batch")) << QStringLiteral(
+                          "--page-size") << QStringLiteral("100") << QStringLiteral("--output") << out);
+        QVERIFY(process.waitForStarted());
+        // Some pages written already.
+        QTRY_VERIFY_WITH_TIMEOUT(m_rig->server.requestCount(QStringLiteral("batch")) >= 3, 30000);
+        QCOMPARE(::kill(pid_t(process.processId()), signal), 0);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 128 + signal);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("nothing was written"), err.constData());
+        QCOMPARE(readFile(out), QByteArray("the previous export\r\n"));
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("out.csv")});
     }
 
     void anUnwritableOutput()

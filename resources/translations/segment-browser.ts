@@ -3630,6 +3630,10 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>interrupted by %1; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::cli::ConnectionOptions</name>

@@ -2,6 +2,7 @@
 
 #include "accountcommands.h"
 #include "clisupport.h"
+#include "interrupts.h"
 #include "storecommands.h"
 
 #include "core/http.h"
@@ -539,6 +540,8 @@ int runProfiles(const QStringList &args)
 
 } // namespace
 
+int runCommand(const QStringList &args);
+
 bool wantsCommandLine(int argc, char *argv[])
 {
     if (argc > 1) {
@@ -567,6 +570,16 @@ int run(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("sb.*.info=false"));
     const QStringList args = app.arguments().mid(1);
+    // From here on, SIGINT, SIGTERM and SIGHUP cancel the command cleanly (Interrupts).
+    Interrupts::instance();
+    const int code = runCommand(args);
+    if (const int signal = Interrupts::instance()->received())
+        return 128 + signal;
+    return code;
+}
+
+int runCommand(const QStringList &args)
+{
     const QString command = args.value(0);
     if (command == QLatin1String("export"))
         return runExport(args.mid(1));

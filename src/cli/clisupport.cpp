@@ -1,4 +1,5 @@
 #include "clisupport.h"
+#include "interrupts.h"
 
 #include "core/vendorapi.h"
 #include "export/exportjob.h"
@@ -195,10 +196,15 @@ Result<qint64> runToEnd(ExportJob &job)
         failure = e;
         loop.quit();
     });
+    // Ctrl+C, a kill, a closed terminal: the job is cancelled, and its temporary file goes with it.
+    QObject::connect(Interrupts::instance(), &Interrupts::interrupted, &job, [&job] { job.cancel(); });
     job.start();
     // A target that cannot be opened fails inside start(), before the loop could see quit().
     if (job.isRunning())
         loop.exec();
+    if (failure.kind == Error::Kind::Cancelled && Interrupts::instance()->received())
+        failure.message =
+            tr("interrupted by %1; nothing was written").arg(Interrupts::name(Interrupts::instance()->received()));
     if (failure.isError())
         return failure;
     return written;

@@ -1,6 +1,7 @@
 #include "accountcommands.h"
 
 #include "clisupport.h"
+#include "interrupts.h"
 
 #include "compare/comparison.h"
 #include "core/vendorapi.h"
@@ -33,6 +34,12 @@ Error walkLive(const VendorApi &vendor, const Profile &profile, const QString &s
         }
     });
     QObject::connect(&stream, &PageStream::finished, &loop, &QEventLoop::quit);
+    QObject::connect(Interrupts::instance(), &Interrupts::interrupted, &loop, [&](int signal) {
+        failure = Error::cancelled();
+        failure.message = tr("interrupted by %1; nothing was written").arg(Interrupts::name(signal));
+        stream.cancel();
+        loop.quit();
+    });
     QObject::connect(&stream, &PageStream::failed, &loop, [&](const Error &e) {
         failure = e;
         loop.quit();

@@ -1,6 +1,7 @@
 #include "storecommands.h"
 
 #include "clisupport.h"
+#include "interrupts.h"
 
 #include "core/vendorapi.h"
 #include "export/estatecsv.h"
@@ -118,6 +119,8 @@ int runSync(const QStringList &args)
         worst = qMax(worst, exitCodeFor(e));
     });
     QObject::connect(&syncs, &SyncScheduler::idle, &loop, &QEventLoop::quit);
+    // Interrupted: every sync is cancelled, and keeps its previous snapshot.
+    QObject::connect(Interrupts::instance(), &Interrupts::interrupted, &syncs, [&syncs] { syncs.cancelAll(); });
     for (const SavedProfile &p : std::as_const(profiles)) {
         const Result<QString> secret = keychainSecret(p.profile);
         if (!secret) {
