@@ -144,6 +144,25 @@ private slots:
                  QList<QStringList>({{QStringLiteral("first"), cell, QStringLiteral("last")}}));
     }
 
+    // NUL, ESC and other control characters: a file keeps them exactly (it is data); for a
+    // terminal they are written as \xNN, so a cell cannot clear the screen or overwrite a line.
+    void controlCharactersInCells()
+    {
+        const QString cell = QStringLiteral("a\x1b[2J\rWrote 100 segments") + QChar(0) + QChar(0x202e) + u8("é");
+        const QList<QStringList> rows = {{QStringLiteral("k"), cell}};
+        const QByteArray exact = writeRows(rows);
+        QVERIFY(exact.contains("\x1b[2J\r"));
+        QVERIFY(exact.contains(QByteArray(1, '\0')));
+        QCOMPARE(parseCsv(exact), (QList<QStringList> {{QStringLiteral("k"), cell}}));
+        CsvOptions terminal;
+        terminal.visibleControls = true;
+        const QByteArray shown = writeRows(rows, terminal);
+        QCOMPARE(shown, QByteArray("k,a\\x1b[2J\\x0dWrote 100 segments\\x00\\u202E\xC3\xA9\r\n"));
+        // Plain text is untouched either way.
+        QCOMPARE(writeRows({{QStringLiteral("plain"), u8("café")}}, terminal),
+                 writeRows({{QStringLiteral("plain"), u8("café")}}));
+    }
+
     void emptyRows()
     {
         QCOMPARE(writeRows({{QString(), QString(), QString()}}), QByteArray(",,\r\n"));

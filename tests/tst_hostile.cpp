@@ -237,6 +237,34 @@ private slots:
         QCOMPARE(server.requests(), 1);
         QCOMPARE(retrying.size(), 0);
     }
+
+    // A vendor message with ANSI escapes and a carriage return (it would clear a terminal and
+    // print a fake "Wrote 100 segments"): the error keeps the words, with the controls visible.
+    void aVendorMessageCannotSteerATerminal()
+    {
+        HostileServer server([](int, const QByteArray &) -> QByteArray {
+            const QByteArray body = "{\"error_code\":\"\\u001b[31mBAD\",\"error_message\":"
+                                    "\"\\u001b[2J\\u001b[HWrote 100 segments\\r\\u202eevil\"}";
+            return "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        });
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        Profile profile = rig.profile(vendor);
+        profile.baseUrl = server.root();
+        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        QSignalSpy failed(&fetcher, &PageFetcher::failed);
+        fetcher.fetch(Cursor {});
+        QVERIFY(failed.wait(30000));
+        const Error e = failed.at(0).at(1).value<Error>();
+        for (const QString &text : {e.toString(), e.vendorCode}) {
+            QVERIFY2(std::none_of(text.cbegin(), text.cend(),
+                                  [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x202e; }),
+                     qPrintable(text));
+        }
+        QCOMPARE(e.message, QStringLiteral("\\x1b[2J\\x1b[HWrote 100 segments\\x0d\\u202Eevil"));
+        QCOMPARE(e.vendorCode, QStringLiteral("\\x1b[31mBAD"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)

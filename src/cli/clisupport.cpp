@@ -52,8 +52,10 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QString &com
 int fail(int code, const QString &message)
 {
     // One line: the caller's scripts grep it.
+    // One line, and nothing a vendor or a file put in it can steer the terminal.
     QString line = message;
     line.replace(QLatin1Char('\n'), QLatin1String(" "));
+    line = visibleText(line);
     err() << "segment-browser: " << line << Qt::endl;
     return code;
 }
@@ -211,8 +213,10 @@ Result<qint64> runToEnd(ExportJob &job)
 }
 
 // Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
-Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows)
+Error writeCsv(const QString &path, const CsvOptions &given, const QList<QStringList> &rows)
 {
+    CsvOptions options = given;
+    options.visibleControls = path == QLatin1String("-") && ::isatty(STDOUT_FILENO);
     Result<std::unique_ptr<QFileDevice>> device = openOutput(path);
     if (!device)
         return device.error();

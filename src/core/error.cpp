@@ -86,6 +86,23 @@ Error Error::cancelled()
     return Error {Kind::Cancelled, 0, QCoreApplication::translate("sb::Error", "Cancelled"), {}, -1};
 }
 
+QString visibleText(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f)) {
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        } else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f) {
+            out += QStringLiteral("\\u") + QString::number(int(u), 16).toUpper();
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 Error Error::fromStatus(int httpStatus, const QString &message, const QString &vendorCode)
 {
     Kind kind = Kind::Server;
@@ -93,7 +110,8 @@ Error Error::fromStatus(int httpStatus, const QString &message, const QString &v
         kind = Kind::Auth;
     else if (httpStatus == 429)
         kind = Kind::RateLimit;
-    return Error {kind, httpStatus, message, vendorCode, -1};
+    // The vendor's words, never its control characters (issue: terminal injection).
+    return Error {kind, httpStatus, visibleText(message), visibleText(vendorCode), -1};
 }
 
 } // namespace sb

@@ -1,5 +1,7 @@
 #include "csvwriter.h"
 
+#include "core/error.h"
+
 #include <cerrno>
 #include <cstring>
 
@@ -7,6 +9,7 @@
 #include <QIODevice>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -278,6 +281,13 @@ void CsvWriter::appendField(QStringView text)
 {
     if (m_fieldsInRecord++ > 0)
         m_line.append(',');
+    QString shown;
+    if (m_options.visibleControls && std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.unicode() < 0x20 || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+        })) {
+        shown = visibleText(text);
+        text = shown;
+    }
     const bool quoted = needsQuoting(text);
     if (quoted)
         m_line.append('"');

@@ -25,6 +25,11 @@ struct CsvOptions
     bool bom = false;
     // Prefix vendor text that a spreadsheet would run as a formula with a `'` (see needsFormulaGuard).
     bool formulaGuard = true;
+    // Control characters in cells (ESC, NUL, a carriage return…) written as \xNN (visibleText()):
+    // for CSV shown in a terminal, where they would steer it. A file keeps the vendor's text
+    // exactly, control characters included: it is data, and a program reading it gets what the
+    // vendor holds.
+    bool visibleControls = false;
 };
 
 // The text of one cell, before quoting and before the formula guard:
