@@ -265,6 +265,40 @@ private slots:
         QCOMPARE(e.message, QStringLiteral("\\x1b[2J\\x1b[HWrote 100 segments\\x0d\\u202Eevil"));
         QCOMPARE(e.vendorCode, QStringLiteral("\\x1b[31mBAD"));
     }
+
+    // Big pages: the walk holds at most its byte budget in pages asked for and waiting, so fewer
+    // are in flight when pages are big; every row still comes, in order.
+    void bigPagesAreFewerInFlight()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("launchdarkly");
+        rig.server.setSegmentCount(vendor, 400);
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly:huge=2")));
+        const auto walkWith = [&](qint64 budget) {
+            PageFetcher fetcher(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+            PageStream stream(&fetcher, 20, 12);
+            if (budget > 0)
+                stream.setByteBudget(budget);
+            QStringList keys;
+            QObject::connect(&stream, &PageStream::segmentsReady, [&](const QList<Segment> &page) {
+                for (const Segment &s : page)
+                    keys.append(vendorById(vendor)->recordKey(s.object()));
+            });
+            QSignalSpy finished(&stream, &PageStream::finished);
+            stream.start();
+            const bool done = finished.wait(60000);
+            return std::make_tuple(done, keys, stream.peakInFlight());
+        };
+        const auto [done, keys, peak] = walkWith(5 * 1024 * 1024);
+        QVERIFY(done);
+        QCOMPARE(keys, rig.expectedKeys(vendor, 400));
+        QVERIFY2(peak <= 2, qPrintable(QString::number(peak)));
+        // The same walk with room for all twelve: many more at once.
+        const auto [doneWide, keysWide, peakWide] = walkWith(0);
+        QVERIFY(doneWide);
+        QCOMPARE(keysWide.size(), 400);
+        QVERIFY2(peakWide > 2, qPrintable(QString::number(peakWide)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostile)

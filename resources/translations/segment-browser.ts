@@ -2140,6 +2140,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>%1 (gave up after %2 tries in %3 s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not enough memory to read a reply of %1 MB from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageStream</name>

@@ -52,6 +52,7 @@ struct Page
     // qHash of each segment's JSON, for noticing a record the server sends twice. PageFetcher fills
     // it on the thread that reads the page; rowHash() computes what is missing.
     QList<size_t> rowHashes;
+    qint64 bodyBytes = 0; // the size of the reply's body it was read from (PageFetcher fills it)
 
     size_t rowHash(qsizetype i) const
     {

@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <new>
+
 #include <memory>
 
 namespace sb {
@@ -32,10 +34,20 @@ bool isTransportError(QNetworkReply::NetworkError e, int httpStatus)
 // The vendor's reading of a reply, with the rows' hashes. Safe on any thread: vendors are stateless.
 Result<Page> parseReply(const VendorApi *vendor, const HttpReply &reply, const PageQuery &query)
 {
-    Result<Page> page = vendor->parsePage(reply, query);
-    if (page)
-        page.value().hashRows();
-    return page;
+    // A body too big for the memory left is an error that says so, not the end of the program.
+    try {
+        Result<Page> page = vendor->parsePage(reply, query);
+        if (page) {
+            page.value().hashRows();
+            page.value().bodyBytes = reply.body.size();
+        }
+        return page;
+    } catch (const std::bad_alloc &) {
+        return Error::parse(
+            QCoreApplication::translate("sb::PageFetcher", "Not enough memory to read a reply of %1 MB from %2")
+                .arg(reply.body.size() / (1024 * 1024))
+                .arg(vendor->displayName()));
+    }
 }
 
 HttpReply toHttpReply(QNetworkReply *reply)

@@ -1,11 +1,11 @@
 #include "pagestream.h"
 
-#include <limits>
-
 #include "core/logging.h"
 #include "pagefetcher.h"
 
 #include <QCoreApplication>
+
+#include <limits>
 
 namespace sb {
 
@@ -87,6 +87,7 @@ void PageStream::onPage(quint64 id, const Page &page)
     const qint64 offset = it.value();
     const bool first = !m_offsetMode && offset == 0;
     m_inFlight.erase(it);
+    m_pageBytes = qMax(m_pageBytes, page.bodyBytes);
     if (page.total >= 0 && m_total < 0)
         m_total = page.total;
 
@@ -222,6 +223,7 @@ void PageStream::request(qint64 offset)
 {
     m_asked.insert(offset);
     m_inFlight.insert(m_fetcher->fetch(Cursor {offset, {}}, m_pageSize, false), offset);
+    m_peakInFlight = qMax(m_peakInFlight, int(m_inFlight.size()));
 }
 
 void PageStream::schedule()
@@ -246,9 +248,14 @@ void PageStream::schedule()
                               .arg(m_emitOffset)));
         return;
     }
-    // Bound memory: never run further ahead of the writer than a window of pages.
+    // Bound memory: never run further ahead of the writer than a window of pages, and never hold
+    // more than the byte budget in pages asked for and pages waiting (the biggest page seen so
+    // far stands for each): twelve 60 MB pages in flight would be gigabytes.
+    const int byBudget =
+        m_pageBytes > 0 ? int(qBound(qint64(1), m_byteBudget / m_pageBytes, qint64(m_maxConcurrent))) : m_maxConcurrent;
+    const int room = qMax(1, byBudget - int(m_received.size()));
     const qint64 window = qint64(m_step) * m_maxConcurrent * 2;
-    while (m_inFlight.size() < m_maxConcurrent && m_nextOffset < limit && m_nextOffset < m_emitOffset + window) {
+    while (m_inFlight.size() < room && m_nextOffset < limit && m_nextOffset < m_emitOffset + window) {
         if (!m_asked.contains(m_nextOffset))
             request(m_nextOffset);
         m_nextOffset += m_step;

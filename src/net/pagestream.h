@@ -31,6 +31,11 @@ public:
     bool isRunning() const { return m_running; }
     qint64 rowsDelivered() const { return m_delivered; }
     qint64 total() const { return m_total; }
+    // The bytes of page bodies the walk may hold at once, asked for or waiting to be handed on;
+    // at least one page is always asked for. Default: 128 MB.
+    void setByteBudget(qint64 bytes) { m_byteBudget = qMax<qint64>(1, bytes); }
+    // The most pages that were asked for at once (for the benchmark and tests).
+    int peakInFlight() const { return m_peakInFlight; }
 
 signals:
     // In order; the segments of one or more pages.
@@ -57,6 +62,9 @@ private:
     QPointer<PageFetcher> m_fetcher;
     int m_pageSize;
     int m_maxConcurrent;
+    qint64 m_byteBudget = 128 * 1024 * 1024;
+    qint64 m_pageBytes = 0; // the biggest page body seen
+    int m_peakInFlight = 1;
     bool m_running = false;
     bool m_offsetMode = false; // concurrent offset walk, once the total is known
     qint64 m_total = -1;
