@@ -299,6 +299,29 @@ private slots:
         QCOMPARE(dialog->summary(), QStringLiteral("No differences: %1 identical segments").arg(runs.at(1).rows));
     }
 
+    // A place asked for before discovery has listed it is added and chosen, and a refresh of the
+    // lists (a sync ended) keeps it: never another source in its stead.
+    void aPlaceNotListedYetIsChosenAndKept()
+    {
+        Window f(30);
+        CompareDialog *dialog = f.open();
+        const QString name = f.rig.profile(kLd).name;
+        dialog->setSides(name, name, false, false, {}, QStringLiteral("mobile-app/production"));
+        const QString wanted = name + QLatin1Char('\n') + QStringLiteral("mobile-app/production");
+        auto *b = dialog->findChild<QComboBox *>(QStringLiteral("compareB"));
+        QCOMPARE(b->currentData().toString(), wanted);
+        dialog->refreshProfiles();
+        QCOMPARE(b->currentData().toString(), wanted);
+        // Once discovery has listed every place, still that one, listed once.
+        QTRY_VERIFY(b->count() > 4);
+        dialog->refreshProfiles();
+        QCOMPARE(b->currentData().toString(), wanted);
+        int times = 0;
+        for (int i = 0; i < b->count(); ++i)
+            times += b->itemData(i).toString() == wanted ? 1 : 0;
+        QCOMPARE(times, 1);
+    }
+
     void twoVendorsOrAFailingSideShowNoComparison()
     {
         Window f(80);

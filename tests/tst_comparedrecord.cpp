@@ -96,6 +96,8 @@ private slots:
               "9223372036854775808,12345678901234567890,0.1,3.141592653589793]}"));
         QTest::newRow("booleans") << j("{'key':'k','name':'n','unbounded':true,'included':[false,null]}");
         QTest::newRow("a key twice") << j("{'key':'k','name':'first','name':'second'}");
+        QTest::newRow("a key twice, the last null") << j("{'key':'k','name':'a','name':null}");
+        QTest::newRow("a key twice, the first null") << j("{'key':'k','description':null,'description':'d'}");
         QTest::newRow("non-ASCII key") << QByteArray(
             "{\"key\":\"k\",\"name\":\"n\",\"rules\":{\"\xc3\xa9\":1,\"z\":2}}");
         QTest::newRow("key not a string") << j("{'key':42,'name':['n']}");

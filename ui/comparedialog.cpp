@@ -200,7 +200,15 @@ void CompareDialog::refreshProfiles()
                                            : tr("%1 (%2, %3)").arg(p.name, vendorName, scope),
                            sideData(p.name));
         }
-        const int at = combo->findData(chosen);
+        // The places found before, again, so that a side on one of them keeps it.
+        for (auto it = m_scopeGroups.cbegin(); it != m_scopeGroups.cend(); ++it) {
+            for (const Profile &p : m_session->profiles()) {
+                if (p.name == it.key())
+                    addScopes(p, it.value(), combo);
+            }
+        }
+        const QStringList was = chosen.toString().split(QLatin1Char('\n'));
+        const int at = chosen.isValid() ? entryFor(combo, was.value(0), was.value(1)) : -1;
         combo->setCurrentIndex(at >= 0 ? at : 0);
     }
     refreshVersions(0);
@@ -222,7 +230,9 @@ void CompareDialog::discoverScopes()
                 connect(discovery, &ScopeDiscovery::finished, this,
                         [this, discovery, profile](const QList<ScopeGroup> &groups) {
                             discovery->deleteLater();
-                            addScopes(profile, groups);
+                            m_scopeGroups.insert(profile.name, groups);
+                            for (QComboBox *combo : {m_a, m_b})
+                                addScopes(profile, groups, combo);
                         });
                 // Without the listing, the profile's own place is still there to compare.
                 connect(discovery, &ScopeDiscovery::failed, discovery, &QObject::deleteLater);
@@ -232,24 +242,22 @@ void CompareDialog::discoverScopes()
     }
 }
 
-void CompareDialog::addScopes(const Profile &profile, const QList<ScopeGroup> &groups)
+void CompareDialog::addScopes(const Profile &profile, const QList<ScopeGroup> &groups, QComboBox *combo)
 {
     const VendorApi *vendor = vendorById(profile.vendor);
     const QString own = vendor->scopeOf(profile);
-    for (QComboBox *combo : {m_a, m_b}) {
-        QSignalBlocker block(combo);
-        int at = combo->findData(sideData(profile.name));
-        if (at < 0)
-            continue;
-        for (const ScopeGroup &g : groups) {
-            for (const NamedKey &s : g.scopes) {
-                const QString scope = g.group.key + QLatin1Char('/') + s.key;
-                if (scope == own || combo->findData(sideData(profile.name, scope)) >= 0)
-                    continue;
-                combo->insertItem(++at, tr("%1 (%2, %3)").arg(profile.name, vendor->displayName(), scope),
-                                  sideData(profile.name, scope));
-                combo->setItemData(at, tr("%1 · %2").arg(g.group.name, s.name), Qt::ToolTipRole);
-            }
+    QSignalBlocker block(combo);
+    int at = combo->findData(sideData(profile.name));
+    if (at < 0)
+        return;
+    for (const ScopeGroup &g : groups) {
+        for (const NamedKey &s : g.scopes) {
+            const QString scope = g.group.key + QLatin1Char('/') + s.key;
+            if (scope == own || combo->findData(sideData(profile.name, scope)) >= 0)
+                continue;
+            combo->insertItem(++at, tr("%1 (%2, %3)").arg(profile.name, vendor->displayName(), scope),
+                              sideData(profile.name, scope));
+            combo->setItemData(at, tr("%1 · %2").arg(g.group.name, s.name), Qt::ToolTipRole);
         }
     }
 }
@@ -257,11 +265,10 @@ void CompareDialog::addScopes(const Profile &profile, const QList<ScopeGroup> &g
 void CompareDialog::setSides(const QString &a, const QString &b, bool storedA, bool storedB, const QString &scopeA,
                              const QString &scopeB)
 {
-    // A place the list does not have (yet, or the profile's own) is the profile itself.
-    const auto choose = [](QComboBox *combo, const QString &profile, const QString &scope) {
-        int at = combo->findData(sideData(profile, scope));
-        if (at < 0)
-            at = combo->findData(sideData(profile));
+    // A place the list does not have yet is added beneath its profile (the side bar knows it from
+    // a sync); the profile's own place is the profile itself.
+    const auto choose = [this](QComboBox *combo, const QString &profile, const QString &scope) {
+        const int at = entryFor(combo, profile, scope);
         if (at >= 0)
             combo->setCurrentIndex(at);
     };
@@ -296,15 +303,39 @@ QComboBox *CompareDialog::versionCombo(int side) const
     return side == 0 ? m_versionA : m_versionB;
 }
 
+int CompareDialog::entryFor(QComboBox *combo, const QString &profile, const QString &scope)
+{
+    int at = combo->findData(sideData(profile, scope));
+    const int own = combo->findData(sideData(profile));
+    if (at >= 0 || own < 0)
+        return at >= 0 ? at : own;
+    const Result<Profile> found = profileNamed(profile);
+    const VendorApi *vendor = found ? vendorById(found.value().vendor) : nullptr;
+    if (scope.isEmpty() || !vendor || !vendor->discoversScopes() || scope == vendor->scopeOf(found.value()))
+        return own;
+    QSignalBlocker block(combo);
+    at = own + 1;
+    combo->insertItem(at, tr("%1 (%2, %3)").arg(profile, vendor->displayName(), scope), sideData(profile, scope));
+    return at;
+}
+
+Result<Profile> CompareDialog::profileNamed(const QString &name) const
+{
+    const QList<Profile> profiles = m_session->profiles();
+    const auto found =
+        std::find_if(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == name; });
+    if (found == profiles.cend())
+        return Error::usage(tr("Choose a profile"));
+    return *found;
+}
+
 Result<Profile> CompareDialog::chosenProfile(int side) const
 {
     const QStringList chosen = (side == 0 ? m_a : m_b)->currentData().toString().split(QLatin1Char('\n'));
-    const QList<Profile> profiles = m_session->profiles();
-    const auto found =
-        std::find_if(profiles.cbegin(), profiles.cend(), [&](const Profile &p) { return p.name == chosen.value(0); });
-    if (found == profiles.cend())
-        return Error::usage(tr("Choose a profile"));
-    Profile profile = *found;
+    const Result<Profile> found = profileNamed(chosen.value(0));
+    if (!found)
+        return found.error();
+    Profile profile = found.value();
     // Another place of the same token: its keys in place of the profile's.
     const QString scope = chosen.value(1);
     const VendorApi *vendor = vendorById(profile.vendor);

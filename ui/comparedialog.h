@@ -80,7 +80,11 @@ private:
     Result<Profile> chosenProfile(int side) const;
     void refreshVersions(int side);
     void discoverScopes(); // the other places of each scoped profile, added to the lists as found
-    void addScopes(const Profile &profile, const QList<ScopeGroup> &groups);
+    void addScopes(const Profile &profile, const QList<ScopeGroup> &groups, QComboBox *combo);
+    Result<Profile> profileNamed(const QString &name) const;
+    // The entry of a profile's place in a side's list, added beneath the profile when discovery
+    // has not listed it (yet); the profile's own entry for its own place; -1 without the profile.
+    int entryFor(QComboBox *combo, const QString &profile, const QString &scope);
     void readSide(int side);
     void readLive(int side, const Profile &profile, const QString &secret);
     void sideDone(int side);
@@ -113,6 +117,7 @@ private:
     QPointer<PageFetcher> m_fetcher;
     ComparisonCounts m_counts;
     QSet<QString> m_discovered; // profiles whose places were listed (or asked for) this session
+    QHash<QString, QList<ScopeGroup>> m_scopeGroups; // the places found, by profile
 };
 
 } // namespace sb

@@ -2904,6 +2904,10 @@ Change or clear the filter to see more.</source>
         <source>That is not one of the profile&apos;s successful syncs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>That sync cannot be read back exactly: segment “%1” came back later, and the version that synced it did not keep the record it had</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentTableModel</name>

@@ -289,7 +289,6 @@ int runExport(const QStringList &args)
         CsvOptions csv;
         csv.bom = p.isSet(bomOpt);
         csv.formulaGuard = !p.isSet(noGuardOpt);
-        csv.visibleControls = p.value(outputOpt) == QLatin1String("-") && ::isatty(STDOUT_FILENO);
         return csv;
     };
 

@@ -200,10 +200,13 @@ Result<qint64> runToEnd(ExportJob &job)
     });
     // Ctrl+C, a kill, a closed terminal: the job is cancelled, and its temporary file goes with it.
     QObject::connect(Interrupts::instance(), &Interrupts::interrupted, &job, [&job] { job.cancel(); });
+    // Opening the target (a FIFO may wait for its reader) keeps the signals' default effect.
     job.start();
     // A target that cannot be opened fails inside start(), before the loop could see quit().
-    if (job.isRunning())
+    if (job.isRunning()) {
+        const Interrupts::Listening listening;
         loop.exec();
+    }
     if (failure.kind == Error::Kind::Cancelled && Interrupts::instance()->received())
         failure.message =
             tr("interrupted by %1; nothing was written").arg(Interrupts::name(Interrupts::instance()->received()));
@@ -216,10 +219,11 @@ Result<qint64> runToEnd(ExportJob &job)
 Error writeCsv(const QString &path, const CsvOptions &given, const QList<QStringList> &rows)
 {
     CsvOptions options = given;
-    options.visibleControls = path == QLatin1String("-") && ::isatty(STDOUT_FILENO);
     Result<std::unique_ptr<QFileDevice>> device = openOutput(path);
     if (!device)
         return device.error();
+    // Written to a terminal (standard output, /dev/tty): control characters in cells are shown.
+    options.visibleControls = ::isatty(device.value()->handle());
     CsvWriter writer(device.value().get(), options);
     for (const QStringList &row : rows) {
         if (!writer.writeRow(row))

@@ -34,6 +34,7 @@ Error walkLive(const VendorApi &vendor, const Profile &profile, const QString &s
         }
     });
     QObject::connect(&stream, &PageStream::finished, &loop, &QEventLoop::quit);
+    const Interrupts::Listening listening;
     QObject::connect(Interrupts::instance(), &Interrupts::interrupted, &loop, [&](int signal) {
         failure = Error::cancelled();
         failure.message = tr("interrupted by %1; nothing was written").arg(Interrupts::name(signal));

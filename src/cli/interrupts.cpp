@@ -2,6 +2,8 @@
 
 #include <QSocketNotifier>
 
+#include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -11,12 +13,25 @@ namespace sb::cli {
 namespace {
 
 int g_pipe[2] = {-1, -1};
+// Lock-free atomics: safe to read in a signal handler.
+std::atomic<int> g_listening {0}; // commands that can cancel cleanly are running
+std::atomic<int> g_caught {0};
 
 void onSignal(int signal)
 {
-    // Async-signal-safe: one byte down the pipe, read on the main thread.
+    // Nothing to cancel (a command waiting on standard input, opening a FIFO…), or a second
+    // signal while the first is handled: the signal's own default, at once.
+    if (!g_listening || g_caught) {
+        ::signal(signal, SIG_DFL);
+        ::raise(signal);
+        return;
+    }
+    g_caught = signal;
+    // Async-signal-safe: one byte down the pipe, read on the main thread; errno as it was.
+    const int savedErrno = errno;
     const unsigned char byte = static_cast<unsigned char>(signal);
     [[maybe_unused]] const ssize_t written = ::write(g_pipe[1], &byte, 1);
+    errno = savedErrno;
 }
 
 } // namespace
@@ -52,6 +67,17 @@ void Interrupts::onReadable()
             emit interrupted(byte);
         }
     }
+}
+
+Interrupts::Listening::Listening()
+{
+    instance();
+    ++g_listening;
+}
+
+Interrupts::Listening::~Listening()
+{
+    --g_listening;
 }
 
 QString Interrupts::name(int signal)

@@ -14,6 +14,16 @@ class Interrupts final : public QObject
 public:
     // Installs the handlers on first use.
     static Interrupts *instance();
+    // While one lives, a signal is delivered as interrupted() for the command to cancel; with
+    // none (nothing that could be left half done), a signal has its default effect at once.
+    class Listening
+    {
+    public:
+        Listening();
+        ~Listening();
+        Listening(const Listening &) = delete;
+        Listening &operator=(const Listening &) = delete;
+    };
     // The signal received, 0 while none was.
     int received() const { return m_received; }
     // "SIGINT", "SIGTERM", "SIGHUP".

@@ -120,6 +120,7 @@ int runSync(const QStringList &args)
     });
     QObject::connect(&syncs, &SyncScheduler::idle, &loop, &QEventLoop::quit);
     // Interrupted: every sync is cancelled, and keeps its previous snapshot.
+    const Interrupts::Listening listening;
     QObject::connect(Interrupts::instance(), &Interrupts::interrupted, &syncs, [&syncs] { syncs.cancelAll(); });
     for (const SavedProfile &p : std::as_const(profiles)) {
         const Result<QString> secret = keychainSecret(p.profile);

@@ -94,7 +94,8 @@ QString visibleText(QStringView text)
         const char16_t u = c.unicode();
         if (u < 0x20 || (u >= 0x7f && u <= 0x9f)) {
             out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
-        } else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f) {
+        } else if ((u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e || u == 0x200f
+                   || u == 0x061c) {
             out += QStringLiteral("\\u") + QString::number(int(u), 16).toUpper();
         } else {
             out += c;

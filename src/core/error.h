@@ -44,15 +44,15 @@ struct Error
     friend bool operator==(const Error &, const Error &) = default;
 };
 
-// The one wording of a wait before the next try, for the window, its dialogs and the command line:
-// "Rate limited by LaunchDarkly; retrying in 5 s", "HTTP 503: Service Unavailable; retrying in 2 s".
-// `msLeft` is rounded up to whole seconds.
 // `text` with its control characters made visible: C0 controls (tab, line breaks, ESC, NUL…),
 // DEL and C1 controls as \xNN, and the invisible direction overrides as \u202E and the like.
 // For text a vendor or a file supplied that is shown in a terminal, the window or a log: it can
 // then neither clear a screen, move the cursor, overwrite a line with \r, nor reorder what shows.
 QString visibleText(QStringView text);
 
+// The one wording of a wait before the next try, for the window, its dialogs and the command line:
+// "Rate limited by LaunchDarkly; retrying in 5 s", "HTTP 503: Service Unavailable; retrying in 2 s".
+// `msLeft` is rounded up to whole seconds.
 QString retryNotice(const Error &reason, const QString &vendorName, qint64 msLeft);
 
 } // namespace sb

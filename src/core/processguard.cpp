@@ -32,10 +32,10 @@ void guardProcess()
         if (std::strncmp(*entry, kName, sizeof kName - 1) != 0)
             continue;
         char *value = *entry + sizeof kName - 1;
-        takenSecret() = QString::fromLocal8Bit(value);
+        if (takenSecret().isEmpty()) // the first, as getenv() would give it
+            takenSecret() = QString::fromLocal8Bit(value);
         // The bytes themselves, where the kernel shows them (/proc/<pid>/environ), then the entry.
         std::memset(value, 0, std::strlen(value));
-        break;
     }
     unsetenv("SEGMENT_BROWSER_SECRET");
 }

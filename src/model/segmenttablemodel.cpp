@@ -45,7 +45,8 @@ void SegmentTableModel::setSource(const VendorApi *vendor, const Profile &profil
                 emit retrying(reason, delayMs);
         });
         connect(m_fetcher, &PageFetcher::stalled, this, [this](quint64 id, qint64 quietMs, qint64 giveUpInMs) {
-            if (id == m_inFlight)
+            // The page, or the access token it waits for (id 0).
+            if (id == m_inFlight || (id == 0 && m_inFlight != 0))
                 emit stalled(quietMs, giveUpInMs);
         });
     }

@@ -96,7 +96,6 @@ quint64 PageFetcher::fetch(const Cursor &cursor, int pageSize, bool wantTotal)
     r.query.cursor = cursor;
     r.query.pageSize = pageSize > 0 ? qMin(pageSize, m_vendor->maxPageSize()) : m_vendor->defaultPageSize();
     r.query.wantTotal = wantTotal;
-    r.deadline = m_options.pageDeadlineMs > 0 ? QDeadlineTimer(m_options.pageDeadlineMs) : QDeadlineTimer::Forever;
     // Report asynchronously even when the request fails at once, so callers see one
     // consistent order: fetch() returns the id, then a signal carries it.
     QTimer::singleShot(0, this, [this, id] {
@@ -216,6 +215,12 @@ void PageFetcher::send(quint64 id)
     if (!request) {
         finish(id, request.error());
         return;
+    }
+    // The page's deadline runs from its first try, not from a wait for the access token.
+    if (!r.deadlineStarted) {
+        r.deadline = m_options.pageDeadlineMs > 0 ? QDeadlineTimer(m_options.pageDeadlineMs)
+                                                  : QDeadlineTimer(QDeadlineTimer::Forever);
+        r.deadlineStarted = true;
     }
     r.credentialUsed = m_vendor->exchangesToken() ? m_token : m_secret;
     m_vendor->authorize(request.value(), r.credentialUsed);

@@ -95,6 +95,7 @@ private:
         QPointer<QNetworkReply> reply;
         QTimer *timer = nullptr; // backoff wait
         QDeadlineTimer deadline; // the page's, all tries together (Options::pageDeadlineMs)
+        bool deadlineStarted = false; // set by its first try
         bool parsing = false; // the reply is being read on a worker thread
     };
 

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 
 namespace sb {
@@ -33,6 +34,13 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
         return Error::storage(tr("That is not one of the profile's successful syncs"));
     if (q.value(1).toLongLong() == run)
         return forEachSnapshotEntry(source, chunk, each);
+    // One read transaction: a sync another process commits meanwhile is not half seen.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const bool ownTransaction = db.transaction();
+    const auto end = qScopeGuard([&] {
+        if (ownTransaction)
+            db.rollback();
+    });
 
     // Per segment the syncs after `run` touched: whether the first of them added it (then it was
     // not there yet), and the first change after `run` that kept the record it replaced (then
@@ -41,6 +49,8 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
     {
         bool addedFirst = false;
         qint64 beforeRun = 0; // 0: the record now is the one `run` left
+        bool removed = false; // removed since `run`, before any kept record
+        bool unknown = false; // came back without the record it had (a sync before stores kept it)
     };
     QHash<qint64, Later> later;
     q.prepare(QStringLiteral("SELECT c.segment_id, c.run_id, c.kind, c.before IS NOT NULL FROM segment_change c"
@@ -54,8 +64,15 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
         auto it = later.find(segment);
         if (it == later.end())
             it = later.insert(segment, {q.value(2).toString() == QLatin1String("added"), 0});
-        if (it->beforeRun == 0 && q.value(3).toBool())
+        if (it->beforeRun != 0)
+            continue;
+        const QString kind = q.value(2).toString();
+        if (q.value(3).toBool())
             it->beforeRun = q.value(1).toLongLong();
+        else if (kind == QLatin1String("removed"))
+            it->removed = true;
+        else if (kind == QLatin1String("added") && it->removed)
+            it->unknown = true; // the record it had when it went was overwritten, not kept
     }
     if (q.error().isValid())
         return failure(tr("Could not read the segment store"), q.error().text());
@@ -74,6 +91,10 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
         const bool present = touched == later.cend() ? q.value(6).toBool() : !touched->addedFirst;
         if (!present)
             continue;
+        if (touched != later.cend() && touched->unknown)
+            return Error::storage(tr("That sync cannot be read back exactly: segment “%1” came back later, "
+                                     "and the version that synced it did not keep the record it had")
+                                      .arg(q.value(1).toString()));
         if (touched != later.cend() && touched->beforeRun != 0) {
             before.bind(QStringLiteral(":r"), touched->beforeRun).bind(QStringLiteral(":id"), q.value(0));
             if (!before.exec() || !before.next())

@@ -90,22 +90,25 @@ public:
                 if (uchar(c) < 0x20 || uchar(c) >= 0x7f || c == '"' || c == '\\')
                     return false;
             }
-            if (!only.empty()) {
-                if (std::find(only.cbegin(), only.cend(), member.key) == only.cend()
-                    || member.value.type() == element_type::NULL_VALUE)
-                    continue;
-            }
+            if (!only.empty() && std::find(only.cbegin(), only.cend(), member.key) == only.cend())
+                continue;
             members.emplace_back(member.key, member.value);
         }
         std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        // A key twice (null or not: Qt keeps the last): which one counts is Qt's to say.
         for (size_t i = 1; i < members.size(); ++i) {
             if (members[i].first == members[i - 1].first)
-                return false; // a key twice: which one Qt keeps is Qt's to say
+                return false;
         }
         m_out += '{';
+        bool first = true;
         for (size_t i = 0; i < members.size(); ++i) {
-            if (i > 0)
+            // VendorApi::content() leaves out a null content field.
+            if (!only.empty() && members[i].second.type() == element_type::NULL_VALUE)
+                continue;
+            if (!first)
                 m_out += ',';
+            first = false;
             m_out += '"';
             m_out.append(members[i].first.data(), qsizetype(members[i].first.size()));
             m_out += "\":";
@@ -226,8 +229,8 @@ std::optional<ComparedRecord> fast(const VendorApi &api, const QByteArray &json)
     CompactWriter writer(content);
     if (!writer.object(record, fields.contentViews))
         return std::nullopt;
-    // Key and name as QJsonObject::value(...).toString() gives them; the writer above made sure
-    // no key is there twice.
+    // Key and name as QJsonObject::value(...).toString() gives them: of a field given twice, the
+    // last, as Qt's parser keeps it.
     for (const simdjson::dom::key_value_pair member : record) {
         if (member.key == fields.key)
             out.key = textOf(member.value);
