@@ -183,6 +183,31 @@ private slots:
         }
     }
 
+    // The walk passes a silent page on as stalled, counting down, then fails: what the export
+    // dialog and the command line show.
+    void aWalkReportsASilentPageAsStalled()
+    {
+        HostileServer server([](int, const QByteArray &) { return QByteArray(); });
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        Profile profile = rig.profile(vendor);
+        profile.baseUrl = server.root();
+        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        PageFetcher::Options o = fetcher.options();
+        o.idleTimeoutMs = 1200;
+        o.pageDeadlineMs = 1200;
+        o.stallNoticeMs = 200;
+        fetcher.setOptions(o);
+        PageStream stream(&fetcher);
+        QSignalSpy stalled(&stream, &PageStream::stalled);
+        QSignalSpy failed(&stream, &PageStream::failed);
+        stream.start();
+        QVERIFY(failed.wait(30000));
+        QVERIFY(!stalled.isEmpty());
+        QVERIFY(stalled.first().at(0).toLongLong() >= o.stallNoticeMs);
+        QVERIFY(stalled.last().at(1).toLongLong() <= stalled.first().at(1).toLongLong());
+    }
+
     void anEndlessGzipBodyStopsAtTheCap()
     {
         QProcess gzip;

@@ -90,6 +90,15 @@ ExportProgressDialog::ExportProgressDialog(ExportJob *job, const QString &vendor
     connect(m_retryTimer, &QTimer::timeout, this, &ExportProgressDialog::updateRetryNotice);
     connect(job, &ExportJob::progress, this, &ExportProgressDialog::onProgress);
     connect(job, &ExportJob::retrying, this, &ExportProgressDialog::onRetrying);
+    // A server gone quiet, counted down: the export never hangs for good.
+    connect(job, &ExportJob::stalled, this, [this](qint64 quietMs, qint64 giveUpInMs) {
+        m_retryTimer->stop();
+        m_retry->setText(tr("%1 has not answered for %2 s; giving up in %3 s")
+                             .arg(m_vendorName.isEmpty() ? tr("The server") : m_vendorName)
+                             .arg(quietMs / 1000)
+                             .arg((giveUpInMs + 999) / 1000));
+        m_retry->show();
+    });
     connect(job, &ExportJob::warning, this, [this](const QString &text) { m_warnings.append(text); });
     connect(job, &ExportJob::finished, this, &ExportProgressDialog::onFinished);
     connect(job, &ExportJob::failed, this, &ExportProgressDialog::onFailed);

@@ -1336,6 +1336,14 @@ Untick it, or reload.</source>
         <source>Export Failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has not answered for %2 s; giving up in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::FaultPlan</name>
@@ -3640,6 +3648,10 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
     </message>
     <message>
         <source>interrupted by %1; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not answered for %2 s; giving up in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

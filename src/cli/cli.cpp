@@ -410,6 +410,15 @@ int runExport(const QStringList &args)
         else
             err() << "\r" << tr("%1 segments").arg(rows) << Qt::flush;
     });
+    QObject::connect(&job, &ExportJob::stalled, &job, [&](qint64 quietMs, qint64 giveUpInMs) {
+        if (showProgress)
+            err() << "\r"
+                  << tr("%1 has not answered for %2 s; giving up in %3 s")
+                         .arg(api->displayName())
+                         .arg(quietMs / 1000)
+                         .arg((giveUpInMs + 999) / 1000)
+                  << Qt::flush;
+    });
     QObject::connect(&job, &ExportJob::retrying, &job, [&](const Error &reason, int delayMs) {
         if (showProgress)
             err() << "\r" << retryNotice(reason, api->displayName(), delayMs) << Qt::endl;

@@ -82,6 +82,7 @@ void ExportJob::start()
         emit progress(m_rows, m_total);
     });
     connect(m_stream, &PageStream::retrying, this, &ExportJob::retrying);
+    connect(m_stream, &PageStream::stalled, this, &ExportJob::stalled);
     connect(m_stream, &PageStream::totalDisagrees, this, [this](qint64 claimed, qint64 listed) {
         emit warning(tr("The server said %1 segments in all, but its pages held %2; all %2 were written.")
                          .arg(claimed)

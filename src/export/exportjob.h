@@ -73,6 +73,7 @@ public:
 signals:
     void progress(qint64 rows, qint64 total); // total is -1 while unknown
     void retrying(const sb::Error &reason, int delayMs);
+    void stalled(qint64 quietMs, qint64 giveUpInMs); // PageStream::stalled
     // Before finished(): something the user should know of a complete export (the server's
     // total disagreed with its pages; every row its pages held was written).
     void warning(const QString &text);

@@ -19,6 +19,10 @@ PageStream::PageStream(PageFetcher *fetcher, int pageSize, int maxConcurrent, QO
     connect(fetcher, &PageFetcher::pageReady, this, &PageStream::onPage);
     connect(fetcher, &PageFetcher::failed, this, &PageStream::onFailed);
     connect(fetcher, &PageFetcher::retrying, this, &PageStream::onRetrying);
+    connect(fetcher, &PageFetcher::stalled, this, [this](quint64 id, qint64 quietMs, qint64 giveUpInMs) {
+        if (m_running && (id == 0 || m_inFlight.contains(id)))
+            emit stalled(quietMs, giveUpInMs);
+    });
 }
 
 PageStream::~PageStream()

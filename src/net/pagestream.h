@@ -42,6 +42,9 @@ signals:
     void segmentsReady(const QList<sb::Segment> &segments);
     void progress(qint64 rows, qint64 total); // total is -1 when unknown
     void retrying(const sb::Error &reason, int delayMs);
+    // A page the walk waits for (or its access token) has had no byte for quietMs; it is given up
+    // in giveUpInMs unless bytes come (PageFetcher::stalled).
+    void stalled(qint64 quietMs, qint64 giveUpInMs);
     // Just before finished(): the server's total (its first) and the rows its pages held differ.
     // The walk followed the pages, never the total; callers say so (a warning, not an error).
     void totalDisagrees(qint64 claimed, qint64 listed);
