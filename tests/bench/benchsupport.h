@@ -40,5 +40,7 @@ int runEstate(int total, int sources);
 int runCompare(int segments, const QStringList &vendors);
 // Two sides fetched from the sandbox, alone and compared as they come: the cost beyond the fetching.
 int runCompareLive(const QUrl &root, int segments, const QStringList &vendors);
+// A walk of big pages, with the byte budget and without it: the peak memory (memorybench.cpp).
+int runMemory(const QUrl &root, int segments);
 
 } // namespace sb::bench

@@ -208,6 +208,18 @@ def main():
                 r["onlyB"], r["different"], r["identical"], r["rssBeforeMb"], r["peakRssMb"]))
         out.append("")
 
+    memory = [r for r in records if r["kind"] == "memory"]
+    if memory:
+        out.append("## Big pages (sb_bench memory)\n")
+        out.append("LaunchDarkly's %d segments in pages of 50, each answer padded to 60 MB by the sandbox, walked with" % memory[0]["segments"])
+        out.append("up to 12 pages at a time: with the walk's byte budget (128 MB of pages asked for and waiting) and")
+        out.append("without it.\n")
+        out.append("| byte budget | pages at once (peak) | peak RSS MB | ms |")
+        out.append("|---|---|---|---|")
+        for r in memory:
+            out.append("| %s | %d | %.0f | %d |" % ("yes" if r["budget"] else "no", r["peakInFlight"], r["peakRssMb"], r["ms"]))
+        out.append("")
+
     lives = [r for r in records if r["kind"] == "compare-live"]
     if lives:
         out.append("## Comparing two sources fetched from the sandbox (sb_bench compare-live)\n")

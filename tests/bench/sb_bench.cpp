@@ -637,6 +637,8 @@ int main(int argc, char *argv[])
         return runEstate(parser.value(segments).toInt(), qMax(1, parser.value(sourcesOpt).toInt()));
     if (mode == QLatin1String("compare"))
         return runCompare(parser.value(segments).toInt(), vendorList);
+    if (mode == QLatin1String("memory"))
+        return runMemory(rootUrl, parser.value(segments).toInt());
     if (mode == QLatin1String("compare-live"))
         return runCompareLive(rootUrl, parser.value(segments).toInt(), vendorList);
     if (mode == QLatin1String("startup"))
