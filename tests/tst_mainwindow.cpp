@@ -415,6 +415,34 @@ private slots:
         QVERIFY(w.details()->json().isEmpty());
     }
 
+    // Tab and Shift+Tab move between the window's parts, never cell by cell through the table;
+    // the arrows move in it.
+    void tabLeavesTheTableAndArrowsMoveInIt()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(30);
+        const QList<SessionProfile> profiles = demoProfiles(rig);
+        MainWindow w;
+        openOn(w, profiles, QStringLiteral("launchdarkly"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTRY_COMPARE(w.model()->rowCount(), 30);
+        w.table()->setFocus();
+        w.table()->setCurrentIndex(w.table()->model()->index(0, 0));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w.table()));
+        QTest::keyClick(w.table(), Qt::Key_Down);
+        QCOMPARE(w.table()->currentIndex().row(), 1);
+        QTest::keyClick(w.table(), Qt::Key_Right);
+        QCOMPARE(w.table()->currentIndex().row(), 1);
+        QTest::keyClick(w.table(), Qt::Key_Tab);
+        QWidget *next = QApplication::focusWidget();
+        QVERIFY(next);
+        QVERIFY2(next != w.table() && !w.table()->isAncestorOf(next), qPrintable(next->objectName()));
+        QCOMPARE(w.table()->currentIndex().row(), 1); // the table's place is kept
+        QTest::keyClick(next, Qt::Key_Tab, Qt::ShiftModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w.table()));
+    }
+
     void ctrlLFocusesTheFilterAndCtrlEOpensTheExport()
     {
         SandboxRig rig;

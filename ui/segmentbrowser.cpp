@@ -72,6 +72,7 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     m_table->setAccessibleName(tr("Segments"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table for the window's next part; arrows move in it
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
