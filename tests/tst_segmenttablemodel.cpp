@@ -78,6 +78,37 @@ private slots:
         QCOMPARE(model.statusText(), QStringLiteral("120 segments (the server said 10)"));
     }
 
+    // While the first page loads there is nothing to count, and after an error nothing that
+    // contradicts the banner: never "0 loaded, more available".
+    void theStatusNeverContradictsWhatShows()
+    {
+        SandboxRig rig;
+        const QString vendor = QStringLiteral("batch");
+        rig.server.setSegmentCount(vendor, 250);
+        QVERIFY(rig.server.setFaults(QStringLiteral("batch:latency=300@1")));
+        SegmentTableModel model;
+        model.setSource(vendorById(vendor), rig.profile(vendor), rig.secret(vendor));
+        model.setPageSize(100);
+        model.fetchMore({});
+        QVERIFY(model.isLoading());
+        QCOMPARE(model.statusText(), QString());
+        QTRY_COMPARE(model.rowCount(), 100);
+        QTRY_VERIFY(!model.isLoading());
+        QCOMPARE(model.statusText(), QStringLiteral("100 loaded, more available"));
+        // The next page refused: what is there, nothing about more.
+        QVERIFY(rig.server.setFaults(QStringLiteral("batch:401")));
+        model.fetchMore({});
+        QTRY_VERIFY(model.error().isError());
+        QCOMPARE(model.statusText(), QStringLiteral("100 loaded"));
+        // Refused from the start: nothing at all.
+        model.reload();
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        QTRY_VERIFY(model.error().isError() && !model.isLoading());
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.statusText(), QString());
+    }
+
     void atMostOneRequestInFlight()
     {
         SandboxRig rig;

@@ -2991,6 +2991,14 @@ Change or clear the filter to see more.</source>
         <source>%1 segments (the server said %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SourcesPane</name>

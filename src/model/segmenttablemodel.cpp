@@ -248,6 +248,12 @@ QString SegmentTableModel::statusText() const
                                : tr("%1 segments, as of %2").arg(locale.toString(loaded), asOf);
         return tr("Loaded %1 of %2, as of %3").arg(locale.toString(loaded), locale.toString(m_total), asOf);
     }
+    // Nothing loaded yet: nothing to count ("Loading…" is the browser's to add). After an error,
+    // only what is there: the banner says the rest.
+    if (loaded == 0 && (isLoading() || m_error.isError()))
+        return {};
+    if (m_error.isError())
+        return loaded == 1 ? tr("1 loaded") : tr("%1 loaded").arg(locale.toString(loaded));
     // A total its own pages contradict: the pages are followed, and the status says so.
     const bool totalWrong = m_total >= 0 && (loaded > m_total || (!m_next && m_started && loaded != m_total));
     if (totalWrong && m_next)
