@@ -333,6 +333,13 @@ private slots:
         builder.setSortFields({});
         QVERIFY(!control->isVisible());
         QCOMPARE(builder.query().sort, QString());
+
+        // Back on a vendor that sorts: "+ Sort key" works again (it stayed disabled for good).
+        builder.setSortFields({QStringLiteral("name"), QStringLiteral("creationDate"), QStringLiteral("lastModified")});
+        QVERIFY(control->isVisible());
+        QVERIFY(add->isEnabled());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(builder.query().sort, QStringLiteral("name"));
     }
 
     // Tab goes the way the rows read, even through a row added to an earlier group.

@@ -134,6 +134,8 @@ void FilterBuilder::setSortFields(const QStringList &fields)
         removeSortRow(m_sortRows.constLast().widget);
     m_sortControl->setVisible(!m_sortFields.isEmpty());
     setQuery(Query {query().filter, spec});
+    // With no row to add or remove, nothing else would say whether a key can be added now.
+    updateSortControls();
 }
 
 void FilterBuilder::setQuery(const Query &query)
