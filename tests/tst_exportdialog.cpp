@@ -15,12 +15,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,7 +73,7 @@ struct Fixture
 {
     SandboxRig rig;
     QTemporaryDir dir;
-    QWidget window;
+    QMainWindow window; // its status bar says when an export was cancelled
     SegmentTableModel model;
 
     explicit Fixture(int count, const QString &secret = {})
@@ -377,6 +379,7 @@ private slots:
         QPointer<QDialog> progress = f.progress();
         QTest::mouseClick(child<QPushButton>(progress, "cancelButton"), Qt::LeftButton);
         QTRY_VERIFY(!progress);
+        QCOMPARE(f.window.statusBar()->currentMessage(), QStringLiteral("Export cancelled — nothing was written"));
         QCOMPARE(readFile(path), QByteArray("the user's own data\r\n"));
         QCOMPARE(QDir(f.dir.path()).entryList(QDir::Files | QDir::Hidden),
                  QStringList {QStringLiteral("existing.csv")});

@@ -466,9 +466,18 @@ private slots:
         QCOMPARE(w.model()->query().filter, QStringLiteral("tags anyOf [\"beta\"]"));
         QTRY_VERIFY(!w.model()->isLoading() && w.model()->rowCount() > 0 && w.model()->rowCount() < 30);
 
-        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        // Ctrl+E from inside the filter text (a text field takes it for the end of its line).
+        QTRY_VERIFY(filterText->hasFocus());
+        QTest::keyClick(filterText, Qt::Key_E, Qt::ControlModifier);
         QDialog *options = nullptr;
         QTRY_VERIFY((options = w.findChild<QDialog *>(QStringLiteral("exportOptionsDialog"))) && options->isVisible());
+        // A second Ctrl+E: still one export dialog.
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        QCoreApplication::processEvents();
+        int open = 0;
+        for (QDialog *d : w.findChildren<QDialog *>(QStringLiteral("exportOptionsDialog")))
+            open += d->isVisible() ? 1 : 0;
+        QCOMPARE(open, 1);
         options->reject();
 
         // Batch does not filter on the server: no builder, and Ctrl+L says where to look instead.

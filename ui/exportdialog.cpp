@@ -374,6 +374,14 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
                                  QCoreApplication::translate("sb::ExportOptionsDialog", "Choose a profile first."));
         return;
     }
+    // One export dialog per window: a second Ctrl+E brings the open one forward.
+    for (ExportOptionsDialog *open : parent->findChildren<ExportOptionsDialog *>()) {
+        if (open->isVisible()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
     // Shared by the options dialog (which reads it) and the lambda that runs the export.
     auto source = std::make_shared<ExportSource>();
     source->vendor = model->vendor();

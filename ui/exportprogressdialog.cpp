@@ -11,8 +11,10 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -119,6 +121,9 @@ void ExportProgressDialog::reject()
     if (m_job && m_job->isRunning()) {
         m_job->disconnect(this);
         m_job->cancel();
+        // Said where the user looks next, once this dialog is gone.
+        if (auto *window = qobject_cast<QMainWindow *>(parentWidget() ? parentWidget()->window() : nullptr))
+            window->statusBar()->showMessage(tr("Export cancelled — nothing was written"), 8000);
     }
     QDialog::reject();
 }

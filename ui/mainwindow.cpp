@@ -29,6 +29,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QHeaderView>
@@ -79,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_statusLabel(new QLabel(this)),
       m_busy(new QProgressBar(this))
 {
+    // Ctrl+E from a text field (eventFilter): every widget's events pass here first.
+    qApp->installEventFilter(this);
     setWindowTitle(tr("Segment Browser"));
     setObjectName(QStringLiteral("mainWindow"));
 

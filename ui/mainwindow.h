@@ -117,6 +117,8 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    // Ctrl+E exports from any widget of the window, a text field too (mainwindowtoolbar.cpp).
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();

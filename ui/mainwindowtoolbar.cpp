@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QStatusBar>
 #include <QToolBar>
@@ -50,6 +51,19 @@ void MainWindow::createToolBar()
 CompareDialog *MainWindow::compareDialog() const
 {
     return m_compare;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // A text field takes Ctrl+E for itself (the end of its line): in this window, it is Export.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && widget->window() == this
+            && key->keyCombination() == QKeyCombination(Qt::ControlModifier, Qt::Key_E))
+            return true; // not taken by the field: the window's shortcut runs
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::openCompare()

@@ -1344,6 +1344,10 @@ Untick it, or reload.</source>
         <source>The server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export cancelled — nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::FaultPlan</name>
