@@ -7,6 +7,7 @@
 #include "secrets/profilestore.h"
 #include "ui/profiledialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -171,6 +172,46 @@ private slots:
         QTest::newRow("amperity") << QStringLiteral("amperity") << QStringList {QStringLiteral("field_tenant")};
         QTest::newRow("sailpoint") << QStringLiteral("sailpoint")
                                    << QStringList {QStringLiteral("field_clientId"), QStringLiteral("field_tenant")};
+    }
+
+    // Tab goes down the rows as shown, whichever vendor: the vendor's fields come between the API
+    // root and the secret (typing "default⇥production⇥secret" must not put "default" in the secret).
+    void tabFollowsTheRowsOfEveryVendor_data() { fieldsFollowTheVendor_data(); }
+    void tabFollowsTheRowsOfEveryVendor()
+    {
+        QFETCH(QString, vendor);
+        ProfileDialog dialog(m_store.get(), m_secrets.get());
+        dialog.startNewProfile();
+        chooseVendor(&dialog, vendor == QLatin1String("batch") ? QStringLiteral("sailpoint") : QStringLiteral("batch"));
+        chooseVendor(&dialog, vendor);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        // The rows' order as the form shows them, from the API root to the secret.
+        auto *urls = child<QComboBox>(&dialog, QStringLiteral("baseUrlCombo"));
+        QLineEdit *secret = edit(&dialog, QStringLiteral("secretEdit"));
+        QList<QWidget *> rows;
+        for (QWidget *w : dialog.findChildren<QWidget *>()) {
+            const bool field =
+                w->objectName().startsWith(QLatin1String("field_")) && !qobject_cast<QComboBox *>(w->parentWidget());
+            const bool combo = w->objectName().startsWith(QLatin1String("fieldCombo_"));
+            if (field || combo || w->objectName() == QLatin1String("discoverButton"))
+                rows.append(w);
+        }
+        std::sort(rows.begin(), rows.end(), [&](QWidget *a, QWidget *b) {
+            return a->mapTo(&dialog, QPoint()).y() < b->mapTo(&dialog, QPoint()).y();
+        });
+        rows.prepend(urls);
+        rows.append(secret);
+        urls->setFocus();
+        QTRY_VERIFY(urls->hasFocus());
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(focus == rows.at(i) || rows.at(i)->isAncestorOf(focus),
+                     qPrintable(QStringLiteral("after %1: %2, not %3")
+                                    .arg(rows.at(i - 1)->objectName(), focus ? focus->objectName() : QString(),
+                                         rows.at(i)->objectName())));
+        }
     }
 
     void fieldsFollowTheVendor()

@@ -266,6 +266,19 @@ void ProfileForm::rebuildFields(const VendorApi *vendor, const QMap<QString, QSt
         m_formLayout->insertRow(row++, QString(), m_discoverRow);
         connect(m_discoverButton, &QPushButton::clicked, this, &ProfileForm::discoverRequested);
     }
+    // Tab goes down the rows as they show: the vendor's fields, made after the secret's row, sit
+    // between the API root and the secret.
+    QWidget *previous = m_urlCombo;
+    for (const FieldEdit &f : std::as_const(m_fields)) {
+        QWidget::setTabOrder(previous, f.field);
+        previous = f.field;
+    }
+    if (m_discoverButton) {
+        QWidget::setTabOrder(previous, m_discoverButton);
+        previous = m_discoverButton;
+    }
+    QWidget::setTabOrder(previous, m_secretEdit);
+    QWidget::setTabOrder(m_secretEdit, m_showSecret);
 }
 
 void ProfileForm::setScopeChoices(const QList<ScopeGroup> &groups)
