@@ -1,5 +1,7 @@
-// The profile editor's List projects, against the sandbox: a LaunchDarkly token's projects and
-// environments offered in the fields, and a token refused the listing.
+// The profile editor's vendor fields: List projects against the sandbox (a LaunchDarkly token's
+// projects and environments offered in the fields, a token refused the listing), and Tab through
+// every vendor's rows.
+#include "profiledialogtest.h"
 #include "sandbox/datagen.h"
 #include "sandboxrig.h"
 #include "vendors/launchdarkly/launchdarklyapi.h"
@@ -8,6 +10,7 @@
 #include "secrets/profilestore.h"
 #include "ui/profiledialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +19,7 @@
 #include <QTest>
 
 using namespace sb;
+using namespace sb::test;
 
 class TestProfileDialogScopes final : public QObject
 {
@@ -26,41 +30,6 @@ private:
     std::unique_ptr<ProfileStore> m_store;
     std::unique_ptr<MemorySecretStore> m_secrets;
     int m_round = 0;
-
-    template<class T> static T *child(QWidget *dialog, const QString &name)
-    {
-        T *widget = dialog->findChild<T *>(name);
-        if (!widget)
-            qWarning("no child named %s", qPrintable(name));
-        return widget;
-    }
-
-    static QLineEdit *edit(QWidget *dialog, const QString &name) { return child<QLineEdit>(dialog, name); }
-
-    static void click(QWidget *dialog, const QString &button)
-    {
-        QPushButton *b = child<QPushButton>(dialog, button);
-        QVERIFY(b);
-        QVERIFY2(b->isEnabled(), qPrintable(button + QStringLiteral(" is disabled")));
-        b->click();
-    }
-
-    // As the user types it: replaces the text and emits textEdited.
-    static void type(QLineEdit *lineEdit, const QString &text)
-    {
-        QVERIFY(lineEdit);
-        lineEdit->selectAll();
-        QTest::keyClicks(lineEdit, text);
-        QCOMPARE(lineEdit->text(), text);
-    }
-
-    static void chooseVendor(QWidget *dialog, const QString &vendor)
-    {
-        auto *combo = child<QComboBox>(dialog, QStringLiteral("vendorCombo"));
-        QVERIFY(combo);
-        combo->setCurrentIndex(combo->findData(vendor));
-        QCOMPARE(combo->currentData().toString(), vendor);
-    }
 
     void storeProfile(const Profile &profile, const QString &secret)
     {
@@ -144,6 +113,51 @@ private slots:
         // The other vendors have no such button.
         chooseVendor(&dialog, QStringLiteral("batch"));
         QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("discoverButton")));
+    }
+
+    // Tab goes down the rows as shown, whichever vendor: the vendor's fields come between the API
+    // root and the secret (typing "default⇥production⇥secret" must not put "default" in the secret).
+    void tabFollowsTheRowsOfEveryVendor_data()
+    {
+        QTest::addColumn<QString>("vendor");
+        for (const char *vendor : {"batch", "launchdarkly", "amperity", "sailpoint"})
+            QTest::newRow(vendor) << QString::fromLatin1(vendor);
+    }
+    void tabFollowsTheRowsOfEveryVendor()
+    {
+        QFETCH(QString, vendor);
+        ProfileDialog dialog(m_store.get(), m_secrets.get());
+        dialog.startNewProfile();
+        chooseVendor(&dialog, vendor == QLatin1String("batch") ? QStringLiteral("sailpoint") : QStringLiteral("batch"));
+        chooseVendor(&dialog, vendor);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        // The rows' order as the form shows them, from the API root to the secret.
+        auto *urls = child<QComboBox>(&dialog, QStringLiteral("baseUrlCombo"));
+        QLineEdit *secret = edit(&dialog, QStringLiteral("secretEdit"));
+        QList<QWidget *> rows;
+        for (QWidget *w : dialog.findChildren<QWidget *>()) {
+            const bool field =
+                w->objectName().startsWith(QLatin1String("field_")) && !qobject_cast<QComboBox *>(w->parentWidget());
+            const bool combo = w->objectName().startsWith(QLatin1String("fieldCombo_"));
+            if (field || combo || w->objectName() == QLatin1String("discoverButton"))
+                rows.append(w);
+        }
+        std::sort(rows.begin(), rows.end(), [&](QWidget *a, QWidget *b) {
+            return a->mapTo(&dialog, QPoint()).y() < b->mapTo(&dialog, QPoint()).y();
+        });
+        rows.prepend(urls);
+        rows.append(secret);
+        urls->setFocus();
+        QTRY_VERIFY(urls->hasFocus());
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY2(focus == rows.at(i) || rows.at(i)->isAncestorOf(focus),
+                     qPrintable(QStringLiteral("after %1: %2, not %3")
+                                    .arg(rows.at(i - 1)->objectName(), focus ? focus->objectName() : QString(),
+                                         rows.at(i)->objectName())));
+        }
     }
 };
 
