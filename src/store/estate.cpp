@@ -316,21 +316,19 @@ Error SegmentStore::forEachSnapshotEntry(const SourceKey &source, qsizetype chun
     q.bind(QStringLiteral(":p"), source.profile).bind(QStringLiteral(":e"), text(source.environment));
     if (!q.exec())
         return failure(tr("Could not read the segment store"), q.error().text());
-    QList<ComparedRecord> entries;
+    Chunks entries(chunk, each);
     while (q.next()) {
         const Result<QByteArray> json = record(q.value(3).toLongLong(), q.value(4).toByteArray());
         if (!json)
             return json.error();
-        entries.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), json.value()});
-        if (entries.size() >= chunk) {
-            if (const Error e = each(entries); e.isError())
-                return e;
-            entries.clear();
-        }
+        if (const Error e =
+                entries.add({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), json.value()});
+            e.isError())
+            return e;
     }
     if (q.error().isValid())
         return failure(tr("Could not read the segment store"), q.error().text());
-    return entries.isEmpty() ? Error() : each(entries);
+    return entries.finish();
 }
 
 Result<QByteArray> SegmentStore::storedRecord(qint64 id) const

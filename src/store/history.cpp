@@ -5,9 +5,9 @@
 
 #include "storesql_p.h"
 
+#include "vendors/comparedrecord.h"
+
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 
@@ -85,7 +85,7 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
     q.bind(QStringLiteral(":s"), *sourceId);
     if (!q.exec())
         return failure(tr("Could not read the segment store"), q.error().text());
-    QList<ComparedRecord> entries;
+    Chunks entries(chunk, each);
     while (q.next()) {
         const auto touched = later.constFind(q.value(0).toLongLong());
         const bool present = touched == later.cend() ? q.value(6).toBool() : !touched->addedFirst;
@@ -102,24 +102,24 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
             const Result<QByteArray> json = record(before.value(0).toLongLong(), before.value(1).toByteArray());
             if (!json)
                 return json.error();
-            const QJsonObject object = QJsonDocument::fromJson(json.value()).object();
-            entries.append(
-                {q.value(1).toString(), vendor->recordName(object), vendor->contentHash(object), json.value()});
+            // Named and hashed as a comparison reads a live record; the key is the stored one.
+            ComparedRecord r = comparedRecord(*vendor, json.value());
+            r.key = q.value(1).toString();
+            if (const Error e = entries.add(std::move(r)); e.isError())
+                return e;
         } else {
             const Result<QByteArray> json = record(q.value(4).toLongLong(), q.value(5).toByteArray());
             if (!json)
                 return json.error();
-            entries.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), json.value()});
-        }
-        if (entries.size() >= chunk) {
-            if (const Error e = each(entries); e.isError())
+            if (const Error e = entries.add(
+                    {q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), json.value()});
+                e.isError())
                 return e;
-            entries.clear();
         }
     }
     if (q.error().isValid())
         return failure(tr("Could not read the segment store"), q.error().text());
-    return entries.isEmpty() ? Error() : each(entries);
+    return entries.finish();
 }
 
 } // namespace sb

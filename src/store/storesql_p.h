@@ -3,7 +3,9 @@
 // What SegmentStore and SyncWriter share: a query that reports its own failure, and the few
 // conversions between Qt's values and the store's columns. Not part of the store's interface.
 
+#include "core/error.h"
 #include "core/logging.h"
+#include "core/segment.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -12,6 +14,9 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+
+#include <functional>
+#include <utility>
 
 namespace sb::storesql {
 
@@ -42,6 +47,32 @@ inline QVariant msOrNull(const QDateTime &t)
 {
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
 }
+
+// Records handed on `chunk` at a time, as the comparison's readers take them; finish() hands on
+// the rest. An error from `each` stops it.
+class Chunks
+{
+public:
+    Chunks(qsizetype chunk, const std::function<Error(const QList<ComparedRecord> &)> &each)
+        : m_chunk(chunk), m_each(each)
+    {
+    }
+    Error add(ComparedRecord record)
+    {
+        m_records.append(std::move(record));
+        if (m_records.size() < m_chunk)
+            return {};
+        const Error e = m_each(m_records);
+        m_records.clear();
+        return e;
+    }
+    Error finish() { return m_records.isEmpty() ? Error() : m_each(std::exchange(m_records, {})); }
+
+private:
+    qsizetype m_chunk;
+    const std::function<Error(const QList<ComparedRecord> &)> &m_each;
+    QList<ComparedRecord> m_records;
+};
 
 // A query on `db` that reports its own failure as a storage error.
 class Sql
