@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 using namespace sb;
 using namespace sb::test;
 
@@ -40,6 +42,16 @@ Walk walk(SandboxRig &rig, const QString &vendor, int concurrency = 4)
     if (!QTest::qWaitFor([&] { return out.finished || out.error.isError(); }, 60000))
         out.error = Error::network(QStringLiteral("the walk did not end within a minute"));
     return out;
+}
+
+// A Batch fetcher pointed at `server`, with the sandbox's demo profile and key.
+std::unique_ptr<PageFetcher> batchOn(const HostileServer &server)
+{
+    SandboxRig rig;
+    const QString vendor = QStringLiteral("batch");
+    Profile profile = rig.profile(vendor);
+    profile.baseUrl = server.root();
+    return std::make_unique<PageFetcher>(vendorById(vendor), profile, rig.secret(vendor));
 }
 
 } // namespace
@@ -124,11 +136,8 @@ private slots:
             return HostileServer::json(QByteArray(R"({"segments":[],"has_more":true,"next_from":"c)")
                                        + QByteArray::number(n) + "\"}");
         });
-        SandboxRig rig;
-        const QString vendor = QStringLiteral("batch");
-        Profile profile = rig.profile(vendor);
-        profile.baseUrl = server.root();
-        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        const std::unique_ptr<PageFetcher> batch = batchOn(server);
+        PageFetcher &fetcher = *batch;
         PageStream stream(&fetcher, 0, 4);
         QSignalSpy failed(&stream, &PageStream::failed);
         QSignalSpy finished(&stream, &PageStream::finished);
@@ -156,11 +165,8 @@ private slots:
         QFETCH(QByteArray, answer);
         QFETCH(QString, expected);
         HostileServer server([answer](int, const QByteArray &) { return answer; });
-        SandboxRig rig;
-        const QString vendor = QStringLiteral("batch");
-        Profile profile = rig.profile(vendor);
-        profile.baseUrl = server.root();
-        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        const std::unique_ptr<PageFetcher> batch = batchOn(server);
+        PageFetcher &fetcher = *batch;
         PageFetcher::Options o = fetcher.options();
         o.idleTimeoutMs = 1500;
         o.pageDeadlineMs = 2500;
@@ -188,11 +194,8 @@ private slots:
     void aWalkReportsASilentPageAsStalled()
     {
         HostileServer server([](int, const QByteArray &) { return QByteArray(); });
-        SandboxRig rig;
-        const QString vendor = QStringLiteral("batch");
-        Profile profile = rig.profile(vendor);
-        profile.baseUrl = server.root();
-        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        const std::unique_ptr<PageFetcher> batch = batchOn(server);
+        PageFetcher &fetcher = *batch;
         PageFetcher::Options o = fetcher.options();
         o.idleTimeoutMs = 1200;
         o.pageDeadlineMs = 1200;
@@ -220,11 +223,8 @@ private slots:
             return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
                 + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         });
-        SandboxRig rig;
-        const QString vendor = QStringLiteral("batch");
-        Profile profile = rig.profile(vendor);
-        profile.baseUrl = server.root();
-        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        const std::unique_ptr<PageFetcher> batch = batchOn(server);
+        PageFetcher &fetcher = *batch;
         PageFetcher::Options o = fetcher.options();
         o.maxBodyBytes = 4 * 1024 * 1024;
         fetcher.setOptions(o);
@@ -247,11 +247,8 @@ private slots:
         HostileServer server([](int, const QByteArray &) {
             return QByteArray("HTTP/1.1 302 Found\r\nLocation: http://192.0.2.1/steal\r\nContent-Length: 0\r\n\r\n");
         });
-        SandboxRig rig;
-        const QString vendor = QStringLiteral("batch");
-        Profile profile = rig.profile(vendor);
-        profile.baseUrl = server.root();
-        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        const std::unique_ptr<PageFetcher> batch = batchOn(server);
+        PageFetcher &fetcher = *batch;
         QSignalSpy failed(&fetcher, &PageFetcher::failed);
         QSignalSpy retrying(&fetcher, &PageFetcher::retrying);
         fetcher.fetch(Cursor {});
@@ -273,11 +270,8 @@ private slots:
             return "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: "
                 + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         });
-        SandboxRig rig;
-        const QString vendor = QStringLiteral("batch");
-        Profile profile = rig.profile(vendor);
-        profile.baseUrl = server.root();
-        PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+        const std::unique_ptr<PageFetcher> batch = batchOn(server);
+        PageFetcher &fetcher = *batch;
         QSignalSpy failed(&fetcher, &PageFetcher::failed);
         fetcher.fetch(Cursor {});
         QVERIFY(failed.wait(30000));
