@@ -216,14 +216,11 @@ Result<qint64> runToEnd(ExportJob &job)
 }
 
 // Writes `rows` as CSV to `path` ("-": standard output). A file appears only when complete.
-Error writeCsv(const QString &path, const CsvOptions &given, const QList<QStringList> &rows)
+Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStringList> &rows)
 {
-    CsvOptions options = given;
     Result<std::unique_ptr<QFileDevice>> device = openOutput(path);
     if (!device)
         return device.error();
-    // Written to a terminal (standard output, /dev/tty): control characters in cells are shown.
-    options.visibleControls = ::isatty(device.value()->handle());
     CsvWriter writer(device.value().get(), options);
     for (const QStringList &row : rows) {
         if (!writer.writeRow(row))

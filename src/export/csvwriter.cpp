@@ -2,18 +2,20 @@
 
 #include "core/error.h"
 
-#include <cerrno>
-#include <cstring>
-
 #include <QDate>
+#include <QFileDevice>
 #include <QIODevice>
 #include <QJsonObject>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <optional>
+
+#include <unistd.h>
 
 namespace sb {
 
@@ -193,7 +195,12 @@ bool needsFormulaGuard(QStringView cell)
 }
 
 CsvWriter::CsvWriter(QIODevice *device, const CsvOptions &options) : m_device(device), m_options(options)
-{ }
+{
+    // Written to a terminal (standard output, /dev/tty): its control characters are shown, for
+    // every writer of CSV alike.
+    if (const auto *file = qobject_cast<QFileDevice *>(device); file && file->handle() >= 0 && ::isatty(file->handle()))
+        m_options.visibleControls = true;
+}
 
 bool CsvWriter::writeRow(const QStringList &cells)
 {

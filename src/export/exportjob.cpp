@@ -43,9 +43,6 @@ bool ExportJob::open()
         return false;
     }
     m_file = std::move(file).value();
-    // Written to a terminal (standard output, /dev/tty): control characters in cells are shown.
-    if (::isatty(m_file->handle()))
-        m_options.csv.visibleControls = true;
     m_writer = std::make_unique<CsvWriter>(m_file.get(), m_options.csv);
     m_writer->setDerived(m_options.derived);
     if (!m_writer->writeHeader(m_options.columns, m_columns)) {
