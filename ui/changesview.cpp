@@ -16,7 +16,7 @@ namespace sb {
 ChangesView::ChangesView(QWidget *parent)
     : QWidget(parent),
       m_summary(new QLabel(this)),
-      m_close(new QPushButton(tr("Back to the &Segments"), this)),
+      m_close(new QPushButton(tr("&Back to the Segments"), this)),
       m_table(new QTableView(this)),
       m_model(new ChangesModel(this))
 {

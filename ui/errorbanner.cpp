@@ -12,7 +12,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
       m_icon(new QLabel(this)),
       m_text(new QLabel(this)),
       m_retry(new QPushButton(tr("&Retry"), this)),
-      m_edit(new QPushButton(tr("&Edit Profile…"), this))
+      m_edit(new QPushButton(tr("E&dit Profile…"), this))
 {
     setObjectName(QStringLiteral("errorBanner"));
     setFrameShape(QFrame::StyledPanel);

@@ -49,7 +49,7 @@ FilterBuilder::FilterBuilder(QWidget *parent)
       m_error(new QLabel(this)),
       m_sortControl(new QWidget(this)),
       m_clear(new QPushButton(tr("C&lear"), this)),
-      m_apply(new QPushButton(tr("A&pply"), this))
+      m_apply(new QPushButton(tr("Appl&y"), this))
 {
     setObjectName(QStringLiteral("filterBuilder"));
     buildSortControl();

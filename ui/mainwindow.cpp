@@ -439,7 +439,7 @@ void MainWindow::onOpened(const Profile &profile, const QString &secret)
 void MainWindow::onWaiting(const QString &text, bool offerEdit)
 {
     m_browser->close();
-    m_browser->showPlaceholder(text, offerEdit ? tr("&Edit Profile…") : QString());
+    m_browser->showPlaceholder(text, offerEdit ? tr("E&dit Profile…") : QString());
 }
 
 void MainWindow::onFailed(const Error &error)

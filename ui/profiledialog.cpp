@@ -123,7 +123,7 @@ QWidget *ProfileDialog::buildEditor(QWidget *parent)
     auto *saveRow = new QHBoxLayout;
     m_saveButton = formButton(tr("&Save"), QStringLiteral("saveButton"), editor);
     m_saveButton->setDefault(true);
-    m_revertButton = formButton(tr("Re&vert"), QStringLiteral("revertButton"), editor);
+    m_revertButton = formButton(tr("R&evert"), QStringLiteral("revertButton"), editor);
     saveRow->addWidget(m_saveButton);
     saveRow->addWidget(m_revertButton);
     saveRow->addStretch();
