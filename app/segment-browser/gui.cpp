@@ -2,6 +2,7 @@
 
 #include "demoscene.h"
 
+#include "sandbox/datagen.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
 #include "secrets/keychainsecretstore.h"
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace sb {
 
@@ -79,6 +81,12 @@ int runGui(int argc, char *argv[])
     const QCommandLineOption segments(QStringLiteral("demo-segments"),
                                       QApplication::translate("sb::App", "Segments per vendor in the demo sandbox."),
                                       QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption demoDataSet(
+        QStringLiteral("demo-data"),
+        QApplication::translate("sb::App",
+                                "The demo sandbox's segments: demo (a plausible company's accounts, the default) or "
+                                "faults (the awkward test corpus: scripts, quotes, formulas, HTML)."),
+        QStringLiteral("SET"), QStringLiteral("demo"));
     // For scripts/screenshots and the benchmark; not for users, so hidden from --help.
     QCommandLineOption demoProfile(QStringLiteral("demo-profile"), QStringLiteral("Open the demo profile of VENDOR."),
                                    QStringLiteral("VENDOR"));
@@ -94,8 +102,16 @@ int runGui(int argc, char *argv[])
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     parser.addOption(segments);
+    parser.addOption(demoDataSet);
     parser.addOptions({demoProfile, demoScene, demoLatency, demoStore});
     parser.process(app);
+    const std::optional<datagen::DataSet> dataSet = datagen::dataSetNamed(parser.value(demoDataSet));
+    if (!dataSet) {
+        QTextStream(stderr) << QApplication::translate("sb::App", "--demo-data is demo or faults, not \"%1\"")
+                                   .arg(parser.value(demoDataSet))
+                            << Qt::endl;
+        return 2;
+    }
 
     UiSettings::migrate();
     applyAppearance(UiSettings::appearance());
@@ -110,6 +126,7 @@ int runGui(int argc, char *argv[])
     SandboxServer *sandbox = nullptr;
     if (parser.isSet(demo)) {
         sandbox = new SandboxServer(&app);
+        sandbox->setDataSet(*dataSet); // before any record is written out
         sandbox->setLdFilterHook(ldFilterLanguageHook());
         sandbox->setLdSortHook(ldSortLanguageHook());
         sandbox->setSegmentCount(qMax(0, parser.value(segments).toInt()));

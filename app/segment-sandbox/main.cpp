@@ -1,5 +1,6 @@
 // segment-sandbox: the four vendors' list-segments APIs on 127.0.0.1, until killed.
 
+#include "sandbox/datagen.h"
 #include "sandbox/faults.h"
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxsetup.h"
@@ -64,6 +65,10 @@ int main(int argc, char *argv[])
                   "renamed, edited or changed in bookkeeping only, some added.")
              .arg(sb::SandboxServer::maxEpoch()),
          Text::tr("N"), QStringLiteral("0")},
+        {QStringLiteral("data"),
+         Text::tr("The segments served: demo (a plausible company's accounts) or faults (the awkward test corpus "
+                  "the tests and benchmarks use). Default demo."),
+         Text::tr("SET"), QStringLiteral("demo")},
         {QStringLiteral("quiet"), Text::tr("Do not print a line for every request.")},
     });
     parser.process(app);
@@ -82,7 +87,15 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const std::optional<sb::datagen::DataSet> data = sb::datagen::dataSetNamed(parser.value(QStringLiteral("data")));
+    if (!data) {
+        QTextStream(stderr)
+            << Text::tr("--data is demo or faults, not \"%1\"").arg(parser.value(QStringLiteral("data"))) << Qt::endl;
+        return 2;
+    }
+
     sb::SandboxServer server;
+    server.setDataSet(*data); // before prepareRecords writes any record out
     server.setLdFilterHook(sb::ldFilterLanguageHook());
     server.setLdSortHook(sb::ldSortLanguageHook());
     server.setSegmentCount(*segments);
@@ -119,6 +132,7 @@ int main(int argc, char *argv[])
     const QString root = server.rootUrl().toString();
     QTextStream out(stdout);
     out << Text::tr("Sandbox listening on %1").arg(root) << '\n'
+        << Text::tr("Data set: %1").arg(sb::datagen::dataSetName(*data)) << '\n'
         << (*epoch > 0 ? Text::tr("Epoch %1: the same account later").arg(*epoch) + QLatin1Char('\n') : QString())
         << Text::tr("Batch         base %1/2.11  REST key %2  project %3")
                .arg(root, C::batchRestKey(), C::batchProjectKey())

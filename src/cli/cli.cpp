@@ -114,6 +114,7 @@ QString usageText()
 {
     return tr("Usage:\n"
               "  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)\n"
+              "  segment-browser --demo --demo-data faults   the sandbox's awkward test corpus instead\n"
               "  segment-browser export ...               write every segment to CSV (export --help)\n"
               "  segment-browser profiles list            list profiles (never their secrets)\n"
               "  segment-browser profiles add ...         add a profile; the secret is read from standard input\n"

@@ -74,6 +74,8 @@ const QStringList &nameTemplates()
 
 QString segmentName(quint64 seed, int index)
 {
+    if (demo())
+        return demoName(seed, index);
     const quint64 h = hashOf(seed, index, 1);
     const QString &base = pick(nameTemplates(), h);
     // One name in twelve is the bare template, so names repeat as they do in real accounts;
@@ -86,6 +88,8 @@ QString segmentName(quint64 seed, int index)
 // Empty optional: the description is missing altogether.
 std::optional<QString> description(quint64 seed, int index)
 {
+    if (demo())
+        return demoDescription(seed, index);
     static const QStringList pool = fromUtf8List({
         "Customers who bought twice in 90 days",
         "Users in the EU, UK and CH",
@@ -116,12 +120,14 @@ std::optional<QString> description(quint64 seed, int index)
 // many others.
 bool bulkImported(quint64 seed, int index)
 {
-    return (hashOf(seed, index, 3) >> 50) % 8 == 0;
+    return !demo() && (hashOf(seed, index, 3) >> 50) % 8 == 0;
 }
 
-// Seconds since the epoch, between 2019 and 2024.
+// Seconds since the epoch, between 2019 and 2024 (the demo: 2021 to 2026).
 qint64 createdSeconds(quint64 seed, int index)
 {
+    if (demo())
+        return demoCreatedSeconds(seed, index);
     constexpr qint64 start = 1546300800; // 2019-01-01T00:00:00Z
     constexpr qint64 span = 5LL * 365 * 86400;
     const quint64 h = hashOf(seed, index, 3);
@@ -133,6 +139,8 @@ qint64 createdSeconds(quint64 seed, int index)
 // Never before creation; one record in eight was never modified.
 qint64 modifiedSeconds(quint64 seed, int index)
 {
+    if (demo())
+        return demoModifiedSeconds(seed, index);
     const quint64 h = hashOf(seed, index, 4);
     const qint64 created = createdSeconds(seed, index);
     if ((h >> 50) % 8 == 0)
@@ -158,6 +166,8 @@ using namespace detail;
 
 QString launchDarklyKey(int index)
 {
+    if (demo())
+        return demoLaunchDarklyKey(index);
     static const QStringList stems {
         QStringLiteral("vip-customers"), QStringLiteral("churned-users"),   QStringLiteral("beta-testers"),
         QStringLiteral("newsletter"),    QStringLiteral("cart-abandoners"), QStringLiteral("high-value"),
@@ -171,6 +181,8 @@ namespace detail {
 
 QJsonArray launchDarklyTags(int index)
 {
+    if (demo())
+        return demoLaunchDarklyTags(index);
     static const QStringList pool {
         QStringLiteral("beta"),       QStringLiteral("enterprise"),  QStringLiteral("mobile"),
         QStringLiteral("eu"),         QStringLiteral("us"),          QStringLiteral("internal"),
@@ -187,7 +199,8 @@ QJsonArray launchDarklyTags(int index)
     return jsonStrings(tags);
 }
 
-QJsonObject launchDarklyClause(Draws &draws)
+// Clause `clause` of rule `rule` of segment `index`; `attributes` lists those the rule tests.
+QJsonObject launchDarklyClause(Draws &draws, int index, int rule, int clause, QStringList *attributes)
 {
     struct ClauseShape
     {
@@ -206,15 +219,25 @@ QJsonObject launchDarklyClause(Draws &draws)
         {"appVersion", "semVerGreaterThan", {QStringLiteral("2.0.0")}},
         {"signupDate", "before", {1700000000000LL}},
     };
-    const ClauseShape &shape = pick(shapes, draws.next());
-    QJsonObject clause {
-        {QStringLiteral("_id"), hexId(draws.next(), 24)}, {QStringLiteral("attribute"), QLatin1String(shape.attribute)},
-        {QStringLiteral("op"), QLatin1String(shape.op)},  {QStringLiteral("values"), shape.values},
-        {QStringLiteral("negate"), draws.oneIn(5)},
-    };
+    const quint64 shapeDraw = draws.next();
+    const QString id = hexId(draws.next(), 24);
+    bool negate = draws.oneIn(5);
+    QJsonObject out;
+    if (demo()) {
+        bool hinted = false;
+        out = demoLaunchDarklyClause(index, rule, clause, shapeDraw, attributes, &hinted);
+        negate = negate && !hinted;
+    } else {
+        const ClauseShape &shape = pick(shapes, shapeDraw);
+        out = {{QStringLiteral("attribute"), QLatin1String(shape.attribute)},
+               {QStringLiteral("op"), QLatin1String(shape.op)},
+               {QStringLiteral("values"), shape.values}};
+    }
+    out.insert(QStringLiteral("_id"), id);
+    out.insert(QStringLiteral("negate"), negate);
     if (!draws.oneIn(3))
-        clause.insert(QStringLiteral("contextKind"), QStringLiteral("user"));
-    return clause;
+        out.insert(QStringLiteral("contextKind"), QStringLiteral("user"));
+    return out;
 }
 
 QJsonArray launchDarklyRules(int index)
@@ -224,9 +247,10 @@ QJsonArray launchDarklyRules(int index)
     const int ruleCount = 1 + draws.below(3);
     for (int r = 0; r < ruleCount; ++r) {
         QJsonArray clauses;
+        QStringList attributes;
         const int clauseCount = 1 + draws.below(3);
         for (int c = 0; c < clauseCount; ++c)
-            clauses.append(launchDarklyClause(draws));
+            clauses.append(launchDarklyClause(draws, index, r, c, &attributes));
         QJsonObject rule {{QStringLiteral("_id"), hexId(draws.next(), 24)}, {QStringLiteral("clauses"), clauses}};
         if (draws.oneIn(4)) {
             rule.insert(QStringLiteral("weight"), draws.below(100000));
@@ -234,7 +258,8 @@ QJsonArray launchDarklyRules(int index)
             rule.insert(QStringLiteral("rolloutContextKind"), QStringLiteral("user"));
         }
         if (draws.oneIn(3))
-            rule.insert(QStringLiteral("description"), utf8("Rule with \"quotes\", commas and עברית"));
+            rule.insert(QStringLiteral("description"),
+                        demo() ? demoRuleDescription(clauses) : utf8("Rule with \"quotes\", commas and עברית"));
         rules.append(rule);
     }
     return rules;
@@ -279,21 +304,22 @@ QJsonValue sailPointOwner(int index)
         "Dana \"DJ\" Levi",
     });
     const quint64 h = hashOf(SailPointSeed, index, 8);
-    if (h % 5 == 0)
+    if (h % (demo() ? 10 : 5) == 0)
         return QJsonValue::Null;
-    const int owner = int((h >> 8) % quint64(names.size()));
+    const QStringList &pool = demo() ? demoOwners() : names;
+    const int owner = int((h >> 8) % quint64(pool.size()));
     return QJsonObject {
         {QStringLiteral("type"), QStringLiteral("IDENTITY")},
         {QStringLiteral("id"), hexId(quint64(owner) + 0x2c9180a4ULL, 32)},
-        {QStringLiteral("name"), names.at(owner)},
+        {QStringLiteral("name"), pool.at(owner)},
     };
 }
 
-QJsonObject sailPointEquals(Draws &draws)
+// The comparison at `position` in the criteria; `attributes` lists those compared before.
+QJsonObject sailPointEquals(Draws &draws, int index, int position, QStringList *attributes)
 {
-    static const QStringList attributes {QStringLiteral("location"), QStringLiteral("department"),
-                                         QStringLiteral("title"), QStringLiteral("cloudLifecycleState"),
-                                         QStringLiteral("company")};
+    static const QStringList names {QStringLiteral("location"), QStringLiteral("department"), QStringLiteral("title"),
+                                    QStringLiteral("cloudLifecycleState"), QStringLiteral("company")};
     static const QStringList values = fromUtf8List({
         "Austin",
         "Zürich",
@@ -303,24 +329,32 @@ QJsonObject sailPointEquals(Draws &draws)
         "",
         "active",
     });
+    QPair<QString, QString> comparison;
+    if (demo()) {
+        comparison = demoSailPointComparison(index, position, draws, attributes);
+    } else {
+        comparison.first = pick(names, draws.next());
+        comparison.second = pick(values, draws.next());
+    }
     return QJsonObject {
         {QStringLiteral("operator"), QStringLiteral("EQUALS")},
-        {QStringLiteral("attribute"), pick(attributes, draws.next())},
+        {QStringLiteral("attribute"), comparison.first},
         {QStringLiteral("value"),
          QJsonObject {{QStringLiteral("type"), QStringLiteral("STRING")},
-                      {QStringLiteral("value"), pick(values, draws.next())}}},
+                      {QStringLiteral("value"), comparison.second}}},
     };
 }
 
 QJsonValue sailPointVisibility(int index)
 {
     Draws draws(SailPointSeed, index, 9);
+    QStringList attributes;
     switch (draws.below(4)) {
     case 0:
         return QJsonValue::Null;
     case 1: {
         // A single comparison, as in the vendor's example.
-        QJsonObject expression = sailPointEquals(draws);
+        QJsonObject expression = sailPointEquals(draws, index, 0, &attributes);
         expression.insert(QStringLiteral("children"), QJsonArray());
         return QJsonObject {{QStringLiteral("expression"), expression}};
     }
@@ -328,7 +362,7 @@ QJsonValue sailPointVisibility(int index)
         QJsonArray children;
         const int count = 2 + draws.below(2);
         for (int i = 0; i < count; ++i) {
-            QJsonObject child = sailPointEquals(draws);
+            QJsonObject child = sailPointEquals(draws, index, i, &attributes);
             child.insert(QStringLiteral("children"), QJsonValue::Null);
             children.append(child);
         }
@@ -412,7 +446,8 @@ QJsonObject batchSegment(int index)
     };
     return QJsonObject {
         {QStringLiteral("code"),
-         QString(pick(stems, hashOf(BatchSeed, index, 5)) + QLatin1Char('-') + toBase(quint64(index), 36, 4))},
+         demo() ? demoBatchCode(index)
+                : QString(pick(stems, hashOf(BatchSeed, index, 5)) + QLatin1Char('-') + toBase(quint64(index), 36, 4))},
         {QStringLiteral("display_name"), segmentName(BatchSeed, index)},
         {QStringLiteral("created_at"), rfc3339Utc(createdSeconds(BatchSeed, index))},
         {QStringLiteral("updated_at"), rfc3339Utc(modifiedSeconds(BatchSeed, index))},
@@ -421,6 +456,10 @@ QJsonObject batchSegment(int index)
 
 int batchIndexOf(const QString &code)
 {
+    if (demo()) {
+        const int index = demoBatchIndexOf(code);
+        return index >= 0 && batchSegment(index).value(QStringLiteral("code")).toString() == code ? index : -1;
+    }
     const qsizetype dash = code.lastIndexOf(QLatin1Char('-'));
     const std::optional<quint64> index = dash < 0 ? std::nullopt : fromBase(QStringView(code).mid(dash + 1), 36);
     if (!index || *index > quint64(std::numeric_limits<int>::max()))

@@ -7,14 +7,38 @@
 #include <optional>
 #include <vector>
 
-// The sandbox's segments. Every record is a pure function of (vendor, index), so any page of
-// 100,000 segments is made on demand in microseconds, the same in every run, and segment i is the
+// The sandbox's segments. Every record is a pure function of (data set, vendor, index), so any page
+// of 100,000 segments is made on demand in microseconds, the same in every run, and segment i is the
 // same whatever the segment count (a smaller sandbox lists a prefix of a bigger one).
 //
-// The values are deliberately awkward: Arabic and Hebrew names, emoji, quotes, commas, line
-// breaks, values beginning with = + - @ (CSV formula injection), empty and missing descriptions,
-// duplicate names, equal timestamps (so that multi-key sorts have ties to break).
+// Two data sets share everything but the texts and the spread of the dates: the same records, keys,
+// epochs, fates, counts and LaunchDarkly account.
+//
+// Faults (the default; every test and benchmark runs on it): deliberately awkward values. Arabic and
+// Hebrew names, emoji, quotes, commas, line breaks, values beginning with = + - @ (CSV formula
+// injection), HTML, counters in names ("VIP customers #12") and codes ("EU_USERS-000A"), empty and
+// missing descriptions, duplicate names, equal timestamps at midnight from bulk imports (so that
+// multi-key sorts have ties to break), renames such as "X (renamed at epoch 2)".
+//
+// Demo (segment-browser --demo, segment-sandbox --data demo): what a real company's accounts look
+// like. Batch a retail app's push and CRM audiences ("Cart abandoners — last 7 days (FR, iOS)",
+// code CART_ABANDONERS_7D_FR_IOS), LaunchDarkly product targeting (beta-testers-fr-ios, with rules on
+// country and plan), Amperity a retailer's customer data ("High-value customers (CLV > $1,000)"),
+// SailPoint identity governance ("Finance approvers — EMEA · SAP"). Names are unique for the first
+// thousands of each list and carry no counters; texts are Latin-1 and common punctuation only; dates
+// are office hours between 2021 and late 2026.
+//
+// One process serves one data set: setDataSet() is process-wide, and is meant to be called once,
+// before any record is made (SandboxServer::setDataSet).
 namespace sb::datagen {
+
+enum class DataSet { Demo, Faults };
+// Process-wide (an atomic): every thread and every SandboxServer of the process sees the same set.
+void setDataSet(DataSet set);
+DataSet dataSet(); // Faults unless set
+// "demo" or "faults", as the command lines spell them; empty optional for another word.
+std::optional<DataSet> dataSetNamed(QStringView name);
+QString dataSetName(DataSet set);
 
 // Batch: {code, display_name, created_at, updated_at} (RFC 3339 UTC).
 QJsonObject batchSegment(int index);

@@ -20,10 +20,12 @@ namespace {
 constexpr int kAddedBase = 1 << 29;
 constexpr int kAddedPerStep = 1 << 24;
 
-// When step `epoch` happened, for one segment: steps are 30 days apart from 2025-01-01, after every
-// epoch-0 timestamp, and each spreads its changes over 20 days.
+// When step `epoch` happened, for one segment: steps are 30 days apart from 2025-01-01 (the demo:
+// 2026-12-01, at office hours), after every epoch-0 timestamp, and each spreads its changes over 20 days.
 qint64 stepSeconds(int epoch, quint64 seed, int index)
 {
+    if (demo())
+        return demoStepSeconds(epoch, seed, index);
     constexpr qint64 start = 1735689600; // 2025-01-01T00:00:00Z
     return start + qint64(epoch - 1) * 30 * 86400 + qint64(hashOf(seed, index, 20 + quint64(epoch)) % (20 * 86400));
 }
@@ -48,9 +50,12 @@ bool renames(Fate fate)
     return fate == Fate::Renamed || fate == Fate::RenamedAndEdited;
 }
 
-// A new segment's name: a template with the step and its number in the step, "VIP customers #1.3".
+// A new segment's name: a template with the step and its number in the step, "VIP customers #1.3"
+// (the demo: a name of its own, from pools no first segment draws from).
 QString addedName(quint64 seed, int index)
 {
+    if (demo())
+        return demoName(seed, index);
     const int epoch = epochAdded(index);
     const int j = index - addedIndex(epoch, 0);
     return pick(nameTemplates(), hashOf(seed, index, 1)) + QStringLiteral(" #%1.%2").arg(epoch).arg(j + 1);
@@ -61,7 +66,10 @@ QString nameAt(quint64 seed, int index, int epoch, const QString &first)
 {
     const int renamed = lastStep(epoch, [&](int e) { return renames(fateAt(index, e)); });
     const QString base = epochAdded(index) > 0 ? addedName(seed, index) : first;
-    return renamed == 0 ? base : base + QStringLiteral(" (renamed at epoch %1)").arg(renamed);
+    if (renamed == 0)
+        return base;
+    return demo() ? demoRenamed(seed, index, base, renamed)
+                  : base + QStringLiteral(" (renamed at epoch %1)").arg(renamed);
 }
 
 int lastChange(Vendor vendor, int index, int epoch)
@@ -125,9 +133,9 @@ int lastFieldChange(Vendor vendor, int index, int epoch, const QString &field)
     return lastStep(epoch, [&](int e) { return changedFields(vendor, index, e).contains(field); });
 }
 
-QString updatedText(int epoch)
+QString updatedText(quint64 seed, int index, int epoch)
 {
-    return QStringLiteral("Updated at epoch %1").arg(epoch);
+    return demo() ? demoEditedDescription(seed, index, epoch) : QStringLiteral("Updated at epoch %1").arg(epoch);
 }
 
 } // namespace
@@ -263,30 +271,33 @@ QJsonObject launchDarklySegment(int index, int epoch, const QString &project, co
     const Vendor v = Vendor::LaunchDarkly;
     if (const int e = lastFieldChange(v, index, epoch, QStringLiteral("tags"))) {
         QJsonArray tags = segment.value(QStringLiteral("tags")).toArray();
-        tags.append(QStringLiteral("updated-at-epoch-%1").arg(e));
+        tags.append(demo() ? demoEditedTag(index, e) : QStringLiteral("updated-at-epoch-%1").arg(e));
         segment.insert(QStringLiteral("tags"), tags);
     }
     if (const int e = lastFieldChange(v, index, epoch, QStringLiteral("rules"))) {
         QJsonArray rules = segment.value(QStringLiteral("rules")).toArray();
-        const QJsonObject clause {
-            {QStringLiteral("_id"), hexId(hashOf(LaunchDarklySeed, index, 60 + quint64(e)), 24)},
-            {QStringLiteral("attribute"), QStringLiteral("plan")},
-            {QStringLiteral("op"), QStringLiteral("in")},
-            {QStringLiteral("values"), QJsonArray {QStringLiteral("epoch-%1").arg(e)}},
-            {QStringLiteral("negate"), false},
-            {QStringLiteral("contextKind"), QStringLiteral("user")},
-        };
+        QJsonObject clause = demo() ? demoEditedClause(index, e)
+                                    : QJsonObject {
+                                        {QStringLiteral("attribute"), QStringLiteral("plan")},
+                                        {QStringLiteral("op"), QStringLiteral("in")},
+                                        {QStringLiteral("values"), QJsonArray {QStringLiteral("epoch-%1").arg(e)}},
+                                    };
+        clause.insert(QStringLiteral("_id"), hexId(hashOf(LaunchDarklySeed, index, 60 + quint64(e)), 24));
+        clause.insert(QStringLiteral("negate"), false);
+        clause.insert(QStringLiteral("contextKind"), QStringLiteral("user"));
         rules.append(QJsonObject {{QStringLiteral("_id"), hexId(hashOf(LaunchDarklySeed, index, 70 + quint64(e)), 24)},
                                   {QStringLiteral("clauses"), QJsonArray {clause}}});
         segment.insert(QStringLiteral("rules"), rules);
     }
     if (const int e = lastFieldChange(v, index, epoch, QStringLiteral("included"))) {
         QJsonArray included = segment.value(QStringLiteral("included")).toArray();
-        included.append(QStringLiteral("user-epoch-%1").arg(e));
+        included.append(
+            demo() ? QString(QStringLiteral("user-") + hexId(hashOf(LaunchDarklySeed, index, 80 + quint64(e)), 8))
+                   : QStringLiteral("user-epoch-%1").arg(e));
         segment.insert(QStringLiteral("included"), included);
     }
     if (const int e = lastFieldChange(v, index, epoch, QStringLiteral("description")))
-        segment.insert(QStringLiteral("description"), updatedText(e));
+        segment.insert(QStringLiteral("description"), updatedText(LaunchDarklySeed, index, e));
     return segment;
 }
 
@@ -315,7 +326,7 @@ QJsonObject sailPointSegment(int index, int epoch)
     segment.insert(QStringLiteral("name"), nameAt(SailPointSeed, index, epoch, first));
     const Vendor v = Vendor::SailPoint;
     if (const int e = lastFieldChange(v, index, epoch, QStringLiteral("description")))
-        segment.insert(QStringLiteral("description"), updatedText(e));
+        segment.insert(QStringLiteral("description"), updatedText(SailPointSeed, index, e));
     // Flipped at most once: a segment meets RenamedAndEdited in one step at most.
     if (lastFieldChange(v, index, epoch, QStringLiteral("active")))
         segment.insert(QStringLiteral("active"), !segment.value(QStringLiteral("active")).toBool());

@@ -121,7 +121,6 @@ bool isStaging(const QString &project, const QString &environment)
 }
 
 // Staging against production: some missing, some renamed, some retagged, and a few of its own.
-constexpr int kStagingOwnBase = 2000000;
 bool stagingMissing(int index)
 {
     return index < kStagingOwnBase && index % 23 == 4;

@@ -128,6 +128,13 @@ public:
     {
         return recordArray(first, last, [](qint64 i) { return int(i); });
     }
+    // Drops the records written out and the endpoint's own listings: the data set changed.
+    void dropRecords()
+    {
+        m_recordJson.clear();
+        m_recordJson.shrink_to_fit();
+        layoutChanged();
+    }
     // Writes out records 0 .. count - 1 now rather than on first use.
     void prepareRecords(int count) const
     {

@@ -287,6 +287,20 @@ int SandboxServer::segmentCount(const QString &vendor) const
     return listing ? listing->listedCount() : 0;
 }
 
+void SandboxServer::setDataSet(datagen::DataSet set)
+{
+    datagen::setDataSet(set);
+    for (const std::unique_ptr<SandboxEndpoint> &listing : m_endpoints)
+        listing->dropRecords();
+    for (std::unique_ptr<SandboxResponse> &answer : m_lastAnswers)
+        answer.reset();
+}
+
+datagen::DataSet SandboxServer::dataSet()
+{
+    return datagen::dataSet();
+}
+
 void SandboxServer::prepareRecords()
 {
     for (const std::unique_ptr<SandboxEndpoint> &listing : m_endpoints)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datagen.h"
 #include "faults.h"
 #include "ldfilterhook.h"
 
@@ -97,6 +98,12 @@ public:
     quint16 port() const;
     QUrl rootUrl() const; // http://127.0.0.1:<port>
 
+    // The data set every vendor serves: Faults (the default, which the tests and benchmarks use)
+    // or Demo (datagen.h). Process-wide: it calls datagen::setDataSet, so every SandboxServer of the
+    // process, and datagen's functions, serve the set last chosen. Call it before prepareRecords()
+    // and before the first request; the records written out so far are dropped.
+    void setDataSet(datagen::DataSet set);
+    static datagen::DataSet dataSet();
     // How many segments each vendor lists at epoch 0 (default 1000). Segment i is the same whatever
     // the count.
     void setSegmentCount(int n);

@@ -1,5 +1,5 @@
 // sb_bench memory: the peak memory of a walk of big pages (run against a segment-sandbox that pads
-// LaunchDarkly's answers, scripts/bench: --faults launchdarkly:huge=60), with the walk's byte
+// LaunchDarkly's answers, scripts/bench: --data faults --faults launchdarkly:huge=60), with the walk's byte
 // budget and without it.
 
 #include "benchsupport.h"

@@ -1,4 +1,5 @@
-// sb_bench: measures Segment Browser against a running segment-sandbox (see scripts/bench).
+// sb_bench: measures Segment Browser against a running segment-sandbox (see scripts/bench, which
+// starts it with --data faults: the test corpus the numbers were always measured on).
 // Not a test: it prints numbers, one JSON object a line, and judges nothing.
 //
 //   sb_bench export  --root URL --segments N --latency MS --cli PATH --reference PATH [--vendors a,b]
@@ -531,7 +532,8 @@ int runStartup(const QString &app, int runs, int snapshotSegments)
     // With a snapshot: the demo's store in a file, filled by one run that syncs every demo profile
     // (scene "sync"), then the start-ups open the LaunchDarkly profile on its stored snapshot.
     QTemporaryDir storeDir;
-    QStringList args {QStringLiteral("--demo")};
+    // The test corpus, as every other measure, not the demo data set.
+    QStringList args {QStringLiteral("--demo"), QStringLiteral("--demo-data"), QStringLiteral("faults")};
     if (snapshotSegments > 0) {
         args << QStringLiteral("--demo-segments") << QString::number(snapshotSegments) << QStringLiteral("--demo-store")
              << storeDir.filePath(QStringLiteral("segments.sqlite"));
