@@ -1,9 +1,13 @@
 #include "core/http.h"
 #include "core/result.h"
 #include "core/segment.h"
+#include "core/timetext.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTest>
+
+#include <ctime>
 
 using namespace sb;
 
@@ -12,6 +16,28 @@ class TestCore final : public QObject
     Q_OBJECT
 
 private slots:
+    // One way to show a moment, with its zone: local time, the locale's order, a whole year.
+    void momentsShowTheirZoneAndAWholeYear()
+    {
+        const QByteArray zone = qgetenv("TZ");
+        qputenv("TZ", "Europe/Paris");
+        ::tzset();
+        const QDateTime t = QDateTime::fromString(QStringLiteral("2019-10-28T13:32:05.120Z"), Qt::ISODateWithMs);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        QCOMPARE(localDateTimeText(t), QStringLiteral("28/10/2019 14:32 CET"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(localDateTimeText(t), QStringLiteral("10/28/2019 2:32 PM CET"));
+        QCOMPARE(localDateTimeText(t.addMonths(-6)), QStringLiteral("4/28/2019 3:32 PM CEST"));
+        QCOMPARE(utcDateTimeText(t), QStringLiteral("2019-10-28 13:32:05.120 UTC"));
+        QCOMPARE(localDateTimeText({}), QString());
+        QLocale::setDefault(QLocale::c());
+        if (zone.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", zone);
+        ::tzset();
+    }
+
     void retryAfterSeconds()
     {
         QCOMPARE(parseRetryAfter("7"), 7000);

@@ -131,7 +131,7 @@ QStringList columnOrder(QListWidget *list)
 {
     QStringList fields;
     for (int i = 0; i < list->count(); ++i)
-        fields << list->item(i)->text()
+        fields << list->item(i)->data(Qt::UserRole + 1).toString() // the CSV header's name
                 + (list->item(i)->checkState() == Qt::Checked ? QString() : QStringLiteral("-"));
     return fields;
 }

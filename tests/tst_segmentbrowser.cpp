@@ -199,11 +199,15 @@ private slots:
         QCOMPARE(QSettings().value(QStringLiteral("settingsVersion")).toInt(), UiSettings::version);
         QCOMPARE(UiSettings::exportDirectory(), QStringLiteral("/tmp/exports"));
         QCOMPARE(UiSettings::appearance(), Appearance::Dark);
-        UiSettings::setColumns(QStringLiteral("batch"), {QStringLiteral("rules")}, QByteArray("state"));
+        UiSettings::setColumns(QStringLiteral("batch"), {QStringLiteral("rules")}, QByteArray("state"),
+                               {QStringLiteral("code"), QStringLiteral("rules")});
         QCOMPARE(UiSettings::extraFields(QStringLiteral("batch")), QStringList {QStringLiteral("rules")});
+        QCOMPARE(UiSettings::headerFields(QStringLiteral("batch")),
+                 (QStringList {QStringLiteral("code"), QStringLiteral("rules")}));
         UiSettings::resetColumns(QStringLiteral("batch"));
         QVERIFY(UiSettings::extraFields(QStringLiteral("batch")).isEmpty());
         QVERIFY(UiSettings::headerState(QStringLiteral("batch")).isEmpty());
+        QVERIFY(UiSettings::headerFields(QStringLiteral("batch")).isEmpty());
         // A newer version's number is left as it is.
         QSettings().setValue(QStringLiteral("settingsVersion"), UiSettings::version + 5);
         UiSettings::migrate();

@@ -181,7 +181,12 @@ private slots:
         const QString ld = QStringLiteral("launchdarkly");
         model.setSource(vendorById(ld), rig.profile(ld), rig.secret(ld));
         const int name = 1;
-        QCOMPARE(model.headerData(name, Qt::Horizontal).toString(), QStringLiteral("name"));
+        // Headers in words; the field as the API names it in the tooltip.
+        QCOMPARE(model.headerData(name, Qt::Horizontal).toString(), QStringLiteral("Name"));
+        QCOMPARE(model.headerData(name, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 QStringLiteral("name — click to sort on the server"));
+        QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QStringLiteral("Created"));
+        QCOMPARE(model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).toString(), QStringLiteral("key"));
         QVERIFY(model.isColumnSortable(name));
         model.sort(name, Qt::DescendingOrder);
         QCOMPARE(model.query().sort, QStringLiteral("-name"));

@@ -372,13 +372,40 @@ private slots:
                                 {s("version"), ValueType::Integer}}));
         QCOMPARE(amperity.columns(), QList<Column>({{s("id"), ValueType::String}, {s("name"), ValueType::String}}));
         QCOMPARE(sailPoint.columns(),
-                 QList<Column>({{s("id"), ValueType::String},
-                                {s("name"), ValueType::String},
+                 QList<Column>({{s("name"), ValueType::String},
+                                {s("id"), ValueType::String},
                                 {s("description"), ValueType::String},
                                 {s("active"), ValueType::Boolean},
                                 {s("created"), ValueType::Timestamp},
                                 {s("modified"), ValueType::Timestamp},
                                 {s("owner.name"), ValueType::String}}));
+    }
+
+    void columnHeadersAreWords()
+    {
+        QCOMPARE(humanFieldName(u"owner.name"), QStringLiteral("Owner name"));
+        QCOMPARE(humanFieldName(u"lastModifiedDate"), QStringLiteral("Last modified date"));
+        QCOMPARE(humanFieldName(u"created_at"), QStringLiteral("Created at"));
+        QCOMPARE(humanFieldName(u"id"), QStringLiteral("ID"));
+        QCOMPARE(humanFieldName(u"_links.self.href"), QStringLiteral("Links self href"));
+        QCOMPARE(humanFieldName(u"externalURLPath"), QStringLiteral("External URL path"));
+        const auto labels = [](const char *vendor) {
+            const VendorApi *api = vendorById(QLatin1String(vendor));
+            QStringList out;
+            for (const Column &c : api->columns())
+                out << api->fieldLabel(c.field);
+            return out;
+        };
+        QCOMPARE(labels("batch"), (QStringList {s("Code"), s("Name"), s("Created"), s("Modified")}));
+        QCOMPARE(labels("launchdarkly"),
+                 (QStringList {s("Key"), s("Name"), s("Description"), s("Tags"), s("Created"), s("Modified"),
+                               s("Big segment"), s("Version")}));
+        QCOMPARE(labels("amperity"), (QStringList {s("ID"), s("Name")}));
+        QCOMPARE(
+            labels("sailpoint"),
+            (QStringList {s("Name"), s("ID"), s("Description"), s("Active"), s("Created"), s("Modified"), s("Owner")}));
+        // A field the vendor has no word for is spelled out.
+        QCOMPARE(vendorById(s("launchdarkly"))->fieldLabel(s("_links.self.href")), s("Links self href"));
     }
 
     void profileFieldsAndSecrets()
@@ -1124,7 +1151,7 @@ private slots:
         QCOMPARE(p.segments.size(), 1);
         QCOMPARE(
             p.segments.first().values,
-            QVariantList({s("0f11f2a4-7c94-4bf3-a2bd-742580fe3bde"), s("segment-xyz"), s("This segment represents xyz"),
+            QVariantList({s("segment-xyz"), s("0f11f2a4-7c94-4bf3-a2bd-742580fe3bde"), s("This segment represents xyz"),
                           true, s("2020-01-01T00:00:00.000000Z"), s("2020-01-01T00:00:00.000000Z"), s("support")}));
         QVERIFY(p.segments.first().object().value(s("visibilityCriteria")).isObject());
         QCOMPARE(p.total, 1);

@@ -9,6 +9,7 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QTableView>
 
 namespace sb {
@@ -19,6 +20,10 @@ ColumnState::ColumnState(QTableView *table, SegmentTableModel *model, QObject *p
     QHeaderView *header = m_table->horizontalHeader();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &ColumnState::showMenu);
+    // The first rows of a vendor without saved columns size them; the view's model (a proxy, maybe)
+    // has them by the time the event loop comes back.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this] { QMetaObject::invokeMethod(this, &ColumnState::fitToContents, Qt::QueuedConnection); });
 }
 
 QList<int> ColumnState::visibleColumns() const
@@ -38,7 +43,15 @@ void ColumnState::save()
     // The header must still show the vendor it was restored for: saving another's would mix them.
     if (m_vendor.isEmpty() || !m_model->vendor() || m_model->vendor()->id() != m_vendor)
         return;
-    UiSettings::setColumns(m_vendor, m_model->extraFields(), m_table->horizontalHeader()->saveState());
+    UiSettings::setColumns(m_vendor, m_model->extraFields(), m_table->horizontalHeader()->saveState(), fields());
+}
+
+QStringList ColumnState::fields() const
+{
+    QStringList names;
+    for (const Column &c : m_model->columns())
+        names.append(c.field);
+    return names;
 }
 
 void ColumnState::restore()
@@ -49,9 +62,35 @@ void ColumnState::restore()
     m_model->setExtraFields(UiSettings::extraFields(m_vendor));
     QHeaderView *header = m_table->horizontalHeader();
     const QByteArray state = UiSettings::headerState(m_vendor);
-    if (state.isEmpty() || !header->restoreState(state))
+    if (state.isEmpty() || UiSettings::headerFields(m_vendor) != fields() || !header->restoreState(state)) {
         showAllInOrder(false);
+        fitWhenLoaded();
+    }
     header->setSortIndicatorShown(false);
+}
+
+void ColumnState::fitWhenLoaded()
+{
+    m_fitPending = true;
+    fitToContents();
+}
+
+void ColumnState::fitToContents()
+{
+    if (!m_fitPending || m_table->model()->rowCount() == 0)
+        return;
+    m_fitPending = false;
+    // Each column as wide as what the first screenful holds, within reason: an id shows whole, a
+    // long description does not push the others out.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int widest = qMax(2 * header->defaultSectionSize(), m_table->viewport()->width() / 2);
+    for (int c = 0; c < header->count(); ++c) {
+        if (header->isSectionHidden(c))
+            continue;
+        m_table->resizeColumnToContents(c);
+        if (header->sectionSize(c) > widest)
+            header->resizeSection(c, widest);
+    }
 }
 
 void ColumnState::reset()
@@ -61,6 +100,7 @@ void ColumnState::reset()
     UiSettings::resetColumns(m_vendor);
     m_model->setExtraFields({});
     showAllInOrder(true);
+    fitWhenLoaded();
 }
 
 void ColumnState::showAllInOrder(bool resize)
@@ -96,8 +136,9 @@ void ColumnState::showMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(tr("&Add Field…"), this, &ColumnState::addField);
     if (clicked >= m_model->defaultColumnCount()) {
-        const QString field = m_model->headerData(clicked, Qt::Horizontal).toString();
-        menu.addAction(tr("&Remove “%1”").arg(field), this, [this, field] {
+        const QString field = m_model->columns().at(clicked).field;
+        const QString label = m_model->headerData(clicked, Qt::Horizontal).toString();
+        menu.addAction(tr("&Remove “%1”").arg(label), this, [this, field] {
             QStringList extra = m_model->extraFields();
             extra.removeAll(field);
             m_model->setExtraFields(extra);
@@ -138,7 +179,7 @@ void ColumnState::addField()
     // One of the model's own columns, hidden: shown again where it was.
     for (qsizetype c = 0; c < columns.size(); ++c) {
         if (columns.at(c).field == field) {
-            header->setSectionHidden(int(c), false);
+            showColumn(int(c));
             save();
             return;
         }
@@ -148,6 +189,23 @@ void ColumnState::addField()
         extra.append(field);
     m_model->setExtraFields(extra);
     save();
+    showColumn(m_model->defaultColumnCount() + int(extra.indexOf(field)));
+}
+
+void ColumnState::showColumn(int column)
+{
+    m_table->horizontalHeader()->setSectionHidden(column, false);
+    const QModelIndex current = m_table->currentIndex();
+    const int row = current.isValid() ? current.row() : 0;
+    if (m_table->model()->rowCount() > 0) {
+        const QModelIndex cell = m_table->model()->index(row, column);
+        // The row stays selected (rows are what the table selects); the cursor moves into the column.
+        m_table->setCurrentIndex(cell);
+        m_table->scrollTo(cell);
+    } else {
+        m_table->horizontalScrollBar()->setValue(m_table->columnViewportPosition(column));
+    }
+    m_table->setFocus();
 }
 
 } // namespace sb

@@ -38,10 +38,17 @@ public:
 private:
     void showMenu(const QPoint &pos);
     void showAllInOrder(bool resize);
+    // Sizes the columns to their contents once rows are there (now, or when the first arrive).
+    void fitWhenLoaded();
+    void fitToContents();
+    // Shows the column, scrolls to it and puts the cursor in it.
+    void showColumn(int column);
+    QStringList fields() const; // the model's columns, in model order
 
     QTableView *m_table;
     SegmentTableModel *m_model;
     QString m_vendor; // whose columns the header shows now
+    bool m_fitPending = false;
 };
 
 } // namespace sb

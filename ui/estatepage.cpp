@@ -1,4 +1,5 @@
 #include "estatepage.h"
+#include "rowtableview.h"
 
 #include "detailpane.h"
 #include "settings.h"
@@ -45,7 +46,7 @@ EstatePage::EstatePage(QWidget *parent)
       m_removed(new QCheckBox(tr("Re&moved"), this)),
       m_unused(new QCheckBox(tr("&Unused"), this)),
       m_count(new QLabel(this)),
-      m_table(new QTableView(this)),
+      m_table(new RowTableView(this)),
       m_details(new DetailPane(this)),
       m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_typing(new QTimer(this))
@@ -347,8 +348,9 @@ void EstatePage::showHeaderMenu(const QPoint &pos)
             emit statusMessage(tr("“%1” is not a field path, or is shown already").arg(field.trimmed()), 6000);
     });
     if (section >= EstateModel::Count) {
-        const QString field = m_model->headerData(section, Qt::Horizontal).toString();
-        menu.addAction(tr("&Remove “%1”").arg(field), this, [this, field] { removeField(field); });
+        const QString field = m_model->headerData(section, Qt::Horizontal, Qt::ToolTipRole).toString();
+        const QString label = m_model->headerData(section, Qt::Horizontal).toString();
+        menu.addAction(tr("&Remove “%1”").arg(label), this, [this, field] { removeField(field); });
     }
     menu.exec(header->mapToGlobal(pos));
 }

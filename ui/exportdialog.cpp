@@ -258,7 +258,14 @@ QRadioButton *ExportOptionsDialog::addScope(QVBoxLayout *layout, Scope scope, co
 
 void ExportOptionsDialog::addColumn(int modelColumn, bool checked)
 {
-    auto *item = new QListWidgetItem(m_source->columns.at(modelColumn).field, m_columns);
+    // The column in words, and the name the CSV header gives it (the field name, an interface).
+    const QString field = m_source->columns.at(modelColumn).field;
+    const QString label =
+        modelColumn == m_source->usageColumn ? m_source->vendor->usage().title : m_source->vendor->fieldLabel(field);
+    auto *item = new QListWidgetItem(
+        label.compare(field, Qt::CaseInsensitive) == 0 ? label : tr("%1 (%2)").arg(label, field), m_columns);
+    item->setToolTip(tr("Written as the CSV column “%1”").arg(field));
+    item->setData(Qt::UserRole + 1, field);
     item->setData(Qt::UserRole, modelColumn);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);

@@ -28,6 +28,11 @@ QString extraFieldsKey(const QString &vendor)
     return columnsGroup(vendor) + QStringLiteral("/extraFields");
 }
 
+QString fieldsKey(const QString &vendor)
+{
+    return columnsGroup(vendor) + QStringLiteral("/fields");
+}
+
 } // namespace
 
 void migrate()
@@ -121,11 +126,18 @@ QStringList extraFields(const QString &vendor)
     return QSettings().value(extraFieldsKey(vendor)).toStringList();
 }
 
-void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState)
+QStringList headerFields(const QString &vendor)
+{
+    return QSettings().value(fieldsKey(vendor)).toStringList();
+}
+
+void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState,
+                const QStringList &headerFields)
 {
     QSettings settings;
     settings.setValue(extraFieldsKey(vendor), extraFields);
     settings.setValue(headerKey(vendor), headerState);
+    settings.setValue(fieldsKey(vendor), headerFields);
 }
 
 void resetColumns(const QString &vendor)

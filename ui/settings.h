@@ -39,7 +39,11 @@ void setEstateFields(const QStringList &fields);
 // A vendor's columns: the header's order, widths and hidden sections, and the fields added to it.
 QByteArray headerState(const QString &vendor);
 QStringList extraFields(const QString &vendor);
-void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState);
+// The fields the header state was saved for, in model order: a state saved for other columns (an
+// older version's) is not restored onto these.
+QStringList headerFields(const QString &vendor);
+void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState,
+                const QStringList &headerFields);
 void resetColumns(const QString &vendor);
 
 // System when never chosen.

@@ -32,6 +32,58 @@ QUrl VendorApi::webUrl(const Profile &, const QJsonObject &) const
     return {};
 }
 
+QString humanFieldName(QStringView field)
+{
+    QStringList words;
+    QString word;
+    const auto flush = [&] {
+        if (!word.isEmpty())
+            words.append(word);
+        word.clear();
+    };
+    for (qsizetype i = 0; i < field.size(); ++i) {
+        const QChar c = field.at(i);
+        if (c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('-') || c.isSpace()) {
+            flush();
+            continue;
+        }
+        // camelCase: a capital after a small letter starts a word; "URLPath" splits before "Path".
+        const bool upper = c.isUpper();
+        if (upper && !word.isEmpty()
+            && (word.back().isLower() || word.back().isDigit()
+                || (i + 1 < field.size() && field.at(i + 1).isLower() && word.back().isUpper())))
+            flush();
+        word += c;
+    }
+    flush();
+    static const QStringList acronyms {QStringLiteral("id"),  QStringLiteral("url"), QStringLiteral("uuid"),
+                                       QStringLiteral("api"), QStringLiteral("ip"),  QStringLiteral("sdk")};
+    for (QString &w : words) {
+        const QString lower = w.toLower();
+        w = acronyms.contains(lower) ? lower.toUpper() : (w.size() > 1 && w == w.toUpper() ? w : lower);
+    }
+    if (words.isEmpty())
+        return field.toString();
+    words.first()[0] = words.first().at(0).toUpper();
+    return words.join(QLatin1Char(' '));
+}
+
+QString VendorApi::fieldLabel(const QString &field) const
+{
+    const CommonFields common = commonFields();
+    if (field == nameField())
+        return QCoreApplication::translate("sb::VendorApi", "Name");
+    if (field == common.description.field)
+        return QCoreApplication::translate("sb::VendorApi", "Description");
+    if (field == common.tags.field)
+        return QCoreApplication::translate("sb::VendorApi", "Tags");
+    if (field == common.created.field)
+        return QCoreApplication::translate("sb::VendorApi", "Created");
+    if (field == common.modified.field)
+        return QCoreApplication::translate("sb::VendorApi", "Modified");
+    return humanFieldName(field);
+}
+
 QString VendorApi::scopeOf(const Profile &profile) const
 {
     const ScopeModel model = scopes();

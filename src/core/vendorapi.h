@@ -31,6 +31,10 @@ struct ProfileField
     QString valueName = {}; // the value's name in the command line's help ("K", "ID"); empty: the key in capitals
 };
 
+// A field path in words, sentence case: "owner.name" "Owner name", "lastModifiedDate" "Last
+// modified date", "created_at" "Created at", "id" "ID".
+QString humanFieldName(QStringView field);
+
 // The fields that mean the same thing in every vendor, for one grid and one search across all of
 // them. A vendor without such a field leaves it empty (field ""), and its cell stays empty.
 struct CommonFields
@@ -120,6 +124,8 @@ public:
 
     virtual QString id() const = 0; // "batch", "launchdarkly", "amperity", "sailpoint"
     virtual QString displayName() const = 0;
+    // The name in a tight place (a profile's title beside its name): "SailPoint". The default: displayName().
+    virtual QString shortName() const { return displayName(); }
     virtual QList<Column> columns() const = 0; // the default columns, which are also the CSV header names
     virtual QList<ProfileField> profileFields() const = 0;
     virtual QString secretLabel() const = 0; // "REST API key", "Access token", ...
@@ -161,6 +167,11 @@ public:
     // The field that holds a segment's name as people read it ("name", Batch's "display_name").
     virtual QString nameField() const { return QStringLiteral("name"); }
     QString recordName(const QJsonObject &record) const { return record.value(nameField()).toString(); }
+    // A field's name as a person reads it, in sentence case, for column headers ("Name" for
+    // "display_name", "Created" for "creationDate"); the field name itself stays the CSV header.
+    // The default names the key, name and common fields and spells out any other path
+    // (humanFieldName); a vendor adds its own words for the rest.
+    virtual QString fieldLabel(const QString &field) const;
     // Where the record keeps its description, tags, and creation and modification times, beside
     // nameField(). The default: none of them.
     virtual CommonFields commonFields() const { return {}; }

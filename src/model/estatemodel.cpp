@@ -1,4 +1,5 @@
 #include "estatemodel.h"
+#include "core/timetext.h"
 
 #include "core/vendorapi.h"
 #include "vendors/registry.h"
@@ -12,7 +13,7 @@ namespace {
 
 QString shortTime(const QDateTime &t)
 {
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+    return localDateTimeText(t);
 }
 
 } // namespace
@@ -162,10 +163,13 @@ QString EstateModel::usersTitle()
 
 QVariant EstateModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // An added field reads in words; its path is the tooltip (and the CSV header).
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= Count)
+        return m_extraFields.value(section - Count);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (section >= Count)
-        return m_extraFields.value(section - Count);
+        return humanFieldName(m_extraFields.value(section - Count));
     switch (Column(section)) {
     case Vendor:
         return tr("Vendor");

@@ -1,4 +1,5 @@
 #include "segmenttablemodel.h"
+#include "core/timetext.h"
 
 #include "core/logging.h"
 #include "core/vendorapi.h"
@@ -242,7 +243,7 @@ QString SegmentTableModel::statusText() const
     const QLocale locale;
     const qint64 loaded = m_rows.size();
     if (m_snapshot) {
-        const QString asOf = locale.toString(m_snapshotTime.toLocalTime(), tr("d MMM HH:mm"));
+        const QString asOf = localDateTimeText(m_snapshotTime);
         if (!m_next)
             return loaded == 1 ? tr("1 segment, as of %1").arg(asOf)
                                : tr("%1 segments, as of %2").arg(locale.toString(loaded), asOf);
@@ -350,15 +351,19 @@ QVariant SegmentTableModel::usageData(const Segment &s, int role) const
 QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Horizontal && section >= 0 && section < m_columns.size()) {
+        const QString &field = m_columns.at(section).field;
         if (role == Qt::DisplayRole)
-            return section == m_usageColumn ? m_vendor->usage().title : m_columns.at(section).field;
+            return section == m_usageColumn ? m_vendor->usage().title : m_vendor->fieldLabel(field);
         if (role == Qt::ToolTipRole && section == m_usageColumn)
             return m_usageState == UsageState::Failed
                 ? tr("Could not read the %1: %2").arg(m_vendor->usage().title.toLower(), m_usageError.toString())
                 : tr("How many %1 use the segment (%2)")
                       .arg(m_vendor->usage().title.toLower(), m_columns.at(section).field);
+        // The field as the API and the CSV name it, and what a click does.
         if (role == Qt::ToolTipRole && isColumnSortable(section))
-            return tr("Click to sort on the server by %1").arg(m_columns.at(section).field);
+            return tr("%1 — click to sort on the server").arg(field);
+        if (role == Qt::ToolTipRole)
+            return field;
     }
     return QAbstractTableModel::headerData(section, orientation, role);
 }

@@ -1,4 +1,5 @@
 #include "valueformat.h"
+#include "core/timetext.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -39,7 +40,7 @@ QString displayText(const QVariant &value, ValueType type)
         const QDateTime dt = toDateTime(value, type);
         if (!dt.isValid())
             return value.toString();
-        return QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat);
+        return localDateTimeText(dt);
     }
     case ValueType::Boolean:
         if (value.typeId() == QMetaType::Bool)
@@ -67,9 +68,7 @@ QString toolTipText(const QVariant &value, ValueType type)
         return {};
     if (type == ValueType::UnixMillis || type == ValueType::Timestamp) {
         const QDateTime dt = toDateTime(value, type);
-        if (dt.isValid())
-            return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'"));
-        return {};
+        return utcDateTimeText(dt);
     }
     const QString text = displayText(value, type);
     // Long or multi-line cells are cut off in the table; the tooltip shows them whole.

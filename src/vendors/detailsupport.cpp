@@ -1,4 +1,5 @@
 #include "detailsupport.h"
+#include "core/timetext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -40,12 +41,7 @@ bool needsQuotes(const QString &text)
 
 QString readableDateTime(const QDateTime &when)
 {
-    if (!when.isValid())
-        return {};
-    const QDateTime local = when.toLocalTime();
-    const QLocale locale;
-    return locale.toString(local.date(), QLocale::LongFormat) + QLatin1Char(' ')
-        + locale.toString(local.time(), QLocale::ShortFormat);
+    return localDateTimeText(when);
 }
 
 QString readableTimestamp(const QJsonValue &value)

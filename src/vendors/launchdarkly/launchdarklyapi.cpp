@@ -340,6 +340,14 @@ QStringList LaunchDarklyApi::contentFields() const
             QStringLiteral("unboundedContextKind")};
 }
 
+QString LaunchDarklyApi::fieldLabel(const QString &field) const
+{
+    // A big segment (LaunchDarkly's "unbounded") keeps its members outside the segment.
+    if (field == QLatin1String("unbounded"))
+        return tr("Big segment");
+    return VendorApi::fieldLabel(field);
+}
+
 CommonFields LaunchDarklyApi::commonFields() const
 {
     return {{QStringLiteral("description"), ValueType::String},

@@ -46,6 +46,7 @@ public:
     QString keyField() const override { return QStringLiteral("key"); }
     QStringList contentFields() const override;
     CommonFields commonFields() const override;
+    QString fieldLabel(const QString &field) const override;
     // One access token reaches every project and environment of the account: the projects listing
     // (with its environments expanded) and, for a project with more than it embeds, its environments.
     ScopeModel scopes() const override;

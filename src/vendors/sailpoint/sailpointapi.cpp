@@ -62,7 +62,8 @@ QString SailPointApi::displayName() const
 QList<Column> SailPointApi::columns() const
 {
     return {
-        {QStringLiteral("id"), ValueType::String},          {QStringLiteral("name"), ValueType::String},
+        // The name first: the id is a UUID, to tell segments apart, not to read.
+        {QStringLiteral("name"), ValueType::String},        {QStringLiteral("id"), ValueType::String},
         {QStringLiteral("description"), ValueType::String}, {QStringLiteral("active"), ValueType::Boolean},
         {QStringLiteral("created"), ValueType::Timestamp},  {QStringLiteral("modified"), ValueType::Timestamp},
         {QStringLiteral("owner.name"), ValueType::String},
@@ -190,6 +191,15 @@ QStringList SailPointApi::contentFields() const
 {
     return {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("owner"),
             QStringLiteral("visibilityCriteria"), QStringLiteral("active")};
+}
+
+QString SailPointApi::fieldLabel(const QString &field) const
+{
+    if (field == QLatin1String("owner.name"))
+        return tr("Owner");
+    if (field == QLatin1String("visibilityCriteria"))
+        return tr("Visibility");
+    return VendorApi::fieldLabel(field);
 }
 
 CommonFields SailPointApi::commonFields() const

@@ -19,6 +19,7 @@ public:
 
     QString id() const override;
     QString displayName() const override;
+    QString shortName() const override { return QStringLiteral("SailPoint"); }
     QList<Column> columns() const override;
     QList<ProfileField> profileFields() const override;
     QString secretLabel() const override;
@@ -41,6 +42,7 @@ public:
     QString keyField() const override { return QStringLiteral("id"); }
     QStringList contentFields() const override;
     CommonFields commonFields() const override;
+    QString fieldLabel(const QString &field) const override;
     // The key facts, owner and visibility criteria as a tree; in sailpointdetails.cpp.
     SegmentDetails details(const Profile &profile, const QJsonObject &record) const override;
 };
