@@ -225,8 +225,8 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("segment-browser: "), r.err.constData());
         // Where the parser stopped, and where the '[' it wanted closed is.
-        QVERIFY2(r.err.contains("column 19:"), r.err.constData());
-        QVERIFY2(r.err.contains("'[' at column 12"), r.err.constData());
+        QVERIFY2(r.err.contains("at character 19:"), r.err.constData());
+        QVERIFY2(r.err.contains("'[' at character 12"), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(!QFile::exists(out));
         QCOMPARE(m_rig->server.requestCount(kLd), 0);

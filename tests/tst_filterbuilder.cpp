@@ -120,7 +120,7 @@ private slots:
         FilterRow *tags = lastRow(builder);
         QVERIFY(tags);
         chooseField(tags, Field::Tags);
-        QCOMPARE(child<QLabel>(tags, "operator")->text(), QStringLiteral("anyOf"));
+        QCOMPARE(child<QLabel>(tags, "operator")->text(), QStringLiteral("any of"));
         typeTokens(tags, QStringLiteral("beta"));
         QTest::keyClick(child<TokenEdit>(tags, "tokens")->lineEdit(), Qt::Key_Return);
         typeTokens(tags, QStringLiteral("enterprise,"));
@@ -132,7 +132,8 @@ private slots:
         QTest::mouseClick(child<QToolButton>(&builder, "addRowToGroup"), Qt::LeftButton);
         FilterRow *query = lastRow(builder);
         chooseField(query, Field::Query);
-        QCOMPARE(child<QLabel>(query, "operator")->text(), QStringLiteral("equals"));
+        // LaunchDarkly's "query equals" matches substrings: it reads "Search text contains".
+        QCOMPARE(child<QLabel>(query, "operator")->text(), QStringLiteral("contains"));
         typeTokens(query, QStringLiteral("toggle, or not"));
         QCOMPARE(filterText(builder)->text(),
                  QStringLiteral("tags anyOf [\"beta\",\"enterprise\"],query equals \"toggle, or not\""));
@@ -141,7 +142,7 @@ private slots:
         QTest::mouseClick(child<QPushButton>(&builder, "addGroup"), Qt::LeftButton);
         FilterRow *big = lastRow(builder);
         chooseField(big, Field::Unbounded);
-        QCOMPARE(child<QLabel>(big, "operator")->text(), QStringLiteral("equals"));
+        QVERIFY(!child<QLabel>(big, "operator")->isVisibleTo(&builder)); // the check box says it
         QCOMPARE(filterText(builder)->text(),
                  QStringLiteral("tags anyOf [\"beta\",\"enterprise\"],query equals \"toggle, or not\"|unbounded "
                                 "equals true"));
@@ -204,7 +205,7 @@ private slots:
         QVERIFY(!builder.isValid());
         QVERIFY(!apply->isEnabled());
         QVERIFY(error->isVisible());
-        QCOMPARE(error->text().left(10), QStringLiteral("column 26:"));
+        QCOMPARE(error->text().left(16), QStringLiteral("at character 26:"));
         QVERIFY2(error->text().contains(QStringLiteral("expected")), qPrintable(error->text()));
         QCOMPARE(text->property("errorColumn").toInt(), 26);
         QCOMPARE(text->accessibleDescription(), error->text());
@@ -223,7 +224,7 @@ private slots:
         // A mistake in the middle is marked there.
         text->setText(QStringLiteral("tags anyOf [\"beta\" \"x\"]"));
         QCOMPARE(text->property("errorColumn").toInt(), 20);
-        QVERIFY(error->text().startsWith(QStringLiteral("column 20: ")));
+        QVERIFY(error->text().startsWith(QStringLiteral("at character 20: ")));
         grabIfAsked(builder, QStringLiteral("invalid"));
 
         text->setText(QStringLiteral("tags anyOf [\"beta\"],query"));
@@ -267,6 +268,53 @@ private slots:
         builder.setQuery(Query {QStringLiteral("tags anyOf [\"x\"]"), QString()});
         QCOMPARE(applied.size(), 3);
         QCOMPARE(builder.query(), (Query {QStringLiteral("tags anyOf [\"x\"]"), QString()}));
+    }
+
+    void itSaysWhetherWhatIsShownIsApplied()
+    {
+        FilterBuilder builder;
+        builder.show();
+        builder.setApplied({}, 120);
+        QCOMPARE(builder.appliedStateText(), QString()); // nothing to apply, nothing said
+        QLineEdit *text = filterText(builder);
+        text->setFocus();
+        QTest::keyClicks(text, QStringLiteral("tags anyOf [\"beta\"]"));
+        QVERIFY(!builder.isApplied());
+        QCOMPARE(builder.appliedStateText(), QStringLiteral("Not applied — Enter to apply"));
+        QSignalSpy applied(&builder, &FilterBuilder::applied);
+        QTest::keyClick(text, Qt::Key_Return);
+        QCOMPARE(applied.size(), 1);
+        // The table takes the query; until its total is known the count is not given.
+        builder.setApplied(applied.at(0).at(0).value<Query>(), -1);
+        QCOMPARE(builder.appliedStateText(), QStringLiteral("Filter applied"));
+        builder.setApplied(applied.at(0).at(0).value<Query>(), 29);
+        QVERIFY(builder.isApplied());
+        QCOMPARE(builder.appliedStateText(), QStringLiteral("Filter applied · 29 segments"));
+        // An edit of a row is not applied either.
+        typeTokens(lastRow(builder), QStringLiteral("mobile,"));
+        QCOMPARE(builder.appliedStateText(), QStringLiteral("Not applied — Enter to apply"));
+    }
+
+    void manyConditionsScrollInAPlaceOfTheirOwn()
+    {
+        FilterBuilder builder;
+        builder.resize(900, 600);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QTest::mouseClick(child<QPushButton>(&builder, "addRow"), Qt::LeftButton);
+        QCoreApplication::processEvents();
+        const int oneRow = builder.sizeHint().height();
+        QList<int> heights;
+        for (int i = 0; i < 8; ++i) {
+            QTest::mouseClick(child<QPushButton>(&builder, "addGroup"), Qt::LeftButton);
+            QCoreApplication::processEvents(); // the new group shows, the place measures it
+            heights << builder.sizeHint().height();
+        }
+        QCOMPARE(builder.findChildren<FilterRow *>().size(), 9);
+        // It grows for the first few rows, then stays: the rows scroll.
+        QVERIFY(heights.first() > oneRow);
+        QCOMPARE(heights.last(), heights.at(heights.size() - 2));
+        QVERIFY2(heights.last() < 2 * oneRow, qPrintable(QString::number(heights.last())));
     }
 
     void nestedTextDisablesTheRows()

@@ -339,11 +339,11 @@ private slots:
         QTest::newRow("number in list") << s("tags anyOf [1]") << 13 << s("expected a string in the list, found '1'");
         QTest::newRow("missing comma in list")
             << s(R"(tags anyOf ["a" "b"])") << 17
-            << s("expected ',' or ']' to close the '[' at column 12, found a string");
+            << s("expected ',' or ']' to close the '[' at character 12, found a string");
         QTest::newRow("unclosed list") << s(R"(tags anyOf ["a")") << 16
-                                       << s("expected ',' or ']' to close the '[' at column 12");
+                                       << s("expected ',' or ']' to close the '[' at character 12");
         QTest::newRow("unclosed string") << s("query equals \"abc") << 18
-                                         << s("expected '\"' to close the string at column 14");
+                                         << s("expected '\"' to close the string at character 14");
         QTest::newRow("bad escape") << s(R"(query equals "a\qb")") << 16
                                     << s("expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX after '\\'");
         QTest::newRow("short \\u") << s(R"(query equals "\u12")") << 15
@@ -351,10 +351,10 @@ private slots:
         QTest::newRow("raw control character")
             << s("query equals \"a\tb\"") << 16 << s(R"(expected \u0009 instead of a control character in the string)");
         QTest::newRow("unclosed parenthesis")
-            << s(R"((tags anyOf ["a"])") << 18 << s("expected ',', '|' or ')' to close the '(' at column 1");
+            << s(R"((tags anyOf ["a"])") << 18 << s("expected ',', '|' or ')' to close the '(' at character 1");
         QTest::newRow("unclosed inner parenthesis")
             << s(R"(((tags anyOf ["a"]) x)") << 21
-            << s("expected ',', '|' or ')' to close the '(' at column 1, found 'x'");
+            << s("expected ',', '|' or ')' to close the '(' at character 1, found 'x'");
         QTest::newRow("stray parenthesis")
             << s(R"(tags anyOf ["a"]))") << 17 << s("expected ',', '|' or the end of the filter, found ')'");
         QTest::newRow("empty parentheses") << s("()") << 2 << fieldOrParen + s(", found ')'");
@@ -380,7 +380,7 @@ private slots:
         const Result<Filter> r = parse(input, &errorColumn);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Usage);
-        QCOMPARE(r.error().message, s("column %1: %2").arg(column).arg(message));
+        QCOMPARE(r.error().message, s("at character %1: %2").arg(column).arg(message));
         QCOMPARE(errorColumn, column);
     }
 
@@ -503,7 +503,7 @@ private slots:
                 QCOMPARE(parsed(print(r.value())), r.value());
             } else {
                 QVERIFY(column >= 1 && column <= text.size() + 1);
-                QVERIFY(r.error().message.startsWith(s("column %1: ").arg(column)));
+                QVERIFY(r.error().message.startsWith(s("at character %1: ").arg(column)));
             }
         }
         QVERIFY(ok > 0);
@@ -626,7 +626,7 @@ private slots:
         const Result<QList<SortKey>> r = parseSort(input, &errorColumn);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, Error::Kind::Usage);
-        QCOMPARE(r.error().message, s("column %1: %2").arg(column).arg(message));
+        QCOMPARE(r.error().message, s("at character %1: %2").arg(column).arg(message));
         QCOMPARE(errorColumn, column);
     }
 

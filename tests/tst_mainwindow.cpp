@@ -129,6 +129,24 @@ private slots:
         dialog->reject();
     }
 
+    void closingTheEditorKeepsTheProfileTheWindowShowed()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(12);
+        MainWindow w;
+        w.setProfiles(demoProfiles(rig), rig.profile(QStringLiteral("batch")).name);
+        w.show();
+        QTRY_COMPARE(w.model()->rowCount(), 12);
+        w.action(QStringLiteral("actionProfiles"))->trigger();
+        auto *dialog = w.findChild<ProfileDialog *>(QStringLiteral("profileDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->selectProfile(rig.profile(QStringLiteral("sailpoint")).name);
+        QCOMPARE(dialog->currentName(), rig.profile(QStringLiteral("sailpoint")).name);
+        dialog->reject();
+        QCOMPARE(w.currentProfileName(), rig.profile(QStringLiteral("batch")).name);
+        QCOMPARE(w.model()->profile().vendor, QStringLiteral("batch"));
+    }
+
     void aFirstRunAddsAProfileInTheEditorAndBrowsesIt()
     {
         SandboxRig rig;

@@ -109,7 +109,7 @@ private slots:
         model.fetchMore({});
         QTRY_VERIFY(model.error().isError());
         QCOMPARE(model.error().kind, Error::Kind::Usage);
-        QVERIFY2(model.error().message.contains(QStringLiteral("column 12: expected")),
+        QVERIFY2(model.error().message.contains(QStringLiteral("at character 12: expected")),
                  qPrintable(model.error().message));
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.canFetchMore({}));

@@ -1,4 +1,6 @@
 #include "changesview.h"
+#include "core/timetext.h"
+#include "rowtableview.h"
 
 #include "model/changesmodel.h"
 
@@ -17,7 +19,7 @@ ChangesView::ChangesView(QWidget *parent)
     : QWidget(parent),
       m_summary(new QLabel(this)),
       m_close(new QPushButton(tr("&Back to the Segments"), this)),
-      m_table(new QTableView(this)),
+      m_table(new RowTableView(this)),
       m_model(new ChangesModel(this))
 {
     setObjectName(QStringLiteral("changesView"));
@@ -61,7 +63,7 @@ void ChangesView::setChanges(const VendorApi *vendor, const QList<SegmentChange>
 {
     m_model->setChanges(vendor, changes);
     const QLocale locale;
-    const QString when = locale.toString(syncedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString when = localDateTimeText(syncedAt);
     if (changes.isEmpty()) {
         m_summary->setText(tr("The sync of %1 changed nothing since the one before it.").arg(when));
     } else {

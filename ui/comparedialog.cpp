@@ -1,4 +1,7 @@
 #include "comparedialog.h"
+#include "core/timetext.h"
+#include "rowtableview.h"
+#include "wording.h"
 
 #include "appearance.h"
 #include "detailpane.h"
@@ -89,7 +92,7 @@ CompareDialog::CompareDialog(ProfileSession *session, SegmentStore *store, QWidg
       m_status(new QLabel(this)),
       m_showIdentical(new QCheckBox(tr("Show &identical"), this)),
       m_export(new QPushButton(tr("&Export…"), this)),
-      m_table(new QTableView(this)),
+      m_table(new RowTableView(this)),
       m_model(new ComparisonModel(this)),
       m_details(new DetailPane(this))
 {
@@ -195,10 +198,8 @@ void CompareDialog::refreshProfiles()
         for (const Profile &p : m_session->profiles()) {
             const VendorApi *vendor = vendorById(p.vendor);
             const QString scope = vendor ? vendor->scopeOf(p) : QString();
-            const QString vendorName = vendor ? vendor->displayName() : p.vendor;
-            combo->addItem(scope.isEmpty() ? tr("%1 (%2)").arg(p.name, vendorName)
-                                           : tr("%1 (%2, %3)").arg(p.name, vendorName, scope),
-                           sideData(p.name));
+            combo->addItem(profileTitle(p, scope), sideData(p.name));
+            combo->setItemData(combo->count() - 1, profileToolTip(p, scope), Qt::ToolTipRole);
         }
         // The places found before, again, so that a side on one of them keeps it.
         for (auto it = m_scopeGroups.cbegin(); it != m_scopeGroups.cend(); ++it) {
@@ -255,8 +256,7 @@ void CompareDialog::addScopes(const Profile &profile, const QList<ScopeGroup> &g
             const QString scope = g.group.key + QLatin1Char('/') + s.key;
             if (scope == own || combo->findData(sideData(profile.name, scope)) >= 0)
                 continue;
-            combo->insertItem(++at, tr("%1 (%2, %3)").arg(profile.name, vendor->displayName(), scope),
-                              sideData(profile.name, scope));
+            combo->insertItem(++at, profileTitle(profile, scope), sideData(profile.name, scope));
             combo->setItemData(at, tr("%1 · %2").arg(g.group.name, s.name), Qt::ToolTipRole);
         }
     }
@@ -315,7 +315,7 @@ int CompareDialog::entryFor(QComboBox *combo, const QString &profile, const QStr
         return own;
     QSignalBlocker block(combo);
     at = own + 1;
-    combo->insertItem(at, tr("%1 (%2, %3)").arg(profile, vendor->displayName(), scope), sideData(profile, scope));
+    combo->insertItem(at, profileTitle(found.value(), scope), sideData(profile, scope));
     return at;
 }
 
@@ -362,7 +362,7 @@ void CompareDialog::refreshVersions(int side)
         for (const SyncRun &run : runs ? runs.value() : QList<SyncRun>()) {
             if (run.outcome != SyncRun::Outcome::Succeeded)
                 continue;
-            const QString when = locale.toString(run.ended.toLocalTime(), QLocale::ShortFormat);
+            const QString when = localDateTimeText(run.ended);
             version->addItem(version->count() == 1 ? tr("Last sync, %1").arg(when) : tr("Sync of %1").arg(when),
                              run.id);
             version->setItemData(version->count() - 1,

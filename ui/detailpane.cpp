@@ -23,8 +23,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -121,11 +123,14 @@ DetailPane::DetailPane(QWidget *parent)
     m_sections->setAccessibleName(tr("Rules, owner and other parts of the segment"));
     m_sections->setHeaderHidden(true);
     m_sections->setColumnCount(1);
-    // Long clauses scroll sideways inside the tree (and show whole in their tooltips): item
-    // views cannot wrap text at the view's width.
+    // Long clauses wrap at the pane's width, as the facts above do; the tree grows to fit them.
+    m_sections->setWordWrap(true);
+    m_sections->setUniformRowHeights(false);
     m_sections->setTextElideMode(Qt::ElideNone);
-    m_sections->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_sections->header()->setStretchLastSection(false);
+    m_sections->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_sections->header()->setStretchLastSection(true);
+    m_sections->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sections->viewport()->installEventFilter(this);
     m_sections->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *copyItem = new QAction(tr("Copy"), m_sections);
     copyItem->setShortcut(QKeySequence::Copy);
@@ -278,9 +283,14 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
 
     m_openWeb->setVisible(m_webUrl.isValid() && !m_webUrl.isEmpty());
     m_openWeb->setToolTip(m_webUrl.toString());
+    // Another segment starts with an empty search: a "No matches" left from the last one would
+    // read as a fact about this one. The same segment shown again (a reload) keeps it.
+    if (m_jsonView->toPlainText() != m_json) {
+        const QSignalBlocker block(m_find);
+        m_find->clear();
+    }
     m_jsonView->setPlainText(m_json);
     m_copyJson->setEnabled(true);
-    // The search stays as typed, so that browsing from segment to segment keeps finding the same thing.
     updateMatches();
     // A new segment is read from its name down, wherever the last one was scrolled to.
     m_scroll->verticalScrollBar()->setValue(0);
@@ -369,6 +379,10 @@ bool DetailPane::eventFilter(QObject *watched, QEvent *event)
     // (the view's own change comes after the pane's, so it is the one to watch).
     if (watched == m_jsonView && event->type() == QEvent::PaletteChange)
         updateHighlights();
+    // Wrapped rows change height with the width: the tree's height follows, once the rows are laid out again.
+    if (watched == m_sections->viewport() && event->type() == QEvent::Resize
+        && static_cast<QResizeEvent *>(event)->oldSize().width() != static_cast<QResizeEvent *>(event)->size().width())
+        QMetaObject::invokeMethod(this, &DetailPane::fitTreeHeight, Qt::QueuedConnection);
     if (watched == m_find && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
@@ -469,12 +483,14 @@ void DetailPane::fitTreeHeight()
 {
     // The tree sits in the pane's own scroll area: as tall as its rows, so that there is one
     // scroll bar to use rather than two, up to a limit past which it scrolls by itself.
+    m_sections->doItemsLayout(); // the rows' wrapped heights at the present width
     int height = 0;
     int rows = 0;
     for (QTreeWidgetItemIterator it(m_sections); *it && rows < maxTreeRows; ++it, ++rows)
-        height += m_sections->sizeHintForIndex(m_sections->indexFromItem(*it)).height();
-    height += 2 * m_sections->frameWidth() + m_sections->horizontalScrollBar()->sizeHint().height();
-    m_sections->setFixedHeight(height);
+        height += m_sections->visualItemRect(*it).height();
+    height += 2 * m_sections->frameWidth();
+    if (height != m_sections->height())
+        m_sections->setFixedHeight(height);
 }
 
 void DetailPane::setUsers(const QString &title, const QList<SegmentUser> &users, const QString &note)

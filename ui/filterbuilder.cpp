@@ -14,7 +14,9 @@
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QTextCharFormat>
 #include <QToolButton>
@@ -47,6 +49,7 @@ FilterBuilder::FilterBuilder(QWidget *parent)
       m_addGroup(new QPushButton(tr("&Or\u2026"), this)),
       m_text(new QLineEdit(this)),
       m_error(new QLabel(this)),
+      m_state(new QLabel(this)),
       m_sortControl(new QWidget(this)),
       m_clear(new QPushButton(tr("C&lear"), this)),
       m_apply(new QPushButton(tr("Appl&y"), this))
@@ -57,7 +60,16 @@ FilterBuilder::FilterBuilder(QWidget *parent)
 
     m_groupsLayout->setContentsMargins(0, 0, 0, 0);
     m_rowsArea->setObjectName(QStringLiteral("filterRows"));
-    layout->addWidget(m_rowsArea);
+    // The conditions scroll in a place of their own, a few rows high at most, so that adding one
+    // never pushes the table down by more than that.
+    m_rowsScroll = new QScrollArea(this);
+    m_rowsScroll->setObjectName(QStringLiteral("filterRowsScroll"));
+    m_rowsScroll->setWidget(m_rowsArea);
+    m_rowsScroll->setWidgetResizable(true);
+    m_rowsScroll->setFrameShape(QFrame::NoFrame);
+    m_rowsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_rowsScroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    layout->addWidget(m_rowsScroll);
     for (QLabel *note : {m_emptyNote, m_nestedNote}) {
         note->setForegroundRole(QPalette::PlaceholderText);
         note->setWordWrap(true);
@@ -98,6 +110,10 @@ FilterBuilder::FilterBuilder(QWidget *parent)
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_sortControl);
     bottom->addStretch(1);
+    // Whether the table shows what is on screen here.
+    m_state->setObjectName(QStringLiteral("filterState"));
+    m_state->setTextFormat(Qt::PlainText);
+    bottom->addWidget(m_state);
     nameControl(m_clear, "clearFilter", tr("Clear filter"), tr("Remove every condition and list all segments"));
     nameControl(m_apply, "applyFilter", tr("Apply filter"), tr("List the segments that match (Enter)"));
     bottom->addWidget(m_clear);
@@ -200,6 +216,49 @@ void FilterBuilder::buildSortControl()
     });
 }
 
+void FilterBuilder::setApplied(const Query &query, qint64 matches)
+{
+    m_applied = query;
+    m_matches = matches;
+    updateAppliedState();
+}
+
+bool FilterBuilder::isApplied() const
+{
+    return query() == m_applied;
+}
+
+QString FilterBuilder::appliedStateText() const
+{
+    return m_state->text();
+}
+
+void FilterBuilder::updateAppliedState()
+{
+    if (!isApplied()) {
+        m_state->setText(m_valid ? tr("Not applied — Enter to apply") : tr("Not applied"));
+        setTone(m_state, Tone::Warning);
+        return;
+    }
+    setTone(m_state, Tone::Normal);
+    if (m_applied.filter.isEmpty() && m_applied.sort.isEmpty())
+        m_state->clear();
+    else if (m_matches < 0 || m_applied.filter.isEmpty())
+        m_state->setText(m_applied.filter.isEmpty() ? tr("Sort applied") : tr("Filter applied"));
+    else
+        m_state->setText(m_matches == 1 ? tr("Filter applied · 1 segment")
+                                        : tr("Filter applied · %1 segments").arg(QLocale().toString(m_matches)));
+}
+
+void FilterBuilder::fitRowsHeight()
+{
+    // As tall as the conditions, up to about two groups of one; past that they scroll.
+    const int cap = (m_addRow->sizeHint().height() + m_groupsLayout->spacing()) * 13 / 2;
+    const int wanted = m_rowsArea->sizeHint().height();
+    m_rowsScroll->setFixedHeight(qMin(wanted, cap));
+    m_rowsScroll->setVerticalScrollBarPolicy(wanted > cap ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+}
+
 void FilterBuilder::apply()
 {
     if (m_valid)
@@ -246,6 +305,7 @@ void FilterBuilder::validateText()
         markError(column);
     }
     setValid(m_textValid);
+    updateAppliedState();
 }
 
 void FilterBuilder::markError(int column)
@@ -379,8 +439,11 @@ void FilterBuilder::updateRowControls()
 {
     const bool any = !m_groups.isEmpty();
     m_emptyNote->setVisible(!any && !m_nestedNote->isVisibleTo(this));
-    m_rowsArea->setVisible(any); // an empty area would still take the layout's spacing
+    m_rowsScroll->setVisible(any); // an empty area would still take the layout's spacing
     m_rowsArea->setEnabled(m_rowsEditable);
+    // New rows show when the event loop comes back (QLayout shows them then): measure after that.
+    if (any)
+        QMetaObject::invokeMethod(this, &FilterBuilder::fitRowsHeight, Qt::QueuedConnection);
     // The first condition starts the first group; after that, conditions join a group ("And...")
     // or start another one ("Or...").
     m_addRow->setVisible(!any);
@@ -442,6 +505,7 @@ void FilterBuilder::addSortRow(const QString &field, bool descending)
     m_sortRows.append(row);
     QWidget *widget = row.widget;
     connect(row.field, &QComboBox::currentIndexChanged, this, &FilterBuilder::updateSortControls);
+    connect(row.direction, &QComboBox::currentIndexChanged, this, &FilterBuilder::updateAppliedState);
     connect(row.remove, &QToolButton::clicked, this, [this, widget] { removeSortRow(widget); });
     updateSortControls();
 }
@@ -476,6 +540,7 @@ void FilterBuilder::updateSortControls()
 {
     m_addSort->setEnabled(m_sortRows.size() < m_sortFields.size());
     updateTabOrder();
+    updateAppliedState();
 }
 
 void FilterBuilder::setValid(bool valid)

@@ -14,6 +14,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QToolButton;
 class QVBoxLayout;
 QT_END_NAMESPACE
@@ -40,6 +41,11 @@ public:
     // The canonical filter text (ldfilter::print) and sort spec; the text as typed while invalid.
     sb::Query query() const;
     bool isValid() const;
+    // What the table shows: its query and how many segments match it (-1: not known yet). The
+    // builder then says whether what is on screen is applied ("Filter applied · 29 segments") or not.
+    void setApplied(const sb::Query &query, qint64 matches);
+    bool isApplied() const;
+    QString appliedStateText() const;
     // For Ctrl+L: puts the keyboard in the filter text.
     void focusFilter();
 
@@ -87,6 +93,8 @@ private:
     QString sortSpec() const;
     void updateSortControls();
     void setValid(bool valid);
+    void updateAppliedState();
+    void fitRowsHeight();
 
     QWidget *m_rowsArea;
     QVBoxLayout *m_groupsLayout;
@@ -96,6 +104,8 @@ private:
     QPushButton *m_addGroup;
     QLineEdit *m_text;
     QLabel *m_error;
+    QLabel *m_state;
+    QScrollArea *m_rowsScroll = nullptr;
     QWidget *m_sortControl;
     QHBoxLayout *m_sortLayout;
     QToolButton *m_addSort;
@@ -110,6 +120,8 @@ private:
     bool m_textValid = true;
     bool m_rowsEditable = true; // false while the text is invalid or has nesting rows cannot show
     bool m_valid = true;
+    sb::Query m_applied; // what the table shows
+    qint64 m_matches = -1;
 };
 
 } // namespace sb

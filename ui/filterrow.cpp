@@ -163,7 +163,13 @@ QList<QWidget *> FilterRow::focusChain() const
 
 void FilterRow::showField(Field field)
 {
-    m_op->setText(ldfilter::opName(ldfilter::allowedOp(field)));
+    // The operator in words: LaunchDarkly's "query equals" matches text anywhere in the key, name
+    // or description, so it reads "contains"; a true/false field says it all in its check box.
+    const ldfilter::Op op = ldfilter::allowedOp(field);
+    m_op->setText(field == Field::Query           ? tr("contains")
+                      : op == ldfilter::Op::AnyOf ? tr("any of")
+                                                  : ldfilter::opName(op));
+    m_op->setVisible(!isBoolean(field));
     m_tokens->setCommaSplits(field != Field::Query);
     const FieldText &text = fieldText(field);
     if (isBoolean(field)) {

@@ -32,12 +32,14 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -113,8 +115,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_profileCombo->setAccessibleName(tr("Profile"));
     m_profileCombo->setObjectName(QStringLiteral("profileCombo"));
-    m_profileCombo->setMinimumContentsLength(24);
-    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    // As wide as its longest entry, within reason; a longer one is elided, and its tooltip is whole.
+    m_profileCombo->setMinimumContentsLength(12);
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profileCombo->setMaximumWidth(fontMetrics().averageCharWidth() * 48);
     connect(m_profileCombo, &QComboBox::currentIndexChanged, this, &MainWindow::selectProfile);
 
     m_busy->setRange(0, 0);
@@ -161,7 +165,11 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     createScopeSwitcher();
     refreshIcons();
-    resize(1200, 760);
+    // A first start takes most of the screen, up to 1600 × 1000: the table is the point of the window.
+    QSize first(1200, 760);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        first = first.expandedTo(screen->availableSize() * 0.85).boundedTo(QSize(1600, 1000));
+    resize(first);
     restoreWindowState();
     showNoProfile();
     onBrowserStateChanged();
@@ -374,8 +382,8 @@ void MainWindow::reloadProfiles(const QString &select)
         QSignalBlocker block(m_profileCombo);
         m_profileCombo->clear();
         for (const Profile &p : profiles) {
-            const VendorApi *vendor = vendorById(p.vendor);
-            m_profileCombo->addItem(tr("%1 (%2)").arg(p.name, vendor ? vendor->displayName() : p.vendor), p.name);
+            m_profileCombo->addItem(profileTitle(p), p.name);
+            m_profileCombo->setItemData(m_profileCombo->count() - 1, profileToolTip(p), Qt::ToolTipRole);
         }
         m_profileCombo->setCurrentIndex(-1);
     }
@@ -466,9 +474,10 @@ void MainWindow::openProfiles()
     connect(dialog, &ProfileDialog::profileRemoved, m_storeSession, &StoreSession::forgetProfile);
     connect(dialog, &ProfileDialog::profileRenamed, m_storeSession, &StoreSession::renameProfile);
     connect(dialog, &QDialog::finished, this, [this, dialog] {
-        // Open what the user was looking at in the editor, when it is another profile.
+        // The window keeps the profile it showed; one that showed none (a first run, or its
+        // profile was deleted) opens the profile the editor was on.
         const QString name = dialog->currentName();
-        if (!name.isEmpty() && name != currentProfileName())
+        if (!name.isEmpty() && !m_browser->hasSource())
             selectProfileByName(name);
     });
     if (!secrets->isPersistent() && m_session->keychainUsable())

@@ -1,4 +1,6 @@
 #include "segmentbrowser.h"
+#include "core/timetext.h"
+#include "rowtableview.h"
 
 #include "changesview.h"
 #include "columnstate.h"
@@ -52,7 +54,7 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     : QWidget(parent),
       m_model(new SegmentTableModel(this)),
       m_search(new SegmentSearchProxy(this)),
-      m_table(new QTableView(this)),
+      m_table(new RowTableView(this)),
       m_columns(new ColumnState(m_table, m_model, this)),
       m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_stack(new QStackedWidget(this)),
@@ -120,10 +122,10 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("splitter"));
     m_splitter->setChildrenCollapsible(true);
     m_splitter->addWidget(m_stack);
-    m_splitter->setStretchFactor(0, 3);
-    m_paneStretch.append(3);
+    m_splitter->setStretchFactor(0, 2);
+    m_paneStretch.append(2);
     m_details->setObjectName(QStringLiteral("detailPane"));
-    addPane(m_details, 2);
+    addPane(m_details, 1); // the table takes two thirds, the details one
 
     m_sourceBar = new QWidget(this);
     m_sourceBar->setObjectName(QStringLiteral("sourceBar"));
@@ -232,7 +234,7 @@ void SegmentBrowser::showSyncFailure(const Error &error)
 {
     if (error.kind == Error::Kind::Cancelled)
         return;
-    const QString asOf = QLocale().toString(m_model->snapshotTime().toLocalTime(), QLocale::ShortFormat);
+    const QString asOf = localDateTimeText(m_model->snapshotTime());
     Error shown = error;
     shown.httpStatus = 0;
     shown.message = (error.kind == Error::Kind::Network ? tr("Offline — showing the snapshot of %1.")
@@ -339,6 +341,10 @@ void SegmentBrowser::onStateChanged()
         if (m_model->vendor())
             m_banner->clear();
     }
+
+    // The filter says whether it is what the table shows, and how many segments match.
+    const qint64 matches = m_model->isComplete() ? m_model->loadedCount() : m_model->total();
+    m_filter->setApplied(m_model->query(), error.isError() ? -1 : matches);
 
     if (m_stack->currentWidget() == m_changes) {
         // The Changes view stays until it is closed.

@@ -1,4 +1,5 @@
 #include "sourcespane.h"
+#include "core/timetext.h"
 
 #include "appearance.h"
 
@@ -156,7 +157,7 @@ QString SourcesPane::describe(const Profile &profile, QString *toolTip) const
         return tr("never synced");
     }
     const QDateTime local = info->lastSync.toLocalTime();
-    const QString when = info->lastSync.isValid() ? QLocale().toString(local, QLocale::ShortFormat) : QString();
+    const QString when = localDateTimeText(info->lastSync);
     if (info->lastRun && info->lastRun->outcome == SyncRun::Outcome::Failed) {
         *toolTip = when.isEmpty()
             ? tr("The last sync failed: %1").arg(info->lastRun->error)
@@ -193,7 +194,8 @@ void SourcesPane::rebuild()
         if (own.isEmpty())
             continue;
         qint64 vendorCount = 0;
-        auto *vendorItem = new QTreeWidgetItem(m_tree, {vendor->displayName(), QString()});
+        auto *vendorItem = new QTreeWidgetItem(m_tree, {vendor->shortName(), QString()});
+        vendorItem->setToolTip(0, vendor->displayName());
         vendorItem->setData(0, kEntryRole, QString(QStringLiteral("vendor:") + vendor->id()));
         vendorItem->setFont(0, bold);
         for (const Profile &p : std::as_const(own)) {

@@ -105,6 +105,22 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Epoch %1: the same account later</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The segments served: demo (a plausible company&apos;s accounts) or faults (the awkward test corpus the tests and benchmarks use). Default demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data is demo or faults, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb</name>
@@ -293,6 +309,14 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Demo: these profiles read made-up segments from the built-in sandbox on %1. Nothing leaves this computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The demo sandbox&apos;s segments: demo (a plausible company&apos;s accounts, the default) or faults (the awkward test corpus: scripts, quotes, formulas, HTML).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--demo-data is demo or faults, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::BatchApi</name>
@@ -394,10 +418,6 @@ with deterministic data and faults on demand. Runs until killed.
 <context>
     <name>sb::ChangesView</name>
     <message>
-        <source>Back to the &amp;Segments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Changes of the last sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,6 +427,10 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>The sync of %1: %2 added, %3 removed, %4 changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Segments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -477,14 +501,6 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -880,10 +896,6 @@ with deterministic data and faults on demand. Runs until killed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Edit Profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Retry loading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -905,6 +917,10 @@ with deterministic data and faults on demand. Runs until killed.
     </message>
     <message>
         <source>Check the profile&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;dit Profile…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1261,6 +1277,14 @@ Untick it, or reload.</source>
         <source>The %1 are still being read. Export again in a moment, or untick the %1 column.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written as the CSV column “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ExportProgressDialog</name>
@@ -1406,10 +1430,6 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A&amp;pply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add condition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,6 +1549,34 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>Remove this sort key</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied — Enter to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter applied · 1 segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter applied · %1 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::FilterRow</name>
@@ -1610,6 +1658,14 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
     </message>
     <message>
         <source>Each field allows exactly one operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any of</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1850,6 +1906,22 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>&amp;List projects</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Big segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::LaunchDarklyEndpoint</name>
@@ -1906,10 +1978,6 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
     <name>sb::MainWindow</name>
     <message>
         <source>Segment Browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit Profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2073,6 +2141,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>Co&amp;mpare…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>E&amp;dit Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -2191,10 +2263,6 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2276,6 +2344,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
     </message>
     <message>
         <source>No secret is stored for this profile; enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;evert</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2585,6 +2657,10 @@ Enter it in the profile to browse its segments.</source>
     </message>
     <message>
         <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visibility</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2940,10 +3016,6 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click to sort on the server by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2953,10 +3025,6 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>The server sent segment &quot;%1&quot; a second time: the list changed while it was loading. Reload to start again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d MMM HH:mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3001,6 +3069,10 @@ Change or clear the filter to see more.</source>
     </message>
     <message>
         <source>%1 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — click to sort on the server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3202,6 +3274,26 @@ Showing the snapshot of %2.</source>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::VendorSupport</name>
@@ -3314,6 +3406,14 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3641,8 +3741,17 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>interrupted by %1; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not answered for %2 s; giving up in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser --demo --demo-data faults   the sandbox&apos;s awkward test corpus instead
   segment-browser export ...               write every segment to CSV (export --help)
   segment-browser profiles list            list profiles (never their secrets)
   segment-browser profiles add ...         add a profile; the secret is read from standard input
@@ -3656,14 +3765,6 @@ The store: %1
 
 Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interrupted by %1; nothing was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has not answered for %2 s; giving up in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3717,10 +3818,6 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected &apos;,&apos;, &apos;|&apos; or &apos;)&apos; to close the &apos;(&apos; at column %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>expected a field (%1) or &apos;(&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3749,14 +3846,6 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected &apos;,&apos; or &apos;]&apos; to close the &apos;[&apos; at column %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &apos;&quot;&apos; to close the string at column %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>expected \u%1 instead of a control character in the string</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3768,6 +3857,18 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <source>expected four hexadecimal digits after \u</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expected &apos;,&apos;, &apos;|&apos; or &apos;)&apos; to close the &apos;(&apos; at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; to close the &apos;[&apos; at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;&quot;&apos; to close the string at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ldfilter::Scanner</name>
@@ -3776,15 +3877,15 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>column %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at character %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -122,7 +122,8 @@ void Parser::failAfterItem(int depth)
         return;
     }
     m_in.failExpected(
-        m_in.pos(), tr("expected ',', '|' or ')' to close the '(' at column %1").arg(m_in.column(m_openParens.last())));
+        m_in.pos(),
+        tr("expected ',', '|' or ')' to close the '(' at character %1").arg(m_in.column(m_openParens.last())));
 }
 
 std::optional<Term> Parser::parseTerm()
@@ -213,7 +214,7 @@ std::optional<QStringList> Parser::parseList(const QString &expected)
             return list;
         if (!m_in.accept(QLatin1Char(','))) {
             m_in.failExpected(m_in.pos(),
-                              tr("expected ',' or ']' to close the '[' at column %1").arg(m_in.column(open)));
+                              tr("expected ',' or ']' to close the '[' at character %1").arg(m_in.column(open)));
             return std::nullopt;
         }
     }
@@ -227,7 +228,7 @@ std::optional<QString> Parser::parseString()
     QString out;
     forever {
         if (m_in.atEnd()) {
-            m_in.fail(m_in.pos(), tr("expected '\"' to close the string at column %1").arg(m_in.column(open)));
+            m_in.fail(m_in.pos(), tr("expected '\"' to close the string at character %1").arg(m_in.column(open)));
             return std::nullopt;
         }
         const QChar c = m_in.peek();

@@ -58,7 +58,7 @@ void Scanner::fail(qsizetype pos, const QString &message)
     if (failed())
         return;
     m_errorColumn = column(pos);
-    m_errorMessage = tr("column %1: %2").arg(m_errorColumn).arg(message);
+    m_errorMessage = tr("at character %1: %2").arg(m_errorColumn).arg(message);
 }
 
 QString Scanner::describeAt(qsizetype pos) const

@@ -47,8 +47,14 @@ QString clauseText(const QJsonObject &clause)
     const QString op = stringAt(clause, "op");
     const QJsonValue values = clause.value(QLatin1String("values"));
     QString body;
+    const QJsonArray list = values.toArray();
     if (op == QLatin1String("segmentMatch"))
         body = op + QLatin1Char(' ') + readableList(values);
+    else if (op == QLatin1String("in") && list.size() == 1 && list.first().isBool())
+        // "in [true]" is how LaunchDarkly writes a true/false test: "beta is true".
+        body = LaunchDarklyApi::tr("%1 is %2")
+                   .arg(stringAt(clause, "attribute"),
+                        list.first().toBool() ? LaunchDarklyApi::tr("true") : LaunchDarklyApi::tr("false"));
     else
         body = stringAt(clause, "attribute") + QLatin1Char(' ') + op + QLatin1Char(' ') + clauseValues(op, values);
     if (clause.value(QLatin1String("negate")).toBool())
