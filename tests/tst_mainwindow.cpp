@@ -46,6 +46,7 @@ void openOn(MainWindow &w, const QList<SessionProfile> &profiles, const QString 
 {
     w.setProfiles(profiles);
     w.selectProfile(profileIndex(profiles, vendor));
+    w.resize(1200, 800); // the offscreen screen is smaller than a desktop's
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
 }

@@ -10,6 +10,7 @@
 #include "store/segmentstore.h"
 #include "store/syncscheduler.h"
 #include "ui/detailpane.h"
+#include "ui/filterbuilder.h"
 #include "ui/mainwindow.h"
 #include "ui/scopeswitcher.h"
 #include "ui/searchbar.h"
@@ -20,6 +21,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -277,6 +280,57 @@ private slots:
         QCOMPARE(test.value(), datagen::launchDarklyScopeCount(QStringLiteral("default"), QStringLiteral("test"), 30));
         // Neither sync saw the other environment's segments as removed.
         QCOMPARE(store.lastSync({name, QStringLiteral("default/test")}).value()->removed, 0);
+    }
+
+    // The quick search finds nothing among the loaded rows: the table says so and offers to load
+    // every page, or to let LaunchDarkly search all of them.
+    void aSearchWithNoLoadedMatchOffersTheRestAndTheServer()
+    {
+        Window f(300);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.w));
+        QTRY_VERIFY(f.w.model()->rowCount() > 0 && !f.w.model()->isLoading());
+        QVERIFY(f.w.model()->rowCount() < 300);
+        const QString key = datagen::launchDarklyKey(280); // on a page not loaded yet
+        f.w.searchEdit()->setText(key);
+        SegmentBrowser *browser = f.w.browser();
+        QTRY_VERIFY(browser->noMatchText().startsWith(QStringLiteral("No loaded row matches “%1”").arg(key)));
+        auto *loadAll = browser->findChild<QPushButton *>(QStringLiteral("loadAllButton"));
+        auto *server = browser->findChild<QPushButton *>(QStringLiteral("searchServerButton"));
+        QVERIFY(loadAll->isVisible() && server->isVisible());
+
+        server->click();
+        QCOMPARE(f.w.searchEdit()->text(), QString());
+        QCOMPARE(f.w.model()->query().filter, QStringLiteral("query equals \"%1\"").arg(key));
+        QTRY_VERIFY(f.w.model()->isComplete());
+        QCOMPARE(f.w.model()->rowCount(), 1);
+        QCOMPARE(f.w.model()->index(0, 0).data(SegmentTableModel::RecordKeyRole).toString(), key);
+        QVERIFY(browser->noMatchText().isEmpty());
+        QVERIFY(f.w.filterBuilder()->isApplied());
+    }
+
+    void loadAllPagesUntilTheSearchFindsIt()
+    {
+        Window f(300);
+        QVERIFY(QTest::qWaitForWindowExposed(&f.w));
+        QTRY_VERIFY(f.w.model()->rowCount() > 0 && !f.w.model()->isLoading());
+        f.w.table()->selectRow(0);
+        QVERIFY(!f.w.details()->json().isEmpty());
+        const QString key = datagen::launchDarklyKey(280);
+        f.w.searchEdit()->setText(key);
+        // The segment on show is hidden by the search: the details no longer show it.
+        QTRY_VERIFY(f.w.details()->json().isEmpty());
+        SegmentBrowser *browser = f.w.browser();
+        auto *loadAll = browser->findChild<QPushButton *>(QStringLiteral("loadAllButton"));
+        QTRY_VERIFY(loadAll->isVisible());
+        loadAll->click();
+        QTRY_VERIFY_WITH_TIMEOUT(f.w.model()->isComplete(), 20000);
+        QCOMPARE(f.w.model()->rowCount(), 300);
+        QCOMPARE(f.w.searchProxy()->rowCount(), 1);
+        QVERIFY(browser->noMatchText().isEmpty());
+        // Nothing anywhere: the table says so, and offers nothing more to load.
+        f.w.searchEdit()->setText(QStringLiteral("no such segment anywhere"));
+        QTRY_COMPARE(browser->noMatchText(), QStringLiteral("No segment matches “no such segment anywhere”."));
+        QVERIFY(!loadAll->isVisible());
     }
 };
 

@@ -4,8 +4,10 @@
 #include <QEvent>
 #include <QPalette>
 #include <QPointer>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QWidget>
 
 #include <optional>
@@ -56,6 +58,35 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4a, 0x4d, 0x52));
     return p;
 }
+
+// Fusion outlines check boxes and radio buttons in the window colour made darker, which on a
+// dark window is the colour of the box itself: unchecked ones vanish. Here their outline is
+// drawn from a lighter window colour; everything else is Fusion's.
+class DarkIndicatorStyle final : public QProxyStyle
+{
+public:
+    DarkIndicatorStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) { }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton) {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            return;
+        }
+        // The same option, of its own type (Fusion reads a button's or an item's fields), lighter.
+        const auto lighter = [&](auto typed) {
+            typed.palette.setColor(QPalette::Window, QColor(0x9a, 0x9e, 0xa6));
+            QProxyStyle::drawPrimitive(element, &typed, painter, widget);
+        };
+        if (const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option))
+            lighter(*button);
+        else if (const auto *item = qstyleoption_cast<const QStyleOptionViewItem *>(option))
+            lighter(*item);
+        else
+            lighter(*option);
+    }
+};
 
 const char *const kToneProperty = "sbTone";
 
@@ -140,7 +171,7 @@ void applyAppearance(Appearance appearance)
         QApplication::setPalette(QApplication::style()->standardPalette());
         break;
     case Appearance::Dark:
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setStyle(new DarkIndicatorStyle);
         QApplication::setPalette(darkPalette());
         break;
     }

@@ -136,6 +136,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_searchBar->setProxy(m_browser->searchProxy());
     connect(m_searchBar, &SearchBar::enterPressed, m_browser, &SegmentBrowser::goToFirstRow);
+    connect(m_browser, &SegmentBrowser::searchMovedToServer, m_searchBar, &SearchBar::clear);
 
     connect(m_session, &ProfileSession::profilesChanged, this,
             [this](const QString &select) { reloadProfiles(select.isEmpty() ? currentProfileName() : select); });
@@ -165,10 +166,13 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     createScopeSwitcher();
     refreshIcons();
-    // A first start takes most of the screen, up to 1600 × 1000: the table is the point of the window.
+    // A first start takes most of the screen, up to 1600 × 1000 (the table is the point of the
+    // window), and never more than the screen.
     QSize first(1200, 760);
-    if (const QScreen *screen = QGuiApplication::primaryScreen())
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
         first = first.expandedTo(screen->availableSize() * 0.85).boundedTo(QSize(1600, 1000));
+        first = first.boundedTo(screen->availableSize());
+    }
     resize(first);
     restoreWindowState();
     showNoProfile();

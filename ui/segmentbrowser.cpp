@@ -147,6 +147,7 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
 
+    createSearchNotice();
     m_retryTimer->setInterval(1000);
     connect(m_retryTimer, &QTimer::timeout, this, &SegmentBrowser::updateRetryNotice);
     connect(m_model, &SegmentTableModel::stateChanged, this, &SegmentBrowser::onStateChanged);
@@ -361,6 +362,8 @@ void SegmentBrowser::onStateChanged()
     } else {
         m_stack->setCurrentWidget(m_table);
     }
+    continueLoadingAll();
+    updateSearchNotice();
     emit stateChanged();
 }
 
@@ -407,6 +410,7 @@ void SegmentBrowser::onHeaderClicked(int section)
 
 void SegmentBrowser::applyQuery(const Query &query)
 {
+    m_loadingAll = false; // "Load All Segments" was for the list before
     m_model->setQuery(query);
     // The sort control may sort on several keys; the header shows none rather than half of it.
     m_table->horizontalHeader()->setSortIndicatorShown(false);

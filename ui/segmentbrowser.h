@@ -130,6 +130,15 @@ signals:
     // The snapshot on show should be synced again (F5 or Retry on it).
     void syncRequested();
     void changesHidden();
+    // "Search the Server" took the quick search's text into the filter: the search field empties.
+    void searchMovedToServer();
+
+public:
+    // The notice in the table when the quick search finds no loaded row; empty when none is shown.
+    QString noMatchText() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onStateChanged();
@@ -145,6 +154,12 @@ private:
     QString currentKey() const;
     void selectKey(const QString &key);
     void defaultSplitterSizes();
+    // In segmentbrowsersearch.cpp: the notice when the quick search finds nothing.
+    void createSearchNotice();
+    void updateSearchNotice();
+    void loadAll();
+    void continueLoadingAll();
+    void searchOnServer();
     int sourceRow(const QModelIndex &viewIndex) const;
 
     SegmentTableModel *m_model;
@@ -169,6 +184,11 @@ private:
     ChangesView *m_changes = nullptr;
     QList<int> m_paneStretch; // per splitter widget, the table first
     QString m_idleText;
+    QWidget *m_noMatch = nullptr;
+    QLabel *m_noMatchText = nullptr;
+    QPushButton *m_loadAll = nullptr;
+    QPushButton *m_searchServer = nullptr;
+    bool m_loadingAll = false; // "Load All Segments": fetching page after page
 };
 
 } // namespace sb

@@ -2917,6 +2917,34 @@ Change or clear the filter to see more.</source>
         <source>%1 has not answered for %2 s; giving up in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load All Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load every page of the list; the search looks at each as it comes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match for “%1” in the %2 segments loaded so far; loading the rest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segment matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No loaded row matches “%1” (%2 of %3 segments are loaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentStore</name>
