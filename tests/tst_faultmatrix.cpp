@@ -69,7 +69,8 @@ void loadToEnd(SegmentTableModel &model)
 }
 
 // The first column of every data row of a CSV file (each vendor's first column is its key).
-QStringList csvKeys(const QString &path)
+// The CSV's keys, from the vendor's key column (not always the first: SailPoint's name comes first).
+QStringList csvKeys(const QString &path, const QString &keyField)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -78,10 +79,12 @@ QStringList csvKeys(const QString &path)
     QList<QStringList> rows = parseCsv(file.readAll(), &ok);
     if (!ok || rows.isEmpty())
         return {QStringLiteral("<malformed>")};
-    rows.removeFirst(); // the header
+    const qsizetype column = rows.takeFirst().indexOf(keyField);
+    if (column < 0)
+        return {QStringLiteral("<no %1 column>").arg(keyField)};
     QStringList keys;
     for (const QStringList &row : rows)
-        keys << row.value(0);
+        keys << row.value(column);
     return keys;
 }
 
@@ -182,7 +185,7 @@ private slots:
         if (expectedKind == int(Error::Kind::None)) {
             QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<Error>().toString()));
             QCOMPARE(finished.at(0).at(0).toLongLong(), kSegments);
-            QCOMPARE(csvKeys(path), rig.expectedKeys(vendor, kSegments));
+            QCOMPARE(csvKeys(path, vendorById(vendor)->keyField()), rig.expectedKeys(vendor, kSegments));
             QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("segments.csv")});
             return;
         }

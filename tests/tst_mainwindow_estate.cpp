@@ -113,6 +113,7 @@ private slots:
         MainWindow w;
         w.setSegmentStore(&m_store);
         w.setProfiles(demoProfiles(m_rig));
+        w.resize(1200, 800); // a desktop window: the offscreen screen is smaller
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const QStringList texts = treeTexts(w.sourcesPane()->tree());
@@ -168,6 +169,7 @@ private slots:
             MainWindow w;
             w.setSegmentStore(&m_store);
             w.setProfiles(demoProfiles(m_rig));
+            w.resize(1200, 800); // a desktop window: the offscreen screen is smaller
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             // Keyboard: to the side bar, Home is All segments.
@@ -307,6 +309,7 @@ private slots:
         MainWindow w;
         w.setSegmentStore(&store);
         w.setProfiles(profiles);
+        w.resize(1200, 800); // a desktop window: the offscreen screen is smaller
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy started(w.syncScheduler(), &SyncScheduler::started);
