@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <ctime>
@@ -20,6 +21,15 @@ private slots:
     void momentsShowTheirZoneAndAWholeYear()
     {
         const QByteArray zone = qgetenv("TZ");
+        const QLocale locale;
+        const auto restore = qScopeGuard([&] {
+            QLocale::setDefault(locale);
+            if (zone.isNull())
+                qunsetenv("TZ");
+            else
+                qputenv("TZ", zone);
+            ::tzset();
+        });
         qputenv("TZ", "Europe/Paris");
         ::tzset();
         const QDateTime t = QDateTime::fromString(QStringLiteral("2019-10-28T13:32:05.120Z"), Qt::ISODateWithMs);
@@ -30,12 +40,6 @@ private slots:
         QCOMPARE(localDateTimeText(t.addMonths(-6)), QStringLiteral("4/28/2019 3:32 PM CEST"));
         QCOMPARE(utcDateTimeText(t), QStringLiteral("2019-10-28 13:32:05.120 UTC"));
         QCOMPARE(localDateTimeText({}), QString());
-        QLocale::setDefault(QLocale::c());
-        if (zone.isNull())
-            qunsetenv("TZ");
-        else
-            qputenv("TZ", zone);
-        ::tzset();
     }
 
     void retryAfterSeconds()

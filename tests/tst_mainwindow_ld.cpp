@@ -315,6 +315,11 @@ private slots:
         QTRY_VERIFY(f.w.model()->rowCount() > 0 && !f.w.model()->isLoading());
         f.w.table()->selectRow(0);
         QVERIFY(!f.w.details()->json().isEmpty());
+        // A search that still shows the segment keeps it, selected and in the details.
+        const QString first = f.w.model()->index(0, 0).data(SegmentTableModel::RecordKeyRole).toString();
+        f.w.searchEdit()->setText(first);
+        QVERIFY(f.w.details()->json().contains(first));
+        QCOMPARE(f.w.browser()->selectedRows(), QList<int> {0});
         const QString key = datagen::launchDarklyKey(280);
         f.w.searchEdit()->setText(key);
         // The segment on show is hidden by the search: the details no longer show it.

@@ -5,6 +5,7 @@
 #include "core/vendorapi.h"
 #include "model/segmenttablemodel.h"
 
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
@@ -22,8 +23,17 @@ ColumnState::ColumnState(QTableView *table, SegmentTableModel *model, QObject *p
     connect(header, &QHeaderView::customContextMenuRequested, this, &ColumnState::showMenu);
     // The first rows of a vendor without saved columns size them; the view's model (a proxy, maybe)
     // has them by the time the event loop comes back.
-    connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this] { QMetaObject::invokeMethod(this, &ColumnState::fitToContents, Qt::QueuedConnection); });
+    // A snapshot's first rows come in a reset, a vendor's in an insertion.
+    const auto fitLater = [this] {
+        QMetaObject::invokeMethod(this, &ColumnState::fitToContents, Qt::QueuedConnection);
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, fitLater);
+    connect(m_model, &QAbstractItemModel::modelReset, this, fitLater);
+    // Widths a person sets are theirs: no fit comes after.
+    connect(header, &QHeaderView::sectionResized, this, [this, header] {
+        if (header->isVisible() && QGuiApplication::mouseButtons() != Qt::NoButton)
+            m_fitPending = false;
+    });
 }
 
 QList<int> ColumnState::visibleColumns() const
@@ -56,6 +66,7 @@ QStringList ColumnState::fields() const
 
 void ColumnState::restore()
 {
+    m_fitPending = false; // a fit asked for another vendor's columns is not this one's
     m_vendor = m_model->vendor() ? m_model->vendor()->id() : QString();
     if (m_vendor.isEmpty())
         return;
@@ -199,8 +210,9 @@ void ColumnState::showColumn(int column)
     const int row = current.isValid() ? current.row() : 0;
     if (m_table->model()->rowCount() > 0) {
         const QModelIndex cell = m_table->model()->index(row, column);
-        // The row stays selected (rows are what the table selects); the cursor moves into the column.
-        m_table->setCurrentIndex(cell);
+        // The selection stays as it is; the cursor moves into the column.
+        if (current.isValid())
+            m_table->selectionModel()->setCurrentIndex(cell, QItemSelectionModel::NoUpdate);
         m_table->scrollTo(cell);
     } else {
         m_table->horizontalScrollBar()->setValue(m_table->columnViewportPosition(column));

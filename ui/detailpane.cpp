@@ -285,10 +285,11 @@ void DetailPane::setSegment(const VendorApi *vendor, const Profile &profile, con
     m_openWeb->setToolTip(m_webUrl.toString());
     // Another segment starts with an empty search: a "No matches" left from the last one would
     // read as a fact about this one. The same segment shown again (a reload) keeps it.
-    if (m_jsonView->toPlainText() != m_json) {
+    if (recordJson != m_lastRecord) {
         const QSignalBlocker block(m_find);
         m_find->clear();
     }
+    m_lastRecord = recordJson; // kept by clear(): a reload shows the same record again
     m_jsonView->setPlainText(m_json);
     m_copyJson->setEnabled(true);
     updateMatches();

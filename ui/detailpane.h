@@ -97,6 +97,7 @@ private:
     QUrl m_webUrl;
     QList<QTextCursor> m_matches;
     qsizetype m_current = -1;
+    QByteArray m_lastRecord; // the record setSegment showed last, for keeping the search across a reload
 };
 
 } // namespace sb

@@ -191,6 +191,7 @@ void SegmentBrowser::open(const Profile &profile, const QString &secret)
 {
     m_retryTimer->stop();
     m_banner->clear();
+    m_loadingAll = false;
     m_columns->save();
     const VendorApi *vendor = vendorById(profile.vendor);
     m_model->setSource(vendor, profile, secret);

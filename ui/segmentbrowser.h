@@ -189,6 +189,7 @@ private:
     QPushButton *m_loadAll = nullptr;
     QPushButton *m_searchServer = nullptr;
     bool m_loadingAll = false; // "Load All Segments": fetching page after page
+    QString m_keyBeforeSearch; // the segment on show while the search proxy resets
 };
 
 } // namespace sb

@@ -23,11 +23,14 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace sb {
 
 void SegmentBrowser::createSearchNotice()
 {
-    m_noMatch = new QWidget(m_table->viewport());
+    // On the table, over its viewport: a child of the viewport would scroll sideways with the cells.
+    m_noMatch = new QWidget(m_table);
     m_noMatch->setObjectName(QStringLiteral("noMatchNotice"));
     m_noMatchText = new QLabel(m_noMatch);
     m_noMatchText->setObjectName(QStringLiteral("noMatchText"));
@@ -57,6 +60,17 @@ void SegmentBrowser::createSearchNotice()
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_search, signal, this, &SegmentBrowser::updateSearchNotice);
     connect(m_search, &QAbstractItemModel::modelReset, this, &SegmentBrowser::updateSearchNotice);
+    // A new search resets the proxy, which drops the current row in silence: the segment on show
+    // is chosen again when the search still shows it, and leaves the details when it does not.
+    connect(m_search, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_keyBeforeSearch = currentKey(); });
+    connect(m_search, &QAbstractItemModel::modelReset, this, [this] {
+        const QString key = std::exchange(m_keyBeforeSearch, QString());
+        if (key.isEmpty() || m_stack->currentWidget() != m_table)
+            return;
+        selectKey(key);
+        if (currentKey() != key)
+            m_details->clear();
+    });
     connect(m_search, &QAbstractItemModel::layoutChanged, this, &SegmentBrowser::updateSearchNotice);
     connect(m_search, &SegmentSearchProxy::searchTextChanged, this, [this] {
         if (!m_search->isSearching())
@@ -68,7 +82,7 @@ void SegmentBrowser::createSearchNotice()
 bool SegmentBrowser::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_table->viewport() && event->type() == QEvent::Resize)
-        m_noMatch->setGeometry(m_table->viewport()->rect());
+        m_noMatch->setGeometry(m_table->viewport()->geometry());
     return QWidget::eventFilter(watched, event);
 }
 
@@ -80,9 +94,6 @@ QString SegmentBrowser::noMatchText() const
 void SegmentBrowser::updateSearchNotice()
 {
     const bool none = m_search->isSearching() && m_search->rowCount() == 0 && m_model->rowCount() > 0;
-    // A segment the search hides is no longer the one on show.
-    if (m_stack->currentWidget() == m_table && !m_table->selectionModel()->currentIndex().isValid())
-        m_details->clear();
     if (!none) {
         m_noMatch->hide();
         return;
@@ -95,13 +106,18 @@ void SegmentBrowser::updateSearchNotice()
                                    .arg(m_search->searchText(), loaded));
     else if (complete)
         m_noMatchText->setText(tr("No segment matches “%1”.").arg(m_search->searchText()));
-    else
+    else if (m_model->total() >= 0)
         m_noMatchText->setText(tr("No loaded row matches “%1” (%2 of %3 segments are loaded).")
-                                   .arg(m_search->searchText(), loaded,
-                                        m_model->total() >= 0 ? locale.toString(m_model->total()) : tr("more")));
-    m_loadAll->setVisible(!complete && !m_loadingAll);
-    m_searchServer->setVisible(m_model->vendor() && m_model->vendor()->filtersOnServer() && !complete);
-    m_noMatch->setGeometry(m_table->viewport()->rect());
+                                   .arg(m_search->searchText(), loaded, locale.toString(m_model->total())));
+    else
+        m_noMatchText->setText(tr("No loaded row matches “%1” (%2 segments are loaded; there are more).")
+                                   .arg(m_search->searchText(), loaded));
+    // Loading on after an error is Retry's, in the banner; a blank search is not sent anywhere.
+    const bool canLoad = !complete && !m_model->error().isError();
+    m_loadAll->setVisible(canLoad && !m_loadingAll);
+    m_searchServer->setVisible(canLoad && m_model->vendor() && m_model->vendor()->filtersOnServer()
+                               && !m_search->searchText().trimmed().isEmpty());
+    m_noMatch->setGeometry(m_table->viewport()->geometry());
     m_noMatch->show();
     m_noMatch->raise();
 }

@@ -2942,7 +2942,7 @@ Change or clear the filter to see more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>more</source>
+        <source>No loaded row matches “%1” (%2 segments are loaded; there are more).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
