@@ -409,6 +409,29 @@ private slots:
         maybeSave(pane, QStringLiteral("narrow-dark"));
     }
 
+    void longRuleLinesWrapInTheirWholeHeight()
+    {
+        DetailPane pane;
+        pane.resize(300, 900);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        const QByteArray record = R"({"key": "k", "name": "Wrapped", "rules": [{"_id": "r1", "description":
+            "A rule with a long description that cannot fit in one line of a narrow pane beside the table",
+            "clauses": [{"_id": "c1", "attribute": "email", "op": "endsWith", "values": ["@example.com"],
+            "negate": false}]}]})";
+        pane.setSegment(vendorById(QStringLiteral("launchdarkly")), {}, record);
+        auto *tree = child<QTreeWidget>(pane, "detailSections");
+        QTreeWidgetItem *rule = tree->topLevelItem(0)->child(0);
+        QVERIFY(rule->text(0).contains(QStringLiteral("cannot fit")));
+        const int line = tree->fontMetrics().lineSpacing();
+        // Several lines tall, all of them inside the tree, which shows every row without a scroll bar.
+        QTRY_VERIFY(tree->visualItemRect(rule).height() >= 2 * line);
+        QVERIFY(tree->visualItemRect(rule).right() <= tree->viewport()->width());
+        QVERIFY(!tree->horizontalScrollBar()->isVisible());
+        const QModelIndex last = tree->model()->index(0, 0, tree->model()->index(0, 0, tree->model()->index(0, 0)));
+        QVERIFY(tree->visualRect(last).bottom() <= tree->viewport()->height());
+    }
+
     void controlsHaveAccessibleNames()
     {
         DetailPane pane;

@@ -28,6 +28,7 @@
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -41,6 +42,31 @@ namespace {
 constexpr qsizetype maxMatches = 10000;
 // The tree grows with its content up to this many rows, then scrolls on its own.
 constexpr int maxTreeRows = 16;
+
+// QTreeView measures a row without its column's width (QTreeView::indexRowSizeHint), so wrapped
+// text would be drawn in one line's height and cut. This measures it at the width it is drawn in.
+class WrappingDelegate final : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view) : QStyledItemDelegate(view), m_view(view) { }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem item(option);
+        initStyleOption(&item, index);
+        int depth = m_view->rootIsDecorated() ? 1 : 0;
+        for (QModelIndex up = index.parent(); up.isValid(); up = up.parent())
+            ++depth;
+        const int width = m_view->viewport()->width() - depth * m_view->indentation();
+        item.features |= QStyleOptionViewItem::WrapText;
+        item.rect = QRect(0, 0, qMax(40, width), 1);
+        const QWidget *widget = item.widget ? item.widget : m_view;
+        return widget->style()->sizeFromContents(QStyle::CT_ItemViewItem, &item, QSize(), widget);
+    }
+
+private:
+    QTreeView *m_view;
+};
 
 QLabel *selectableLabel(const QString &text, QWidget *parent)
 {
@@ -125,6 +151,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_sections->setColumnCount(1);
     // Long clauses wrap at the pane's width, as the facts above do; the tree grows to fit them.
     m_sections->setWordWrap(true);
+    m_sections->setItemDelegate(new WrappingDelegate(m_sections));
     m_sections->setUniformRowHeights(false);
     m_sections->setTextElideMode(Qt::ElideNone);
     m_sections->header()->setSectionResizeMode(QHeaderView::Stretch);
