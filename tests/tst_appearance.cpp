@@ -2,6 +2,9 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QPainter>
+#include <QStyle>
+#include <QStyleOption>
 #include <QTest>
 #include <QVBoxLayout>
 
@@ -46,6 +49,37 @@ private slots:
     }
 
     // A label toned once follows the switch between light and dark without being toned again.
+    // In dark mode an unchecked check box and radio button still show their outline: some pixel of
+    // the indicator stands out from both the window and the box's inside.
+    void uncheckedIndicatorsAreVisibleInDarkMode()
+    {
+        applyAppearance(Appearance::Dark);
+        const QPalette palette = QApplication::palette();
+        for (const bool radio : {false, true}) {
+            QStyleOptionButton option;
+            option.rect = QRect(0, 0, 16, 16);
+            option.state = QStyle::State_Enabled | QStyle::State_Off;
+            option.palette = palette;
+            QImage image(16, 16, QImage::Format_ARGB32);
+            image.fill(palette.color(QPalette::Window));
+            QPainter painter(&image);
+            QApplication::style()->drawPrimitive(radio ? QStyle::PE_IndicatorRadioButton : QStyle::PE_IndicatorCheckBox,
+                                                 &option, &painter);
+            painter.end();
+            int brightest = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x)
+                    brightest = qMax(brightest, image.pixelColor(x, y).lightness());
+            }
+            const int window = palette.color(QPalette::Window).lightness();
+            QVERIFY2(brightest >= window + 40,
+                     qPrintable(QStringLiteral("%1: %2 against %3")
+                                    .arg(radio ? QStringLiteral("radio") : QStringLiteral("box"))
+                                    .arg(brightest)
+                                    .arg(window)));
+        }
+    }
+
     void tonedLabelFollowsTheAppearance()
     {
         QWidget window;

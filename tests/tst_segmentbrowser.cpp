@@ -5,6 +5,7 @@
 #include "sandboxrig.h"
 #include "secrets/memorysecretstore.h"
 #include "secrets/profilestore.h"
+#include "ui/columnstate.h"
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
 #include "ui/profilesession.h"
@@ -14,6 +15,8 @@
 #include "ui/settings.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -22,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace sb;
 using namespace sb::test;
@@ -189,6 +193,66 @@ private slots:
             QCOMPARE(l.kind, DiffLine::Kind::Added);
         // Past the limit it does not match lines at all, but loses none.
         QCOMPARE(lineDiff(before, after, 3).size(), before.size() + after.size());
+    }
+
+    // Rows are the things: Home and End (with Ctrl too) go to the first and last row, in the
+    // column the cursor is in, not to the first or last column.
+    void homeAndEndGoToTheFirstAndLastRowInTheSameColumn()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(40);
+        MainWindow w;
+        QList<SessionProfile> profiles;
+        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
+            profiles.append({p, secret});
+        w.setProfiles(profiles, rig.profile(QStringLiteral("launchdarkly")).name);
+        w.resize(1200, 800);
+        w.show();
+        QTRY_COMPARE(w.model()->rowCount(), 40);
+        QTableView *table = w.table();
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(3, 1));
+        QTest::keyClick(table, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(table->currentIndex().row(), 39);
+        QCOMPARE(table->currentIndex().column(), 1);
+        QTest::keyClick(table, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(table->currentIndex(), table->model()->index(0, 1));
+        QTest::keyClick(table, Qt::Key_End);
+        QCOMPARE(table->currentIndex(), table->model()->index(39, 1));
+        QCOMPARE(w.selectedRows(), QList<int> {39});
+    }
+
+    // Add Field: the new column is shown, scrolled to and holds the cursor; the selection stays.
+    void anAddedFieldIsScrolledIntoView()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(40);
+        MainWindow w;
+        QList<SessionProfile> profiles;
+        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
+            profiles.append({p, secret});
+        w.setProfiles(profiles, rig.profile(QStringLiteral("launchdarkly")).name);
+        w.resize(900, 700);
+        w.show();
+        QTRY_COMPARE(w.model()->rowCount(), 40);
+        QTableView *table = w.table();
+        table->selectRow(5);
+        QTimer::singleShot(0, &w, [] {
+            auto *ask = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(ask);
+            ask->setTextValue(QStringLiteral("_links.self.href"));
+            ask->accept();
+        });
+        w.browser()->columnState()->addField();
+        const int column = w.model()->columnCount() - 1;
+        QCOMPARE(w.model()->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Links self href"));
+        QCOMPARE(w.model()->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                 QStringLiteral("_links.self.href"));
+        QCOMPARE(table->currentIndex(), table->model()->index(5, column));
+        QCOMPARE(w.selectedRows(), QList<int> {5});
+        const QRect cell = table->visualRect(table->currentIndex());
+        QVERIFY2(table->viewport()->rect().contains(cell.topLeft()) && cell.width() > 0,
+                 qPrintable(QStringLiteral("%1,%2").arg(cell.x()).arg(cell.width())));
     }
 
     void settingsAreMigratedOnceAndKeepTheirValues()

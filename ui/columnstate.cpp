@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QSet>
 #include <QTableView>
 
 namespace sb {
@@ -210,7 +211,14 @@ void ColumnState::showColumn(int column)
     const int row = current.isValid() ? current.row() : 0;
     if (m_table->model()->rowCount() > 0) {
         const QModelIndex cell = m_table->model()->index(row, column);
-        // The selection stays as it is; the cursor moves into the column.
+        // The selection stays as it is, the new column's cells with it; the cursor moves into the column.
+        QItemSelectionModel *selection = m_table->selectionModel();
+        QSet<int> rows;
+        for (const QModelIndex &index : selection->selectedIndexes())
+            rows.insert(index.row());
+        for (const int selected : std::as_const(rows))
+            selection->select(m_table->model()->index(selected, column),
+                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
         if (current.isValid())
             m_table->selectionModel()->setCurrentIndex(cell, QItemSelectionModel::NoUpdate);
         m_table->scrollTo(cell);
