@@ -59,8 +59,10 @@ EstatePage::EstatePage(QWidget *parent)
     m_vendor->setObjectName(QStringLiteral("estateVendor"));
     m_vendor->setAccessibleName(tr("Vendor"));
     m_vendor->addItem(tr("Every vendor"), QString());
-    for (const VendorApi *v : allVendors())
-        m_vendor->addItem(v->displayName(), v->id());
+    for (const VendorApi *v : allVendors()) {
+        m_vendor->addItem(v->shortName(), v->id());
+        m_vendor->setItemData(m_vendor->count() - 1, v->displayName(), Qt::ToolTipRole);
+    }
     m_account->setObjectName(QStringLiteral("estateAccount"));
     m_account->setAccessibleName(tr("Account"));
     m_account->addItem(tr("Every account"));
@@ -83,16 +85,22 @@ EstatePage::EstatePage(QWidget *parent)
         tr("Segments no %1 use, where the last sync could read that").arg(EstateModel::usersTitle().toLower()));
     m_count->setObjectName(QStringLiteral("estateCount"));
 
-    auto *bar = new QHBoxLayout;
+    // The search and its count on one line, the narrowing choices below: a narrow window keeps both.
+    auto *bar = new QVBoxLayout;
     bar->setContentsMargins(6, 6, 6, 6);
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_vendor);
-    bar->addWidget(m_account);
-    bar->addWidget(m_tag);
-    bar->addWidget(m_changed);
-    bar->addWidget(m_removed);
-    bar->addWidget(m_unused);
-    bar->addWidget(m_count);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_count);
+    auto *narrowRow = new QHBoxLayout;
+    narrowRow->addWidget(m_vendor);
+    narrowRow->addWidget(m_account);
+    narrowRow->addWidget(m_tag);
+    narrowRow->addWidget(m_changed);
+    narrowRow->addWidget(m_removed);
+    narrowRow->addWidget(m_unused);
+    narrowRow->addStretch(1);
+    bar->addLayout(searchRow);
+    bar->addLayout(narrowRow);
 
     m_table->setObjectName(QStringLiteral("estateTable"));
     m_table->setAccessibleName(tr("All segments"));

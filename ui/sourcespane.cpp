@@ -29,6 +29,8 @@ QString count(qint64 n)
 SourcesPane::SourcesPane(QWidget *parent) : QWidget(parent), m_tree(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("sourcesPane"));
+    // Never so narrow that a profile's name is a few letters and an ellipsis.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 24);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_tree->setObjectName(QStringLiteral("sourcesTree"));
