@@ -1,3 +1,4 @@
+#include "core/vendorapi.h"
 #include "model/segmenttablemodel.h"
 #include "modelload.h"
 #include "sandboxrig.h"
@@ -191,6 +192,37 @@ private slots:
         model.sort(name, Qt::DescendingOrder);
         QCOMPARE(model.query().sort, QStringLiteral("-name"));
         QVERIFY(!model.isColumnSortable(0)); // key: the server does not sort on it
+    }
+    void columnHeadersAreWords()
+    {
+        QCOMPARE(humanFieldName(u"owner.name"), QStringLiteral("Owner name"));
+        QCOMPARE(humanFieldName(u"lastModifiedDate"), QStringLiteral("Last modified date"));
+        QCOMPARE(humanFieldName(u"created_at"), QStringLiteral("Created at"));
+        QCOMPARE(humanFieldName(u"id"), QStringLiteral("ID"));
+        QCOMPARE(humanFieldName(u"_links.self.href"), QStringLiteral("Links self href"));
+        QCOMPARE(humanFieldName(u"externalURLPath"), QStringLiteral("External URL path"));
+        const auto labels = [](const char *vendor) {
+            const VendorApi *api = vendorById(QLatin1String(vendor));
+            QStringList out;
+            for (const Column &c : api->columns())
+                out << api->fieldLabel(c.field);
+            return out;
+        };
+        QCOMPARE(labels("batch"),
+                 (QStringList {QStringLiteral("Code"), QStringLiteral("Name"), QStringLiteral("Created"),
+                               QStringLiteral("Modified")}));
+        QCOMPARE(labels("launchdarkly"),
+                 (QStringList {QStringLiteral("Key"), QStringLiteral("Name"), QStringLiteral("Description"),
+                               QStringLiteral("Tags"), QStringLiteral("Created"), QStringLiteral("Modified"),
+                               QStringLiteral("Big segment"), QStringLiteral("Version")}));
+        QCOMPARE(labels("amperity"), (QStringList {QStringLiteral("ID"), QStringLiteral("Name")}));
+        QCOMPARE(labels("sailpoint"),
+                 (QStringList {QStringLiteral("Name"), QStringLiteral("ID"), QStringLiteral("Description"),
+                               QStringLiteral("Active"), QStringLiteral("Created"), QStringLiteral("Modified"),
+                               QStringLiteral("Owner")}));
+        // A field the vendor has no word for is spelled out.
+        QCOMPARE(vendorById(QStringLiteral("launchdarkly"))->fieldLabel(QStringLiteral("_links.self.href")),
+                 QStringLiteral("Links self href"));
     }
 };
 

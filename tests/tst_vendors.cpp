@@ -381,33 +381,6 @@ private slots:
                                 {s("owner.name"), ValueType::String}}));
     }
 
-    void columnHeadersAreWords()
-    {
-        QCOMPARE(humanFieldName(u"owner.name"), QStringLiteral("Owner name"));
-        QCOMPARE(humanFieldName(u"lastModifiedDate"), QStringLiteral("Last modified date"));
-        QCOMPARE(humanFieldName(u"created_at"), QStringLiteral("Created at"));
-        QCOMPARE(humanFieldName(u"id"), QStringLiteral("ID"));
-        QCOMPARE(humanFieldName(u"_links.self.href"), QStringLiteral("Links self href"));
-        QCOMPARE(humanFieldName(u"externalURLPath"), QStringLiteral("External URL path"));
-        const auto labels = [](const char *vendor) {
-            const VendorApi *api = vendorById(QLatin1String(vendor));
-            QStringList out;
-            for (const Column &c : api->columns())
-                out << api->fieldLabel(c.field);
-            return out;
-        };
-        QCOMPARE(labels("batch"), (QStringList {s("Code"), s("Name"), s("Created"), s("Modified")}));
-        QCOMPARE(labels("launchdarkly"),
-                 (QStringList {s("Key"), s("Name"), s("Description"), s("Tags"), s("Created"), s("Modified"),
-                               s("Big segment"), s("Version")}));
-        QCOMPARE(labels("amperity"), (QStringList {s("ID"), s("Name")}));
-        QCOMPARE(
-            labels("sailpoint"),
-            (QStringList {s("Name"), s("ID"), s("Description"), s("Active"), s("Created"), s("Modified"), s("Owner")}));
-        // A field the vendor has no word for is spelled out.
-        QCOMPARE(vendorById(s("launchdarkly"))->fieldLabel(s("_links.self.href")), s("Links self href"));
-    }
-
     void profileFieldsAndSecrets()
     {
         const auto fieldKeys = [](const VendorApi &api) {
