@@ -1,5 +1,6 @@
 // The window's rooms on their own: SegmentBrowser's panes, SearchBar's count, ProfileSession's
 // keychain reads, UiSettings' migration.
+#include "demosession.h"
 #include "model/segmentsearchproxy.h"
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
@@ -29,6 +30,19 @@
 
 using namespace sb;
 using namespace sb::test;
+
+namespace {
+
+// The window on the sandbox's LaunchDarkly profile, 40 segments, at `size`.
+void showLaunchDarkly(MainWindow &w, SandboxRig &rig, const QSize &size)
+{
+    rig.server.setSegmentCount(40);
+    w.setProfiles(demoProfiles(rig), rig.profile(QStringLiteral("launchdarkly")).name);
+    w.resize(size);
+    w.show();
+}
+
+} // namespace
 
 class TestSegmentBrowser final : public QObject
 {
@@ -200,14 +214,8 @@ private slots:
     void homeAndEndGoToTheFirstAndLastRowInTheSameColumn()
     {
         SandboxRig rig;
-        rig.server.setSegmentCount(40);
         MainWindow w;
-        QList<SessionProfile> profiles;
-        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
-            profiles.append({p, secret});
-        w.setProfiles(profiles, rig.profile(QStringLiteral("launchdarkly")).name);
-        w.resize(1200, 800);
-        w.show();
+        showLaunchDarkly(w, rig, QSize(1200, 800));
         QTRY_COMPARE(w.model()->rowCount(), 40);
         QTableView *table = w.table();
         table->setFocus();
@@ -226,14 +234,8 @@ private slots:
     void anAddedFieldIsScrolledIntoView()
     {
         SandboxRig rig;
-        rig.server.setSegmentCount(40);
         MainWindow w;
-        QList<SessionProfile> profiles;
-        for (const auto &[p, secret] : sandboxDemoProfiles(rig.server.rootUrl()))
-            profiles.append({p, secret});
-        w.setProfiles(profiles, rig.profile(QStringLiteral("launchdarkly")).name);
-        w.resize(900, 700);
-        w.show();
+        showLaunchDarkly(w, rig, QSize(900, 700));
         QTRY_COMPARE(w.model()->rowCount(), 40);
         QTableView *table = w.table();
         table->selectRow(5);
