@@ -133,6 +133,11 @@ void arrangeDemoScene(MainWindow *window, const QString &scene, SandboxServer *s
             });
             timer->start();
         });
+    } else if (scene == QLatin1String("profiles")) {
+        whenLoaded(window, [window] { window->action(QStringLiteral("actionProfiles"))->trigger(); });
+    } else if (scene == QLatin1String("search")) {
+        // A quick search that no loaded row matches: the table's notice.
+        whenLoaded(window, [window] { window->searchEdit()->setText(QStringLiteral("passkeys")); });
     } else if (scene == QLatin1String("export")) {
         whenLoaded(window, [window] {
             window->action(QStringLiteral("actionExport"))->trigger();
