@@ -6,6 +6,7 @@
 #include "ui/filterrow.h"
 #include "ui/tokenedit.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -295,19 +296,52 @@ private slots:
         QCOMPARE(builder.appliedStateText(), QStringLiteral("Not applied — Enter to apply"));
     }
 
+    void theConditionsFoldIntoOneLineInWords()
+    {
+        FilterBuilder builder;
+        builder.resize(900, 400);
+        builder.setQuery(Query {QStringLiteral("tags anyOf [\"beta\",\"mobile\"],unbounded equals false|query "
+                                               "equals \"toggle\""),
+                                QString()});
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        const int unfolded = builder.sizeHint().height();
+        QSignalSpy folded(&builder, &FilterBuilder::collapsedChanged);
+        QTest::mouseClick(child<QToolButton>(&builder, "collapseFilter"), Qt::LeftButton);
+        QVERIFY(builder.isCollapsed());
+        QCOMPARE(folded.size(), 1);
+        QVERIFY(!filterText(builder)->isVisible());
+        QCOMPARE(builder.summaryText(),
+                 QStringLiteral("Tags any of beta, mobile and is not a big segment — or — "
+                                "Search text contains “toggle”"));
+        // One line: the bar alone, whatever the conditions.
+        QVERIFY(builder.sizeHint().height() < unfolded / 2);
+        QVERIFY(child<QPushButton>(&builder, "applyFilter")->isVisible());
+        // Ctrl+L's focusFilter unfolds it and puts the cursor in the text.
+        builder.focusFilter();
+        QVERIFY(!builder.isCollapsed());
+        QVERIFY(filterText(builder)->isVisible());
+        QCOMPARE(QApplication::focusWidget(), filterText(builder));
+    }
+
     void manyConditionsScrollInAPlaceOfTheirOwn()
     {
         FilterBuilder builder;
         builder.resize(900, 600);
         builder.show();
         QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        // Queued in turn: the new rows show, the place measures them, the layouts take the new height.
+        const auto settle = [] {
+            for (int i = 0; i < 3; ++i)
+                QCoreApplication::processEvents();
+        };
         QTest::mouseClick(child<QPushButton>(&builder, "addRow"), Qt::LeftButton);
-        QCoreApplication::processEvents();
+        settle();
         const int oneRow = builder.sizeHint().height();
         QList<int> heights;
         for (int i = 0; i < 8; ++i) {
             QTest::mouseClick(child<QPushButton>(&builder, "addGroup"), Qt::LeftButton);
-            QCoreApplication::processEvents(); // the new group shows, the place measures it
+            settle(); // the new group shows, the place measures it, the layouts follow
             heights << builder.sizeHint().height();
         }
         QCOMPARE(builder.findChildren<FilterRow *>().size(), 9);

@@ -56,7 +56,14 @@ FilterBuilder::FilterBuilder(QWidget *parent)
 {
     setObjectName(QStringLiteral("filterBuilder"));
     buildSortControl();
-    auto *layout = new QVBoxLayout(this);
+    // A bar (the toggle, the filter in words, whether it is applied, Clear and Apply), and below it
+    // the conditions, the text and the sort, which fold away into the bar's one line.
+    auto *outer = new QVBoxLayout(this);
+    m_body = new QWidget(this);
+    m_body->setObjectName(QStringLiteral("filterBody"));
+    auto *layout = new QVBoxLayout(m_body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_body);
 
     m_groupsLayout->setContentsMargins(0, 0, 0, 0);
     m_rowsArea->setObjectName(QStringLiteral("filterRows"));
@@ -108,8 +115,27 @@ FilterBuilder::FilterBuilder(QWidget *parent)
     layout->addWidget(m_error);
 
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_sortControl);
-    bottom->addStretch(1);
+    m_collapse = new QToolButton(this);
+    m_collapse->setCheckable(true);
+    m_collapse->setChecked(true);
+    m_collapse->setAutoRaise(true);
+    m_collapse->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_collapse->setArrowType(Qt::DownArrow);
+    m_collapse->setText(tr("Filter"));
+    nameControl(m_collapse, "collapseFilter", tr("Show or hide the filter's conditions"),
+                tr("Fold the conditions into this line, or unfold them"));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("filterSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->hide();
+    bottom->addWidget(m_collapse);
+    bottom->addWidget(m_summary, 1);
+    // The sort keys below the conditions: with them in the bar, a narrow window could not hold it.
+    layout->addWidget(m_sortControl, 0, Qt::AlignLeft);
+    m_barStretch = new QWidget(this);
+    m_barStretch->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bottom->addWidget(m_barStretch, 1);
     // Whether the table shows what is on screen here.
     m_state->setObjectName(QStringLiteral("filterState"));
     m_state->setTextFormat(Qt::PlainText);
@@ -118,7 +144,8 @@ FilterBuilder::FilterBuilder(QWidget *parent)
     nameControl(m_apply, "applyFilter", tr("Apply filter"), tr("List the segments that match (Enter)"));
     bottom->addWidget(m_clear);
     bottom->addWidget(m_apply);
-    layout->addLayout(bottom);
+    outer->insertLayout(0, bottom);
+    connect(m_collapse, &QToolButton::toggled, this, [this](bool shown) { setCollapsed(!shown); });
 
     connect(m_text, &QLineEdit::textChanged, this, &FilterBuilder::onTextEdited);
     connect(m_text, &QLineEdit::returnPressed, this, &FilterBuilder::apply);
@@ -185,8 +212,57 @@ bool FilterBuilder::isValid() const
     return m_valid;
 }
 
+void FilterBuilder::setCollapsed(bool collapsed)
+{
+    {
+        const QSignalBlocker block(m_collapse);
+        m_collapse->setChecked(!collapsed);
+    }
+    m_collapse->setArrowType(collapsed ? Qt::RightArrow : Qt::DownArrow);
+    m_body->setVisible(!collapsed);
+    m_summary->setVisible(collapsed);
+    m_barStretch->setVisible(!collapsed);
+    updateSummary();
+    emit collapsedChanged(collapsed);
+}
+
+bool FilterBuilder::isCollapsed() const
+{
+    return !m_collapse->isChecked();
+}
+
+QString FilterBuilder::summaryText() const
+{
+    return m_summary->text();
+}
+
+void FilterBuilder::updateSummary()
+{
+    // The filter in the rows' words: conditions joined by "and", groups by "or".
+    QString text;
+    if (!m_textValid) {
+        text = tr("Not a valid filter: %1").arg(m_text->text());
+    } else if (const std::optional<QList<QList<ldfilter::Term>>> rows = ldfilter::toRows(m_filter)) {
+        QStringList groups;
+        for (const QList<ldfilter::Term> &group : *rows) {
+            QStringList terms;
+            for (const ldfilter::Term &term : group)
+                terms << FilterRow::describe(term);
+            groups << terms.join(tr(" and "));
+        }
+        text = groups.isEmpty() ? tr("No conditions: every segment is listed.")
+                                : groups.join(groups.size() > 1 ? tr(" — or — ") : QString());
+    } else {
+        text = m_text->text(); // nesting the rows cannot show: the text form
+    }
+    m_summary->setText(text);
+    m_summary->setToolTip(text);
+}
+
 void FilterBuilder::focusFilter()
 {
+    if (isCollapsed())
+        setCollapsed(false);
     m_text->setFocus(Qt::ShortcutFocusReason);
     m_text->selectAll();
 }
@@ -306,6 +382,7 @@ void FilterBuilder::validateText()
     }
     setValid(m_textValid);
     updateAppliedState();
+    updateSummary();
 }
 
 void FilterBuilder::markError(int column)

@@ -45,6 +45,10 @@ public:
     // builder then says whether what is on screen is applied ("Filter applied · 29 segments") or not.
     void setApplied(const sb::Query &query, qint64 matches);
     bool isApplied() const;
+    // The conditions folded into the bar's one line (the filter in words beside the toggle).
+    void setCollapsed(bool collapsed);
+    bool isCollapsed() const;
+    QString summaryText() const;
     QString appliedStateText() const;
     // For Ctrl+L: puts the keyboard in the filter text.
     void focusFilter();
@@ -53,6 +57,7 @@ signals:
     // Enter in the text or Apply, only when valid; Clear applies the empty filter.
     void applied(const sb::Query &query);
     void validityChanged(bool valid);
+    void collapsedChanged(bool collapsed);
 
 private:
     struct Group
@@ -94,6 +99,7 @@ private:
     void updateSortControls();
     void setValid(bool valid);
     void updateAppliedState();
+    void updateSummary();
     void fitRowsHeight();
 
     QWidget *m_rowsArea;
@@ -106,6 +112,10 @@ private:
     QLabel *m_error;
     QLabel *m_state;
     QScrollArea *m_rowsScroll = nullptr;
+    QWidget *m_body = nullptr; // the conditions, the text and its error: what folds away
+    QToolButton *m_collapse = nullptr;
+    QLabel *m_summary = nullptr;
+    QWidget *m_barStretch = nullptr;
     QWidget *m_sortControl;
     QHBoxLayout *m_sortLayout;
     QToolButton *m_addSort;

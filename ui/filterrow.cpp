@@ -32,6 +32,7 @@ struct FieldText
     const char *label;
     const char *item;
     const char *hint;
+    const char *notHint = nullptr; // for the true/false fields, the check box unchecked
 };
 
 constexpr FieldText kFieldTexts[] = {
@@ -46,9 +47,11 @@ constexpr FieldText kFieldTexts[] = {
      QT_TRANSLATE_NOOP("sb::FilterRow", "key"),
      QT_TRANSLATE_NOOP("sb::FilterRow", "Add segment keys (Enter or comma after each)")},
     {Field::Unbounded, QT_TRANSLATE_NOOP("sb::FilterRow", "Big segment"), nullptr,
-     QT_TRANSLATE_NOOP("sb::FilterRow", "is a big segment")},
+     QT_TRANSLATE_NOOP("sb::FilterRow", "is a big segment"),
+     QT_TRANSLATE_NOOP("sb::FilterRow", "is not a big segment")},
     {Field::External, QT_TRANSLATE_NOOP("sb::FilterRow", "Synced segment"), nullptr,
-     QT_TRANSLATE_NOOP("sb::FilterRow", "is a synced segment")},
+     QT_TRANSLATE_NOOP("sb::FilterRow", "is a synced segment"),
+     QT_TRANSLATE_NOOP("sb::FilterRow", "is not a synced segment")},
 };
 
 const FieldText &fieldText(Field field)
@@ -149,6 +152,21 @@ void FilterRow::setTerm(const ldfilter::Term &term)
         m_tokens->setValues(*list);
         m_queryAsList = term.field == Field::Query && list->size() <= 1;
     }
+}
+
+QString FilterRow::describe(const ldfilter::Term &term)
+{
+    const FieldText &text = fieldText(term.field);
+    if (const bool *flag = std::get_if<bool>(&term.value))
+        return tr(*flag || !text.notHint ? text.hint : text.notHint);
+    QStringList values;
+    if (const QString *one = std::get_if<QString>(&term.value))
+        values << *one;
+    else if (const QStringList *list = std::get_if<QStringList>(&term.value))
+        values = *list;
+    if (term.field == Field::Query)
+        return tr("%1 contains “%2”").arg(tr(text.label), values.join(QStringLiteral("” or “")));
+    return tr("%1 any of %2").arg(tr(text.label), values.join(QStringLiteral(", ")));
 }
 
 void FilterRow::focusValue()

@@ -31,6 +31,9 @@ public:
     void setTerm(const ldfilter::Term &term);
 
     void focusValue();
+    // One condition in words, as the rows read: "Tags any of beta, mobile", "Search text contains
+    // “toggle”", "not a big segment".
+    static QString describe(const ldfilter::Term &term);
     // The row's focusable controls, left to right, for the builder's tab order.
     QList<QWidget *> focusChain() const;
 

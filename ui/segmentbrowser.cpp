@@ -1,6 +1,7 @@
 #include "segmentbrowser.h"
 #include "core/timetext.h"
 #include "rowtableview.h"
+#include "settings.h"
 
 #include "changesview.h"
 #include "columnstate.h"
@@ -119,6 +120,8 @@ SegmentBrowser::SegmentBrowser(QWidget *parent)
     m_expiryNote->hide();
     m_filter->hide(); // shown for vendors that filter on the server
     connect(m_filter, &FilterBuilder::applied, this, &SegmentBrowser::applyQuery);
+    m_filter->setCollapsed(UiSettings::filterCollapsed());
+    connect(m_filter, &FilterBuilder::collapsedChanged, this, &UiSettings::setFilterCollapsed);
     m_splitter->setObjectName(QStringLiteral("splitter"));
     m_splitter->setChildrenCollapsible(true);
     m_splitter->addWidget(m_stack);

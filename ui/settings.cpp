@@ -126,6 +126,16 @@ QStringList extraFields(const QString &vendor)
     return QSettings().value(extraFieldsKey(vendor)).toStringList();
 }
 
+bool filterCollapsed()
+{
+    return QSettings().value(QStringLiteral("window/filterCollapsed"), false).toBool();
+}
+
+void setFilterCollapsed(bool collapsed)
+{
+    QSettings().setValue(QStringLiteral("window/filterCollapsed"), collapsed);
+}
+
 QStringList headerFields(const QString &vendor)
 {
     return QSettings().value(fieldsKey(vendor)).toStringList();

@@ -42,6 +42,9 @@ QStringList extraFields(const QString &vendor);
 // The fields the header state was saved for, in model order: a state saved for other columns (an
 // older version's) is not restored onto these.
 QStringList headerFields(const QString &vendor);
+// Whether the filter's conditions are folded into its bar.
+bool filterCollapsed();
+void setFilterCollapsed(bool collapsed);
 void setColumns(const QString &vendor, const QStringList &extraFields, const QByteArray &headerState,
                 const QStringList &headerFields);
 void resetColumns(const QString &vendor);

@@ -1577,6 +1577,30 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
         <source>Filter applied · %1 segments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the filter&apos;s conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold the conditions into this line, or unfold them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — or — </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::FilterRow</name>
@@ -1666,6 +1690,22 @@ Example: launchdarkly:429@2,all:503@first3,sailpoint:drop@every4</source>
     </message>
     <message>
         <source>any of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a big segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a synced segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 any of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
