@@ -406,6 +406,11 @@ private slots:
         QVERIFY(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width());
         QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width());
         QTRY_VERIFY(!scroll->horizontalScrollBar()->isVisible());
+        // Each fact shows whole: a label above its value, which is as tall as its wrapped lines.
+        QTRY_COMPARE(child<QFormLayout>(pane, "detailFactsLayout")->rowWrapPolicy(), QFormLayout::WrapAllRows);
+        for (QLabel *label : child<QWidget>(pane, "detailFacts")->findChildren<QLabel *>()) {
+            QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()), qPrintable(label->text()));
+        }
         maybeSave(pane, QStringLiteral("narrow-dark"));
     }
 

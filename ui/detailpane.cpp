@@ -138,6 +138,7 @@ DetailPane::DetailPane(QWidget *parent)
     connect(m_openWeb, &QLabel::linkActivated, this, &DetailPane::openWebUrl);
 
     m_facts->setObjectName(QStringLiteral("detailFacts"));
+    m_factsLayout->setObjectName(QStringLiteral("detailFactsLayout"));
     m_facts->setAccessibleName(tr("Key facts"));
     m_factsLayout->setContentsMargins(0, 0, 0, 0);
     // Narrow beside the table: a long value goes below its label rather than off the edge.
@@ -158,6 +159,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_sections->header()->setStretchLastSection(true);
     m_sections->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sections->viewport()->installEventFilter(this);
+    m_scroll->viewport()->installEventFilter(this);
     m_sections->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *copyItem = new QAction(tr("Copy"), m_sections);
     copyItem->setShortcut(QKeySequence::Copy);
@@ -407,6 +409,14 @@ bool DetailPane::eventFilter(QObject *watched, QEvent *event)
     // (the view's own change comes after the pane's, so it is the one to watch).
     if (watched == m_jsonView && event->type() == QEvent::PaletteChange)
         updateHighlights();
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) {
+        // Narrow beside the table, each label goes above its value, which then has the whole width.
+        const int width = static_cast<QResizeEvent *>(event)->size().width();
+        const auto policy =
+            width < fontMetrics().averageCharWidth() * 45 ? QFormLayout::WrapAllRows : QFormLayout::WrapLongRows;
+        if (m_factsLayout->rowWrapPolicy() != policy)
+            m_factsLayout->setRowWrapPolicy(policy);
+    }
     // Wrapped rows change height with the width: the tree's height follows, once the rows are laid out again.
     if (watched == m_sections->viewport() && event->type() == QEvent::Resize
         && static_cast<QResizeEvent *>(event)->oldSize().width() != static_cast<QResizeEvent *>(event)->size().width())
