@@ -174,10 +174,10 @@ private slots:
     {
         const SegmentDetails d = batch.details({}, batchExample);
         QCOMPARE(d.title, s("Segment name"));
-        QCOMPARE(labels(d), (QStringList {s("Name"), s("Code"), s("Created"), s("Updated")}));
+        QCOMPARE(labels(d), (QStringList {s("Name"), s("Code"), s("Created"), s("Modified")}));
         QCOMPARE(fact(d, s("Code")), s("SEGMENT-CODE"));
         QCOMPARE(fact(d, s("Created")), s("1/1/2026 12:00 AM UTC"));
-        QCOMPARE(fact(d, s("Updated")), s("1/1/2026 12:00 AM UTC"));
+        QCOMPARE(fact(d, s("Modified")), s("1/1/2026 12:00 AM UTC"));
         QVERIFY(d.sections.isEmpty());
     }
 
@@ -571,7 +571,7 @@ private slots:
         QCOMPARE(b.title, s("C-1"));
         QVERIFY(!fact(b, s("Created")).isEmpty());
         QVERIFY(fact(b, s("Name")).isNull());
-        QCOMPARE(fact(b, s("Updated")), s("yesterday"));
+        QCOMPARE(fact(b, s("Modified")), s("yesterday"));
         QCOMPARE(fact(b, s("count")), s("4"));
         const SegmentDetails a = amperity.details({}, object(R"({"id": "", "name": "", "status": null})"));
         QCOMPARE(a.title, s("Unnamed segment"));

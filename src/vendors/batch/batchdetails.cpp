@@ -12,7 +12,7 @@ SegmentDetails BatchApi::details(const Profile &, const QJsonObject &record) con
 {
     SegmentDetails d = startDetails(stringAt(record, "display_name"), tr("Code"), recordKey(record));
     addFact(d.facts, tr("Created"), readableTimestamp(record.value(QLatin1String("created_at"))));
-    addFact(d.facts, tr("Updated"), readableTimestamp(record.value(QLatin1String("updated_at"))));
+    addFact(d.facts, tr("Modified"), readableTimestamp(record.value(QLatin1String("updated_at"))));
     addOtherFields(d.facts, record,
                    {QStringLiteral("display_name"), QStringLiteral("code"), QStringLiteral("created_at"),
                     QStringLiteral("updated_at")});
