@@ -345,7 +345,7 @@ with deterministic data and faults on demand. Runs until killed.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Updated</source>
+        <source>Modified</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3225,6 +3225,37 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>Compare Last Two &amp;Syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::StoreLocation</name>
+    <message>
+        <source>“%1” is not a store URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A store is a file or a postgresql:// URL, not %1://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store URL holds a password: leave it out, and give it when Segment Browser asks, which keeps it in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store URL names no database: postgresql://host/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store URL&apos;s “%1” is not one Segment Browser reads (sslmode, host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sslmode=%1 is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A catalog on another machine is reached with sslmode=verify-full, not %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
