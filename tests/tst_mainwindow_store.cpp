@@ -337,7 +337,9 @@ private slots:
         QCOMPARE(changes.index(0, ChangesModel::ChangeColumn).data().toString(), QStringLiteral("Removed"));
         QCOMPARE(changes.index(0, ChangesModel::NameColumn).data().toString(), QStringLiteral("Gone"));
         QCOMPARE(changes.index(1, ChangesModel::NameColumn).data().toString(), QStringLiteral("After"));
-        QCOMPARE(changes.index(1, ChangesModel::FieldsColumn).data().toString(), QStringLiteral("name, tags"));
+        QCOMPARE(changes.index(1, ChangesModel::FieldsColumn).data().toString(), QStringLiteral("Name, Tags"));
+        QCOMPARE(changes.index(1, ChangesModel::FieldsColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("name, tags"));
         QCOMPARE(changes.count(SegmentChange::Kind::Added), 0);
         QCOMPARE(changes.headerData(ChangesModel::FieldsColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Changed fields"));

@@ -499,6 +499,7 @@ void CompareDialog::sideDone(int side)
     m_counts = m_comparison->counts();
     m_comparison.reset();
     m_running = false;
+    m_model->setVendor(m_vendor);
     m_model->setDifferences(found.value());
     const QLocale locale;
     m_summary->setText(m_counts.hasDifferences()

@@ -68,6 +68,14 @@ QString humanFieldName(QStringView field)
     return words.join(QLatin1Char(' '));
 }
 
+QString fieldLabels(const VendorApi &vendor, const QStringList &fields)
+{
+    QStringList labels;
+    for (const QString &field : fields)
+        labels << vendor.fieldLabel(field);
+    return labels.join(QStringLiteral(", "));
+}
+
 QString VendorApi::fieldLabel(const QString &field) const
 {
     const CommonFields common = commonFields();

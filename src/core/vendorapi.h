@@ -35,6 +35,10 @@ struct ProfileField
 // modified date", "created_at" "Created at", "id" "ID".
 QString humanFieldName(QStringView field);
 
+class VendorApi;
+// Fields in the vendor's words, joined: "Name, Tags" for name and tags.
+QString fieldLabels(const VendorApi &vendor, const QStringList &fields);
+
 // The fields that mean the same thing in every vendor, for one grid and one search across all of
 // them. A vendor without such a field leaves it empty (field ""), and its cell stays empty.
 struct CommonFields

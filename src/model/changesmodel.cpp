@@ -69,7 +69,9 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
     case NameColumn:
         return m_names.value(index.row());
     case FieldsColumn:
-        return c.fields.join(QStringLiteral(", "));
+        // In words; the tooltip names the fields as the API does.
+        return role == Qt::ToolTipRole || !m_vendor ? c.fields.join(QStringLiteral(", "))
+                                                    : fieldLabels(*m_vendor, c.fields);
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #include "comparisonmodel.h"
 
+#include "core/vendorapi.h"
+
 namespace sb {
 
 ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent)
@@ -76,7 +78,9 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     case NameBColumn:
         return d.nameB;
     case FieldsColumn:
-        return d.fields.join(QStringLiteral(", "));
+        // In words; the tooltip names the fields as the API does.
+        return role == Qt::ToolTipRole || !m_vendor ? d.fields.join(QStringLiteral(", "))
+                                                    : fieldLabels(*m_vendor, d.fields);
     default:
         return {};
     }

@@ -6,6 +6,8 @@
 
 namespace sb {
 
+class VendorApi;
+
 // The segments two listings disagree on (Comparison), one a row: the status, the key, the name in
 // A and in B, and the content fields that differ. The identical ones only when asked.
 class ComparisonModel final : public QAbstractTableModel
@@ -19,6 +21,8 @@ public:
     explicit ComparisonModel(QObject *parent = nullptr);
 
     void setDifferences(const QList<SegmentDifference> &differences);
+    // The vendor whose field names the "differing fields" column puts in words (none: as they are).
+    void setVendor(const VendorApi *vendor) { m_vendor = vendor; }
     void clear() { setDifferences({}); }
     void setShowIdentical(bool show);
     bool showsIdentical() const { return m_showIdentical; }
@@ -38,6 +42,7 @@ private:
     QList<SegmentDifference> m_all;
     QList<qsizetype> m_rows; // indexes into m_all of the rows on show
     bool m_showIdentical = false;
+    const VendorApi *m_vendor = nullptr;
 };
 
 } // namespace sb
