@@ -209,6 +209,13 @@ private slots:
             run({QStringLiteral("changes"), QStringLiteral("--profile"), name, QStringLiteral("--columns=updated_at"),
                  QStringLiteral("--output"), file(QStringLiteral("changes.csv"))});
         QVERIFY2(changes.exitCode == 0, changes.err.constData());
+        // Which sync, and who ran it, on standard error; the CSV stays one row per change.
+        SyncRun here;
+        here.machine = SyncRun::thisMachine();
+        here.user = SyncRun::thisUser();
+        const QString ranBy = here.ranBy();
+        QVERIFY(!ranBy.isEmpty());
+        QVERIFY2(QString::fromUtf8(changes.err).contains(QStringLiteral(" by ") + ranBy), changes.err.constData());
         const QList<QStringList> rows = csvOf(readAll(file(QStringLiteral("changes.csv"))));
         QCOMPARE(rows.size(), 6);
         QCOMPARE(rows.at(0),
@@ -242,7 +249,12 @@ private slots:
         const QList<QStringList> runs = csvOf(syncs.out);
         QCOMPARE(runs.size(), 4);
         QCOMPARE(runs.at(0).join(QLatin1Char(',')),
-                 QStringLiteral("id,started,ended,outcome,segments,added,removed,changed,error"));
+                 QStringLiteral("id,started,ended,outcome,segments,added,removed,changed,error,machine,user"));
+        // Every run, failed ones too, says which machine and user ran it.
+        for (qsizetype i = 1; i < runs.size(); ++i) {
+            QCOMPARE(runs.at(i).at(9), SyncRun::thisMachine());
+            QCOMPARE(runs.at(i).at(10), SyncRun::thisUser());
+        }
         QCOMPARE(runs.at(1).at(3), QStringLiteral("failed"));
         QVERIFY2(!runs.at(1).at(8).isEmpty(), qPrintable(runs.at(1).join(QLatin1Char(','))));
         QCOMPARE(runs.at(2).at(3), QStringLiteral("succeeded"));

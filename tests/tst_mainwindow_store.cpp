@@ -150,6 +150,10 @@ private slots:
         ChangesView *view = w.browser()->changesView();
         ChangesModel *changes = view->model();
         QCOMPARE(changes->rowCount(), expected.size());
+        // Who ran the sync, as a shared catalog needs to say.
+        QVERIFY2(
+            view->summary().contains(QStringLiteral(" by %1 on %2:").arg(SyncRun::thisUser(), SyncRun::thisMachine())),
+            qPrintable(view->summary()));
         QList<SandboxChange> shown;
         for (int row = 0; row < changes->rowCount(); ++row) {
             const SegmentChange &c = changes->change(row);

@@ -315,6 +315,13 @@ private slots:
             QCOMPARE(run.value().added, 1); // "gone" is back
             QCOMPARE(run.value().removed, 1); // "b" went
             QCOMPARE(run.value().changed, 0);
+            // Runs from before schema 4 do not say who ran them; a new one does.
+            const QList<SyncRun> runs = store.syncRuns(prod).value();
+            QCOMPARE(runs.size(), 3);
+            QCOMPARE(runs.at(0).machine, SyncRun::thisMachine());
+            QCOMPARE(runs.at(0).user, SyncRun::thisUser());
+            QCOMPARE(runs.at(1).ranBy(), QString());
+            QCOMPARE(runs.at(2).ranBy(), QString());
         }
         withDatabase(path, [](QSqlDatabase &db) {
             QCOMPARE(scalar(db, QStringLiteral("PRAGMA user_version")), SegmentStore::schemaVersion);

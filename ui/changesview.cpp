@@ -59,11 +59,14 @@ ChangesView::ChangesView(QWidget *parent)
             [this](const QModelIndex &current) { emit currentChanged(current.isValid() ? current.row() : -1); });
 }
 
-void ChangesView::setChanges(const VendorApi *vendor, const QList<SegmentChange> &changes, const QDateTime &syncedAt)
+void ChangesView::setChanges(const VendorApi *vendor, const QList<SegmentChange> &changes, const QDateTime &syncedAt,
+                             const QString &ranBy)
 {
     m_model->setChanges(vendor, changes);
     const QLocale locale;
-    const QString when = localDateTimeText(syncedAt);
+    // "3 Dec 2026 17:14 UTC by anna on build-01": in a shared catalog, who ran it matters.
+    const QString when =
+        ranBy.isEmpty() ? localDateTimeText(syncedAt) : tr("%1 by %2").arg(localDateTimeText(syncedAt), ranBy);
     if (changes.isEmpty()) {
         m_summary->setText(tr("The sync of %1 changed nothing since the one before it.").arg(when));
     } else {

@@ -25,7 +25,8 @@ class ChangesView final : public QWidget
 public:
     explicit ChangesView(QWidget *parent = nullptr);
 
-    void setChanges(const VendorApi *vendor, const QList<SegmentChange> &changes, const QDateTime &syncedAt);
+    void setChanges(const VendorApi *vendor, const QList<SegmentChange> &changes, const QDateTime &syncedAt,
+                    const QString &ranBy = {});
     const SegmentChange &change(int row) const;
     ChangesModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

@@ -527,9 +527,9 @@ void SegmentBrowser::goToFirstRow()
 
 // --- the Changes view ---------------------------------------------------------------------
 
-void SegmentBrowser::showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt)
+void SegmentBrowser::showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt, const QString &ranBy)
 {
-    m_changes->setChanges(m_model->vendor(), changes, syncedAt);
+    m_changes->setChanges(m_model->vendor(), changes, syncedAt, ranBy);
     m_filter->hide(); // the filter is the table's, not the changes'
     m_stack->setCurrentWidget(m_changes);
     m_details->clear();

@@ -63,7 +63,7 @@ public:
 
     // The Changes view: what the last sync changed, in place of the table, with each change's
     // before and after in the details pane. `changes` are the source's (SegmentStore::lastChanges).
-    void showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt);
+    void showChanges(const QList<SegmentChange> &changes, const QDateTime &syncedAt, const QString &ranBy = {});
     void hideChanges();
     bool showsChanges() const;
     ChangesView *changesView() const { return m_changes; }

@@ -230,7 +230,7 @@ bool StoreSession::showChanges()
             tr("%1 has not been synced yet: Sync (Ctrl+R) keeps its first snapshot.").arg(source.profile), 6000);
         return false;
     }
-    m_browser->showChanges(changes.value(), last.value()->ended);
+    m_browser->showChanges(changes.value(), last.value()->ended, last.value()->ranBy());
     return true;
 }
 

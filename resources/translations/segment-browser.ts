@@ -433,6 +433,10 @@ with deterministic data and faults on demand. Runs until killed.
         <source>&amp;Back to the Segments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ColumnState</name>
@@ -3311,6 +3315,13 @@ Showing the snapshot of %2.</source>
     </message>
 </context>
 <context>
+    <name>sb::SyncRun</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::SyncWriter</name>
     <message>
         <source>The segment store is not open</source>
@@ -3836,10 +3847,6 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), outcome (succeeded, failed, cancelled), segments, added, removed, changed, error. A succeeded sync&apos;s id is what diff --sync-a and --sync-b take.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>interrupted by %1; nothing was written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3864,6 +3871,18 @@ The store: %1
 
 Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), outcome (succeeded, failed, cancelled), segments, added, removed, changed, error, and the machine and user that ran it. A succeeded sync&apos;s id is what diff --sync-a and --sync-b take.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

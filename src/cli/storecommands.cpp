@@ -266,10 +266,18 @@ int runChanges(const QStringList &args)
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
         return fail(Failure, store.error().message);
-    const Result<QList<SegmentChange>> changes =
-        store.value()->lastChanges(sourceOf(saved.value().vendor, saved.value().profile));
+    const SourceKey source = sourceOf(saved.value().vendor, saved.value().profile);
+    const Result<QList<SegmentChange>> changes = store.value()->lastChanges(source);
     if (!changes)
         return fail(Failure, changes.error().message);
+    // Which sync these are, and who ran it, beside the CSV (which stays one row per change).
+    if (const Result<std::optional<SyncRun>> last = store.value()->lastSync(source); last && last.value()) {
+        const SyncRun &run = *last.value();
+        const QString when = run.ended.toUTC().toString(Qt::ISODate);
+        err() << (run.ranBy().isEmpty() ? tr("The sync of %1").arg(when)
+                                        : tr("The sync of %1 by %2").arg(when, run.ranBy()))
+              << Qt::endl;
+    }
 
     QList<QStringList> rows;
     QStringList header {QStringLiteral("change"), QStringLiteral("key"), QStringLiteral("name"),
@@ -300,8 +308,8 @@ int runSyncs(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), "
-           "outcome (succeeded, failed, cancelled), segments, added, removed, changed, error. A succeeded sync's id "
-           "is what diff --sync-a and --sync-b take."));
+           "outcome (succeeded, failed, cancelled), segments, added, removed, changed, error, and the machine and "
+           "user that ran it. A succeeded sync's id is what diff --sync-a and --sync-b take."));
     parser.addHelpOption();
     const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("The saved profile."), QStringLiteral("NAME"));
     const QCommandLineOption outputOpt({QStringLiteral("output"), QStringLiteral("o")},
@@ -323,14 +331,15 @@ int runSyncs(const QStringList &args)
         return fail(Failure, runs.error().message);
     QList<QStringList> rows {{QStringLiteral("id"), QStringLiteral("started"), QStringLiteral("ended"),
                               QStringLiteral("outcome"), QStringLiteral("segments"), QStringLiteral("added"),
-                              QStringLiteral("removed"), QStringLiteral("changed"), QStringLiteral("error")}};
+                              QStringLiteral("removed"), QStringLiteral("changed"), QStringLiteral("error"),
+                              QStringLiteral("machine"), QStringLiteral("user")}};
     for (const SyncRun &run : runs.value()) {
         const bool succeeded = run.outcome == SyncRun::Outcome::Succeeded;
         rows.append({QString::number(run.id), run.started.toUTC().toString(Qt::ISODate),
                      run.ended.toUTC().toString(Qt::ISODate), SyncRun::outcomeName(run.outcome),
                      QString::number(run.rows), succeeded ? QString::number(run.added) : QString(),
                      succeeded ? QString::number(run.removed) : QString(),
-                     succeeded ? QString::number(run.changed) : QString(), run.error});
+                     succeeded ? QString::number(run.changed) : QString(), run.error, run.machine, run.user});
     }
     const QString output = parser.isSet(outputOpt) ? parser.value(outputOpt) : QStringLiteral("-");
     if (const Error e = writeCsv(output, CsvOptions {}, rows); e.isError())

@@ -7,6 +7,7 @@
 #include "core/vendorapi.h"
 #include "vendors/registry.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -16,7 +17,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QVariant>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace sb {
 
@@ -139,6 +144,12 @@ const char *const kSchemaV2[] = {
 // flags), as the last sync read it: one row per user with the keys of the segments it uses, one a
 // line; each segment's count of them (NULL: not known); and per source whether that walk worked
 // (`usage`: NULL for a vendor that cannot say, '' when read, else why it could not be).
+// Version 4: who ran each sync, for a catalog that several people and machines sync into.
+const char *const kSchemaV4[] = {
+    "ALTER TABLE sync_run ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sync_run ADD COLUMN user_name TEXT NOT NULL DEFAULT ''",
+};
+
 const char *const kSchemaV3[] = {
     "CREATE TABLE segment_user ("
     " source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
@@ -225,6 +236,25 @@ SyncRun::Outcome SyncRun::outcomeFromName(const QString &name)
     if (name == QLatin1String("cancelled"))
         return SyncRun::Outcome::Cancelled;
     return SyncRun::Outcome::Succeeded;
+}
+
+QString SyncRun::thisMachine()
+{
+    return QSysInfo::machineHostName();
+}
+
+QString SyncRun::thisUser()
+{
+    if (const passwd *entry = ::getpwuid(::geteuid()))
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER");
+}
+
+QString SyncRun::ranBy() const
+{
+    if (user.isEmpty())
+        return machine;
+    return machine.isEmpty() ? user : QCoreApplication::translate("sb::SyncRun", "%1 on %2").arg(user, machine);
 }
 
 QString SyncRun::outcomeName(Outcome outcome)
@@ -351,6 +381,10 @@ Error SegmentStore::open()
             for (const char *statement : kSchemaV3)
                 ok = ok && q.exec(QLatin1String(statement));
         }
+        if (current < 4) {
+            for (const char *statement : kSchemaV4)
+                ok = ok && q.exec(QLatin1String(statement));
+        }
         ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion));
         if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
             const QString why = q.error().text();
@@ -410,8 +444,8 @@ Result<qint64> SegmentStore::sourceId(const SourceKey &source, const QString &ve
 
 namespace {
 
-const QString kRunColumns =
-    QStringLiteral("id, started_at, ended_at, rows, outcome, error, added, removed, changed, baseline");
+const QString kRunColumns = QStringLiteral(
+    "id, started_at, ended_at, rows, outcome, error, added, removed, changed, baseline, machine, user_name");
 
 SyncRun runFrom(const Sql &q)
 {
@@ -426,6 +460,8 @@ SyncRun runFrom(const Sql &q)
     run.removed = q.value(7).toInt();
     run.changed = q.value(8).toInt();
     run.baseline = q.value(9).toBool();
+    run.machine = q.value(10).toString();
+    run.user = q.value(11).toString();
     return run;
 }
 

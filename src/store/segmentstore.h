@@ -57,6 +57,15 @@ struct SyncRun
     int removed = 0;
     int changed = 0;
     bool baseline = false; // the source's first snapshot: nothing before it to compare with
+    // Who ran it: the machine's name and the user's login (empty for syncs from before schema 4).
+    QString machine;
+    QString user;
+
+    // This process's machine and user, as a sync it runs records them.
+    static QString thisMachine();
+    static QString thisUser();
+    // "anna on build-01", "anna", or empty when the run does not say.
+    QString ranBy() const;
 
     static QString outcomeName(Outcome outcome); // "succeeded", "failed", "cancelled"
     static Outcome outcomeFromName(const QString &name);
@@ -172,7 +181,7 @@ class SegmentStore final
 
 public:
     // The highest schema this build reads and writes.
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
     // How long a write waits for another process's write to finish before it fails.
     static constexpr int busyTimeoutMs = 5000;
 

@@ -155,9 +155,11 @@ void SyncWriter::recordFailure(const Error &why)
         return;
     const Result<qint64> source = m_store->sourceId(m_source, m_vendor->id(), true);
     Sql q(db);
-    q.prepare(QStringLiteral("INSERT INTO sync_run (source_id, started_at, ended_at, rows, outcome, error)"
-                             " VALUES (:s, :start, :end, :rows, :outcome, :error)"));
+    q.prepare(QStringLiteral("INSERT INTO sync_run (source_id, started_at, ended_at, rows, outcome, error, machine,"
+                             " user_name) VALUES (:s, :start, :end, :rows, :outcome, :error, :machine, :user)"));
     q.bind(QStringLiteral(":s"), source ? source.value() : 0)
+        .bind(QStringLiteral(":machine"), text(SyncRun::thisMachine()))
+        .bind(QStringLiteral(":user"), text(SyncRun::thisUser()))
         .bind(QStringLiteral(":start"), toMs(m_started))
         .bind(QStringLiteral(":end"), toMs(QDateTime::currentDateTimeUtc()))
         .bind(QStringLiteral(":rows"), m_rows)
@@ -467,9 +469,13 @@ Result<SyncRun> SyncWriter::commit()
         previousEnd = q.value(0).toLongLong();
     run.baseline = !previousEnd.has_value();
 
-    q.prepare(QStringLiteral("INSERT INTO sync_run (source_id, started_at, ended_at, rows, outcome, baseline)"
-                             " VALUES (:s, :start, :end, :rows, 'succeeded', :baseline)"));
+    run.machine = SyncRun::thisMachine();
+    run.user = SyncRun::thisUser();
+    q.prepare(QStringLiteral("INSERT INTO sync_run (source_id, started_at, ended_at, rows, outcome, baseline, machine,"
+                             " user_name) VALUES (:s, :start, :end, :rows, 'succeeded', :baseline, :machine, :user)"));
     q.bind(QStringLiteral(":s"), source)
+        .bind(QStringLiteral(":machine"), text(run.machine))
+        .bind(QStringLiteral(":user"), text(run.user))
         .bind(QStringLiteral(":start"), toMs(run.started))
         .bind(QStringLiteral(":end"), now)
         .bind(QStringLiteral(":rows"), run.rows)
