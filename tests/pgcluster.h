@@ -1,15 +1,19 @@
 #pragma once
 
 // A throwaway PostgreSQL cluster for the team catalog's tests: initdb in a temporary folder, the
-// server on a free loopback port (and a socket in that folder), stopped and deleted at the end.
-// Debian's `postgresql` package has the binaries (scripts/setup installs it); without them,
-// problem() says so and the test skips. initdb refuses to run as root: as root the cluster is
-// made and run as the `postgres` user the package creates.
+// server on a free loopback port (TCP only), stopped and deleted at the end. Debian's
+// `postgresql` package has the binaries (scripts/setup installs it); without them isMissing()
+// holds and the test skips, while any other trouble is a failure with the server's log.
+// initdb refuses to run as root: as root the cluster is made and run as the `postgres` user the
+// package creates.
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QString>
 #include <QTcpServer>
 #include <QTemporaryDir>
+
+#include <algorithm>
 
 #include <pwd.h>
 #include <sys/stat.h>
@@ -23,8 +27,11 @@ public:
     PgCluster()
     {
         const QDir versions(QStringLiteral("/usr/lib/postgresql"));
-        QStringList found = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
-        for (const QString &version : found) {
+        QStringList found = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        // The newest first, by number: 16 before 9.6.
+        std::sort(found.begin(), found.end(),
+                  [](const QString &a, const QString &b) { return a.toDouble() > b.toDouble(); });
+        for (const QString &version : std::as_const(found)) {
             if (QFileInfo::exists(versions.filePath(version + QStringLiteral("/bin/initdb")))) {
                 m_bin = versions.filePath(version + QStringLiteral("/bin/"));
                 break;
@@ -32,6 +39,7 @@ public:
         }
         if (m_bin.isEmpty()) {
             m_problem = QStringLiteral("PostgreSQL's initdb is not installed (Debian: postgresql)");
+            m_missing = true;
             return;
         }
         if (!m_dir.isValid()) {
@@ -46,26 +54,31 @@ public:
             }
             m_runAs = QStringLiteral("postgres");
         }
-        {
-            QTcpServer probe;
-            if (!probe.listen(QHostAddress::LocalHost)) {
-                m_problem = QStringLiteral("no free port on 127.0.0.1");
-                return;
-            }
-            m_port = probe.serverPort();
-        }
         if (!run(QStringLiteral("initdb"),
                  {QStringLiteral("-D"), data(), QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-U"),
                   user(), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
                   QStringLiteral("--no-sync")}))
             return;
-        const QString options =
-            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
-        if (!run(QStringLiteral("pg_ctl"),
-                 {QStringLiteral("-D"), data(), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")),
-                  QStringLiteral("-o"), options, QStringLiteral("-w"), QStringLiteral("start")}))
-            return;
-        m_running = true;
+        // TCP only (no socket file, whose path has a length limit); a port that another process
+        // takes between the probe and the start is tried again with another.
+        for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
+            {
+                QTcpServer probe;
+                if (!probe.listen(QHostAddress::LocalHost)) {
+                    m_problem = QStringLiteral("no free port on 127.0.0.1");
+                    return;
+                }
+                m_port = probe.serverPort();
+            }
+            const QString options =
+                QStringLiteral("-p %1 -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off")
+                    .arg(m_port);
+            m_running = run(QStringLiteral("pg_ctl"),
+                            {QStringLiteral("-D"), data(), QStringLiteral("-l"), log(), QStringLiteral("-o"), options,
+                             QStringLiteral("-w"), QStringLiteral("start")});
+            if (!m_running)
+                stop(); // a server that started but did not answer in time
+        }
     }
 
     ~PgCluster() { stop(); }
@@ -73,25 +86,30 @@ public:
     PgCluster &operator=(const PgCluster &) = delete;
 
     bool isRunning() const { return m_running; }
+    // Why it is not running, with the server's log; isMissing(): only because PostgreSQL is not installed.
     QString problem() const { return m_problem; }
+    bool isMissing() const { return m_missing; }
     QString host() const { return QStringLiteral("127.0.0.1"); }
-    QString socketFolder() const { return m_dir.path(); }
     int port() const { return m_port; }
     QString user() const { return QStringLiteral("sb"); }
 
-    // Stops the server at once, as a machine going down would (what a test of "the server went away" needs).
+    // Stops the server at once, as a machine going down would (what a test of "the server went
+    // away" needs). Whatever this object thinks: a server whose pid file is there is stopped.
     void stop()
     {
-        if (!m_running)
-            return;
         m_running = false;
+        if (m_bin.isEmpty() || !QFileInfo::exists(QDir(data()).filePath(QStringLiteral("postmaster.pid"))))
+            return;
+        const QString problem = m_problem;
         run(QStringLiteral("pg_ctl"),
             {QStringLiteral("-D"), data(), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
              QStringLiteral("stop")});
+        m_problem = problem; // why it did not start stays the problem
     }
 
 private:
     QString data() const { return m_dir.filePath(QStringLiteral("data")); }
+    QString log() const { return m_dir.filePath(QStringLiteral("server.log")); }
 
     bool run(const QString &tool, const QStringList &arguments)
     {
@@ -104,12 +122,16 @@ private:
             process.start(QStringLiteral("runuser"),
                           QStringList {QStringLiteral("-u"), m_runAs, QStringLiteral("--"), m_bin + tool} + arguments);
         }
-        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit
-            || process.exitCode() != 0) {
-            m_problem = QStringLiteral("%1 failed: %2").arg(tool, QString::fromLocal8Bit(process.readAll()).trimmed());
-            return false;
-        }
-        return true;
+        if (process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+            return true;
+        QFile serverLog(log());
+        const QString logText = serverLog.open(QIODevice::ReadOnly)
+            ? QString::fromLocal8Bit(serverLog.readAll().right(2000)).trimmed()
+            : QString();
+        m_problem = QStringLiteral("%1 failed: %2%3")
+                        .arg(tool, QString::fromLocal8Bit(process.readAll()).trimmed(),
+                             logText.isEmpty() ? QString() : QStringLiteral("\nserver log:\n") + logText);
+        return false;
     }
 
     QTemporaryDir m_dir;
@@ -118,6 +140,7 @@ private:
     QString m_problem;
     int m_port = 0;
     bool m_running = false;
+    bool m_missing = false;
 };
 
 } // namespace sb::test

@@ -434,6 +434,7 @@ private slots:
         QVERIFY(tree->visualItemRect(rule).right() <= tree->viewport()->width());
         QVERIFY(!tree->horizontalScrollBar()->isVisible());
         const QModelIndex last = tree->model()->index(0, 0, tree->model()->index(0, 0, tree->model()->index(0, 0)));
+        QVERIFY(last.isValid());
         QVERIFY(tree->visualRect(last).bottom() <= tree->viewport()->height());
     }
 

@@ -77,6 +77,10 @@ private slots:
                  QStringLiteral("/run/postgresql"));
         QCOMPARE(parsed(QStringLiteral("postgresql:///segments?host=/run/postgresql")).displayUrl(),
                  QStringLiteral("postgresql:///segments?host=/run/postgresql"));
+        // A socket's port names its file: it stays in the URL.
+        QCOMPARE(parsed(QStringLiteral("postgresql://:5433/segments?host=/run/postgresql")).displayUrl(),
+                 QStringLiteral("postgresql://:5433/segments?host=/run/postgresql"));
+        QCOMPARE(parsed(QStringLiteral("postgresql://:5433/segments?host=/run/postgresql")).port, 5433);
         QCOMPARE(parsed(QStringLiteral("postgresql://127.0.0.1:55432/segments?sslmode=disable")).displayUrl(),
                  QStringLiteral("postgresql://127.0.0.1:55432/segments?sslmode=disable"));
     }
@@ -92,6 +96,12 @@ private slots:
         QVERIFY(refusal(QStringLiteral("postgresql://catalog.example.com/seg?password=x"))
                     .contains(QStringLiteral("“password”")));
         QVERIFY(!refusal(QStringLiteral("postgresql://localhost/seg?sslmode=sometimes")).isEmpty());
+        // A mistyped URL is an error, not a file of that name.
+        const QString typo = refusal(QStringLiteral("postgresql:/sync:hunter2@catalog.example.com/segments"));
+        QVERIFY(!typo.isEmpty());
+        QVERIFY(!typo.contains(QStringLiteral("hunter2")));
+        QVERIFY(!refusal(QStringLiteral("file://")).isEmpty());
+        QVERIFY(!refusal(QStringLiteral("file://fileserver/share/segments.sqlite")).isEmpty());
     }
 
     void theOptionThenTheEnvironmentThenTheSettings()
@@ -112,8 +122,9 @@ private slots:
     void aThrowawayClusterAnswersThroughQtSql()
     {
         PgCluster cluster;
-        if (!cluster.isRunning())
+        if (cluster.isMissing())
             QSKIP(qPrintable(cluster.problem()));
+        QVERIFY2(cluster.isRunning(), qPrintable(cluster.problem())); // installed but broken: a failure
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             QSKIP("Qt's PostgreSQL driver is not installed (Debian: libqt6sql6-psql)");
         const StoreLocation location = parsed(

@@ -8,10 +8,10 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QItemSelection>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
-#include <QSet>
 #include <QTableView>
 
 namespace sb {
@@ -212,13 +212,14 @@ void ColumnState::showColumn(int column)
     if (m_table->model()->rowCount() > 0) {
         const QModelIndex cell = m_table->model()->index(row, column);
         // The selection stays as it is, the new column's cells with it; the cursor moves into the column.
+        // One selection change for every selected range, however many rows (Ctrl+A on 100,000).
         QItemSelectionModel *selection = m_table->selectionModel();
-        QSet<int> rows;
-        for (const QModelIndex &index : selection->selectedIndexes())
-            rows.insert(index.row());
-        for (const int selected : std::as_const(rows))
-            selection->select(m_table->model()->index(selected, column),
-                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QItemSelection widened;
+        for (const QItemSelectionRange &range : selection->selection())
+            widened.select(m_table->model()->index(range.top(), column),
+                           m_table->model()->index(range.bottom(), column));
+        if (!widened.isEmpty())
+            selection->select(widened, QItemSelectionModel::Select | QItemSelectionModel::Rows);
         if (current.isValid())
             m_table->selectionModel()->setCurrentIndex(cell, QItemSelectionModel::NoUpdate);
         m_table->scrollTo(cell);

@@ -539,6 +539,9 @@ void FilterBuilder::updateTabOrder()
             chain += row->focusChain();
         chain.append(group.addRow);
     }
+    // The bar first, as shown: the toggle, then (in the body) the conditions, the text and the sort,
+    // and back in the bar Clear and Apply, which Tab reaches after everything they act on.
+    chain.prepend(m_collapse);
     chain += {m_addRow, m_addGroup, m_text};
     for (const SortRow &row : std::as_const(m_sortRows))
         chain += {row.field, row.direction, row.remove};

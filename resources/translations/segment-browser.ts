@@ -3235,10 +3235,6 @@ Showing the snapshot of %2.</source>
 <context>
     <name>sb::StoreLocation</name>
     <message>
-        <source>“%1” is not a store URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A store is a file or a postgresql:// URL, not %1://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3260,6 +3256,14 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>A catalog on another machine is reached with sslmode=verify-full, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store URL cannot be read; it looks like %1://host/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file:// store URL names a file on this machine: file:///path/segments.sqlite</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

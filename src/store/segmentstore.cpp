@@ -7,7 +7,6 @@
 #include "core/vendorapi.h"
 #include "vendors/registry.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -17,11 +16,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QSysInfo>
 #include <QVariant>
-
-#include <pwd.h>
-#include <unistd.h>
 
 namespace sb {
 
@@ -144,12 +139,6 @@ const char *const kSchemaV2[] = {
 // flags), as the last sync read it: one row per user with the keys of the segments it uses, one a
 // line; each segment's count of them (NULL: not known); and per source whether that walk worked
 // (`usage`: NULL for a vendor that cannot say, '' when read, else why it could not be).
-// Version 4: who ran each sync, for a catalog that several people and machines sync into.
-const char *const kSchemaV4[] = {
-    "ALTER TABLE sync_run ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
-    "ALTER TABLE sync_run ADD COLUMN user_name TEXT NOT NULL DEFAULT ''",
-};
-
 const char *const kSchemaV3[] = {
     "CREATE TABLE segment_user ("
     " source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
@@ -161,6 +150,12 @@ const char *const kSchemaV3[] = {
     "CREATE INDEX segment_user_by_source ON segment_user (source_id, position)",
     "ALTER TABLE source ADD COLUMN usage TEXT",
     "ALTER TABLE segment ADD COLUMN users INTEGER",
+};
+
+// Version 4: who ran each sync, for a catalog that several people and machines sync into.
+const char *const kSchemaV4[] = {
+    "ALTER TABLE sync_run ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sync_run ADD COLUMN user_name TEXT NOT NULL DEFAULT ''",
 };
 
 // Then, once the summaries of schema 1's rows are filled in (fillSummaries):
@@ -228,60 +223,6 @@ SegmentChange::Kind kindFromName(const QString &name)
 }
 
 } // namespace
-
-SyncRun::Outcome SyncRun::outcomeFromName(const QString &name)
-{
-    if (name == QLatin1String("failed"))
-        return SyncRun::Outcome::Failed;
-    if (name == QLatin1String("cancelled"))
-        return SyncRun::Outcome::Cancelled;
-    return SyncRun::Outcome::Succeeded;
-}
-
-QString SyncRun::thisMachine()
-{
-    return QSysInfo::machineHostName();
-}
-
-QString SyncRun::thisUser()
-{
-    if (const passwd *entry = ::getpwuid(::geteuid()))
-        return QString::fromLocal8Bit(entry->pw_name);
-    return qEnvironmentVariable("USER");
-}
-
-QString SyncRun::ranBy() const
-{
-    if (user.isEmpty())
-        return machine;
-    return machine.isEmpty() ? user : QCoreApplication::translate("sb::SyncRun", "%1 on %2").arg(user, machine);
-}
-
-QString SyncRun::outcomeName(Outcome outcome)
-{
-    switch (outcome) {
-    case Outcome::Failed:
-        return QStringLiteral("failed");
-    case Outcome::Cancelled:
-        return QStringLiteral("cancelled");
-    case Outcome::Succeeded:
-        break;
-    }
-    return QStringLiteral("succeeded");
-}
-
-QString SegmentChange::kindName(Kind kind)
-{
-    switch (kind) {
-    case Kind::Removed:
-        return QStringLiteral("removed");
-    case Kind::Changed:
-        return QStringLiteral("changed");
-    case Kind::Added:
-        break;
-    }
-    return QStringLiteral("added");
-}
 
 QString SegmentStore::defaultPath()
 {

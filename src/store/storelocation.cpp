@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace sb {
@@ -29,17 +30,22 @@ Result<StoreLocation> StoreLocation::parse(const QString &text, const QString &d
         location.path = defaultFile;
         return location;
     }
-    const qsizetype colon = trimmed.indexOf(QLatin1String("://"));
-    const QString scheme = colon > 0 ? trimmed.left(colon).toLower() : QString();
+    // Anything that starts like a URL ("postgresql:", even with one slash) is read as one, so that
+    // a mistyped URL is an error rather than a file of that name (with a password in its path).
+    static const QRegularExpression schemePattern(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]+):"));
+    const QRegularExpressionMatch match = schemePattern.match(trimmed);
+    const QString scheme = match.hasMatch() ? match.captured(1).toLower() : QString();
     if (scheme.isEmpty()) {
         location.path = QFileInfo(trimmed).absoluteFilePath();
         return location;
     }
     const QUrl url(trimmed, QUrl::StrictMode);
-    if (!url.isValid())
-        return Error::usage(tr("“%1” is not a store URL").arg(QUrl(trimmed).toDisplayString(QUrl::RemovePassword)));
+    if (!url.isValid() || !trimmed.mid(scheme.size() + 1).startsWith(QLatin1String("//")))
+        return Error::usage(tr("This store URL cannot be read; it looks like %1://host/database").arg(scheme));
     if (scheme == QLatin1String("file")) {
         location.path = url.toLocalFile();
+        if (location.path.isEmpty() || (!url.host().isEmpty() && url.host() != QLatin1String("localhost")))
+            return Error::usage(tr("A file:// store URL names a file on this machine: file:///path/segments.sqlite"));
         return location;
     }
     if (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres"))
@@ -107,12 +113,13 @@ QString StoreLocation::displayUrl() const
         text += QString::fromUtf8(QUrl::toPercentEncoding(user)) + QLatin1Char('@');
     if (!socket)
         text += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    if (!socket && port != 5432)
+    // A socket's file is named by the port too: it is kept either way.
+    if (port != 5432)
         text += QLatin1Char(':') + QString::number(port);
     text += QLatin1Char('/') + QString::fromUtf8(QUrl::toPercentEncoding(database));
     QStringList query;
     if (socket)
-        query << QStringLiteral("host=") + host;
+        query << QStringLiteral("host=") + QString::fromUtf8(QUrl::toPercentEncoding(host, "/"));
     if (sslMode != (isLoopback() ? QLatin1String("prefer") : QLatin1String("verify-full")))
         query << QStringLiteral("sslmode=") + sslMode;
     return query.isEmpty() ? text : text + QLatin1Char('?') + query.join(QLatin1Char('&'));
