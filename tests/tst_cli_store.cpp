@@ -3,10 +3,12 @@
 // (scripts/test provides a throwaway one).
 #include "sandboxrig.h"
 
+#include "core/vendorapi.h"
 #include "export/csvreader.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/profilestore.h"
 #include "store/segmentstore.h"
+#include "vendors/registry.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -17,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <memory>
 
 using namespace sb;
 using namespace sb::test;
@@ -92,6 +96,37 @@ private:
             return {};
         m_created << name;
         return name;
+    }
+
+    // A `segment-browser` process on its way, for tests that run two at once or stop one mid-way.
+    std::unique_ptr<QProcess> start(const QStringList &args) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
+        env.remove(QStringLiteral("SEGMENT_BROWSER_SECRET"));
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(env);
+        process->start(QStringLiteral(SB_SEGMENT_BROWSER), args);
+        process->closeWriteChannel();
+        return process;
+    }
+
+    // The stored snapshot of `name` (a Batch profile): its keys, in order.
+    QStringList storedKeys(const QString &name) const
+    {
+        SegmentStore store(storePath());
+        if (store.open().isError())
+            return {QStringLiteral("<unreadable>")};
+        Profile profile;
+        profile.name = name;
+        profile.vendor = QStringLiteral("batch");
+        const VendorApi *batch = vendorById(profile.vendor);
+        const Result<QList<StoredSegment>> rows = store.snapshot(sourceOf(batch, profile), batch->columns());
+        QStringList keys;
+        for (const StoredSegment &row : rows ? rows.value() : QList<StoredSegment>())
+            keys << row.key;
+        return keys;
     }
 
     static void needKeychain()
@@ -390,6 +425,73 @@ private slots:
         QCOMPARE(badColumn.exitCode, 2);
         QVERIFY(badColumn.err.contains("bad column"));
         QCOMPARE(csvOf(readAll(out)).size(), 25); // the file from before is untouched
+    }
+
+    // Two syncs of one profile at once (two timers, or a timer and a person): each commits whole,
+    // one after the other, or the second says the store is locked; never a doubled or half snapshot.
+    void twoSyncsOfOneProfileAtOnce()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("batch"), 300);
+        rig.server.setLatencyMs(20); // the two walks overlap
+        const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("twice"));
+        const QStringList args {QStringLiteral("sync"), QStringLiteral("--profile"), name};
+        std::unique_ptr<QProcess> first = start(args);
+        std::unique_ptr<QProcess> second = start(args);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return first->state() == QProcess::NotRunning && second->state() == QProcess::NotRunning; }, 120000));
+        int succeeded = 0;
+        for (QProcess *p : {first.get(), second.get()}) {
+            const QByteArray err = p->readAllStandardError();
+            QVERIFY2(p->exitStatus() == QProcess::NormalExit, err.constData());
+            if (p->exitCode() == 0)
+                ++succeeded;
+            else
+                QVERIFY2(p->exitCode() == 4 && err.contains("locked"), err.constData());
+        }
+        QVERIFY(succeeded >= 1);
+        const QStringList keys = storedKeys(name);
+        QCOMPARE(keys, rig.expectedKeys(QStringLiteral("batch"), 300));
+        const Run syncs = run({QStringLiteral("syncs"), QStringLiteral("--profile"), name});
+        const QList<QStringList> runs = csvOf(syncs.out);
+        QCOMPARE(runs.size(), 3); // the header and one run per process
+        // The later of two successful runs found nothing to change.
+        if (succeeded == 2) {
+            QCOMPARE(runs.at(1).at(3), QStringLiteral("succeeded"));
+            QCOMPARE(runs.at(1).mid(5, 3),
+                     (QStringList {QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("0")}));
+        }
+    }
+
+    // A sync killed mid-walk (SIGKILL: no chance to clean up) leaves the snapshot as it was; the
+    // next sync goes through.
+    void aSyncKilledMidWayKeepsTheSnapshot()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("batch"), 300);
+        const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("killed"));
+        const QStringList args {QStringLiteral("sync"), QStringLiteral("--profile"), name};
+        QCOMPARE(run(args).exitCode, 0);
+        const QStringList before = storedKeys(name);
+        QCOMPARE(before.size(), 300);
+
+        rig.server.setEpoch(1);
+        rig.server.setLatencyMs(300);
+        const int requests = rig.server.requestCount(QStringLiteral("batch"));
+        std::unique_ptr<QProcess> sync = start(args);
+        QVERIFY(
+            QTest::qWaitFor([&] { return rig.server.requestCount(QStringLiteral("batch")) >= requests + 2; }, 60000));
+        sync->kill();
+        QVERIFY(sync->waitForFinished(30000));
+        QCOMPARE(storedKeys(name), before);
+
+        rig.server.setLatencyMs(0);
+        const Run again = run(args);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(storedKeys(name),
+                 rig.expectedKeys(QStringLiteral("batch"), rig.server.segmentCount(QStringLiteral("batch"))));
     }
 
     void removingAProfileRemovesItsSnapshotsOnly()
