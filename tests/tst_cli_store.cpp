@@ -59,26 +59,33 @@ private:
     }
     QString file(const QString &name) const { return m_dir.filePath(name); }
 
-    Run run(const QStringList &args) const
+    // A `segment-browser` process on its way, for tests that run two at once or stop one mid-way.
+    std::unique_ptr<QProcess> start(const QStringList &args) const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
         env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
         env.remove(QStringLiteral("SEGMENT_BROWSER_SECRET"));
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SB_SEGMENT_BROWSER), args);
+        auto process = std::make_unique<QProcess>();
+        process->setProcessEnvironment(env);
+        process->start(QStringLiteral(SB_SEGMENT_BROWSER), args);
+        process->closeWriteChannel();
+        return process;
+    }
+
+    Run run(const QStringList &args) const
+    {
+        const std::unique_ptr<QProcess> process = start(args);
         Run result;
-        if (!process.waitForStarted(30000))
+        if (!process->waitForStarted(30000))
             return result;
-        process.closeWriteChannel();
         // This process's event loop keeps the sandbox answering meanwhile.
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000))
-            process.kill();
-        process.waitForFinished(30000);
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
+        if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 120000))
+            process->kill();
+        process->waitForFinished(30000);
+        result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+        result.out = process->readAllStandardOutput();
+        result.err = process->readAllStandardError();
         return result;
     }
 
@@ -96,20 +103,6 @@ private:
             return {};
         m_created << name;
         return name;
-    }
-
-    // A `segment-browser` process on its way, for tests that run two at once or stop one mid-way.
-    std::unique_ptr<QProcess> start(const QStringList &args) const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
-        env.remove(QStringLiteral("SEGMENT_BROWSER_SECRET"));
-        auto process = std::make_unique<QProcess>();
-        process->setProcessEnvironment(env);
-        process->start(QStringLiteral(SB_SEGMENT_BROWSER), args);
-        process->closeWriteChannel();
-        return process;
     }
 
     // The stored snapshot of `name` (a Batch profile): its keys, in order.

@@ -26,9 +26,9 @@ struct CsvOptions
     // Prefix vendor text that a spreadsheet would run as a formula with a `'` (see needsFormulaGuard).
     bool formulaGuard = true;
     // Control characters in cells (ESC, NUL, a carriage return…) written as \xNN (visibleText()):
-    // for CSV shown in a terminal, where they would steer it; always so when the device is one. A file keeps the vendor's text
-    // exactly, control characters included: it is data, and a program reading it gets what the
-    // vendor holds.
+    // for CSV shown in a terminal, where they would steer it; always so when the device is one. A file keeps the
+    // vendor's text exactly, control characters included: it is data, and a program reading it gets what the vendor
+    // holds.
     bool visibleControls = false;
 };
 

@@ -9,15 +9,6 @@
 
 namespace sb {
 
-namespace {
-
-QString shortTime(const QDateTime &t)
-{
-    return localDateTimeText(t);
-}
-
-} // namespace
-
 EstateModel::EstateModel(QObject *parent) : QAbstractTableModel(parent)
 { }
 
@@ -136,11 +127,11 @@ QVariant EstateModel::data(const QModelIndex &index, int role) const
     case Tags:
         return r->tags.join(QStringLiteral(", "));
     case Created:
-        return shortTime(r->created);
+        return localDateTimeText(r->created);
     case Modified:
-        return shortTime(r->modified);
+        return localDateTimeText(r->modified);
     case LastChanged:
-        return shortTime(r->lastChanged);
+        return localDateTimeText(r->lastChanged);
     case Users:
         // Empty where the vendor cannot say or the last sync could not read it.
         return r->users >= 0 ? QLocale().toString(r->users) : QString();

@@ -111,8 +111,8 @@ Error SegmentStore::forEachSnapshotEntryAt(const SourceKey &source, qint64 run, 
             const Result<QByteArray> json = record(q.value(4).toLongLong(), q.value(5).toByteArray());
             if (!json)
                 return json.error();
-            if (const Error e = entries.add(
-                    {q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), json.value()});
+            if (const Error e =
+                    entries.add({q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(), json.value()});
                 e.isError())
                 return e;
         }

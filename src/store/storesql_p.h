@@ -55,8 +55,7 @@ class Chunks
 public:
     Chunks(qsizetype chunk, const std::function<Error(const QList<ComparedRecord> &)> &each)
         : m_chunk(chunk), m_each(each)
-    {
-    }
+    { }
     Error add(ComparedRecord record)
     {
         m_records.append(std::move(record));

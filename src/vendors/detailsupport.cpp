@@ -39,18 +39,13 @@ bool needsQuotes(const QString &text)
 
 } // namespace
 
-QString readableDateTime(const QDateTime &when)
-{
-    return localDateTimeText(when);
-}
-
 QString readableTimestamp(const QJsonValue &value)
 {
     if (value.isDouble())
-        return readableDateTime(QDateTime::fromMSecsSinceEpoch(value.toInteger(), Qt::UTC));
+        return localDateTimeText(QDateTime::fromMSecsSinceEpoch(value.toInteger(), Qt::UTC));
     if (value.isString()) {
         const QDateTime when = parseRfc3339(value.toString());
-        return when.isValid() ? readableDateTime(when) : value.toString();
+        return when.isValid() ? localDateTimeText(when) : value.toString();
     }
     return plainValue(value);
 }

@@ -12,10 +12,8 @@
 // date, a list or a yes/no reads the same whichever vendor it comes from.
 namespace sb::detailsupport {
 
-// A moment as a person reads it: local time, the locale's long date and short time
-// ("Thursday, 1 January 2026 01:00"); empty when invalid.
-QString readableDateTime(const QDateTime &when);
-// A record's timestamp, an RFC 3339 string or Unix milliseconds, made readable; the vendor's
+// A record's timestamp, an RFC 3339 string or Unix milliseconds, made readable as the whole window
+// shows moments (localDateTimeText); the vendor's
 // own text when it cannot be read as a time (nothing is hidden), empty when missing or null.
 QString readableTimestamp(const QJsonValue &value);
 // A string or number as it reads: strings as they are, whole numbers without a decimal point,
