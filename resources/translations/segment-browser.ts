@@ -3068,6 +3068,46 @@ Change or clear the filter to see more.</source>
         <source>That sync cannot be read back exactly: segment “%1” came back later, and the version that synced it did not keep the record it had</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not start a sync in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalog&apos;s user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is being synced into the catalog by another session; try again when it ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is being synced into the catalog by %2; try again when that sync ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A catalog on PostgreSQL needs Qt&apos;s PostgreSQL driver (Debian: libqt6sql6-psql), which is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not set up the segment store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the catalog %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be set up</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentTableModel</name>

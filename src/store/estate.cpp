@@ -1,7 +1,8 @@
 // The store's side of the grid across every source: the sources, one query over all of their
-// segments with search (SQLite FTS5), filters and sort, and a stored segment's record.
+// segments with search (full text: Dialect::searchFrom()), filters and sort, and a stored segment's record.
 #include "segmentstore.h"
 
+#include "storedialect.h"
 #include "storesql_p.h"
 
 #include <QDir>
@@ -38,23 +39,23 @@ bool isWordCharacter(char32_t c)
     }
 }
 
-QString columnOf(EstateQuery::Sort sort)
+QString columnOf(const Dialect &dialect, EstateQuery::Sort sort)
 {
     switch (sort) {
     case EstateQuery::Sort::Vendor:
-        return QStringLiteral("s.vendor");
+        return dialect.ordered(QStringLiteral("s.vendor"));
     case EstateQuery::Sort::Account:
-        return QStringLiteral("s.profile COLLATE NOCASE");
+        return dialect.caseless(QStringLiteral("s.profile"));
     case EstateQuery::Sort::Environment:
-        return QStringLiteral("s.environment COLLATE NOCASE");
+        return dialect.caseless(QStringLiteral("s.environment"));
     case EstateQuery::Sort::Key:
-        return QStringLiteral("g.key COLLATE NOCASE");
+        return dialect.caseless(QStringLiteral("g.key"));
     case EstateQuery::Sort::Name:
-        return QStringLiteral("g.name COLLATE NOCASE");
+        return dialect.caseless(QStringLiteral("g.name"));
     case EstateQuery::Sort::Description:
-        return QStringLiteral("g.description COLLATE NOCASE");
+        return dialect.caseless(QStringLiteral("g.description"));
     case EstateQuery::Sort::Tags:
-        return QStringLiteral("g.tags COLLATE NOCASE");
+        return dialect.caseless(QStringLiteral("g.tags"));
     case EstateQuery::Sort::Created:
         return QStringLiteral("g.created");
     case EstateQuery::Sort::Modified:
@@ -102,11 +103,14 @@ Result<QList<SourceInfo>> SegmentStore::sources() const
         return Error::storage(tr("The segment store is not open"));
     Sql q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(QStringLiteral(
-            "SELECT s.profile, s.environment, s.vendor, ok.rows, ok.ended_at, r.id, r.started_at, r.ended_at, r.rows,"
-            " r.outcome, r.error, r.added, r.removed, r.changed, r.baseline FROM source s"
-            " LEFT JOIN sync_run ok ON ok.id = s.last_sync_id"
-            " LEFT JOIN sync_run r ON r.id = (SELECT max(id) FROM sync_run WHERE source_id = s.id)"
-            " ORDER BY s.vendor, s.profile COLLATE NOCASE, s.environment COLLATE NOCASE")))
+                    "SELECT s.profile, s.environment, s.vendor, ok.rows, ok.ended_at, r.id, r.started_at, r.ended_at,"
+                    " r.rows, r.outcome, r.error, r.added, r.removed, r.changed, r.baseline FROM source s"
+                    " LEFT JOIN sync_run ok ON ok.id = s.last_sync_id"
+                    " LEFT JOIN sync_run r ON r.id = (SELECT max(id) FROM sync_run WHERE source_id = s.id)"
+                    " ORDER BY %1, %2, %3")
+                    .arg(m_dialect->ordered(QStringLiteral("s.vendor")),
+                         m_dialect->caseless(QStringLiteral("s.profile")),
+                         m_dialect->caseless(QStringLiteral("s.environment")))))
         return failure(tr("Could not read the segment store"), q.error().text());
     QList<SourceInfo> sources;
     while (q.next()) {
@@ -168,13 +172,8 @@ QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values
     if (!words.isEmpty()) {
         // Each word a prefix, all of them required: "cart ab" finds "Cart abandoners". The index
         // leads, so its matches come in row order and a first page stops early.
-        QStringList terms;
-        for (const QString &w : words)
-            terms.append(QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\""))
-                         + QStringLiteral("\"*"));
-        sql = QStringLiteral(" FROM segment_search f JOIN segment g ON g.id = f.rowid JOIN source s ON s.id ="
-                             " g.source_id WHERE f.segment_search MATCH ? AND s.last_sync_id IS NOT NULL");
-        values.append(terms.join(QLatin1Char(' ')));
+        sql = m_dialect->searchFrom() + QStringLiteral(" AND s.last_sync_id IS NOT NULL");
+        values.append(m_dialect->searchValue(words));
     } else {
         sql = QStringLiteral(" FROM segment g JOIN source s ON s.id = g.source_id WHERE s.last_sync_id IS NOT NULL");
     }
@@ -182,7 +181,7 @@ QString SegmentStore::estateWhere(const EstateQuery &query, QVariantList &values
         query.removed ? QStringLiteral(" AND g.removed_at IS NOT NULL") : QStringLiteral(" AND g.removed_at IS NULL");
     sql += sourceConditions(query, values);
     if (!query.tag.isEmpty()) {
-        sql += QStringLiteral(" AND instr(char(10) || g.tags || char(10), char(10) || ? || char(10)) > 0");
+        sql += QStringLiteral(" AND ") + m_dialect->hasLine(QStringLiteral("g.tags"), QStringLiteral("?"));
         values.append(query.tag);
     }
     if (query.changedSince.isValid()) {
@@ -206,8 +205,8 @@ Result<qint64> SegmentStore::estateCount(const EstateQuery &query) const
         // Whole snapshots: each one's size is its last sync's, so nothing is counted row by row (a
         // million rows take a fifth of a second to count).
         q.prepare(QStringLiteral("SELECT coalesce(sum(r.rows), 0) FROM source s JOIN sync_run r ON r.id ="
-                                 " s.last_sync_id WHERE 1")
-                  + sourceConditions(query, values));
+                                 " s.last_sync_id WHERE ")
+                  + m_dialect->always() + sourceConditions(query, values));
     } else {
         q.prepare(QStringLiteral("SELECT count(*)") + estateWhere(query, values));
     }
@@ -251,16 +250,17 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
     // order the store first saw them (the index's, so the first page needs no sort of them all).
     // Sorted: rows of the same value keep the unsorted order (a stable sort).
     const bool searching = !estateWords(query.text).isEmpty();
-    const QString unsorted = searching ? QStringLiteral("f.rowid") : QStringLiteral("g.source_id, g.position");
+    const QString unsorted = searching ? m_dialect->searchOrder() : QStringLiteral("g.source_id, g.position");
     QString order = QStringLiteral(" ORDER BY ");
-    const QString column = columnOf(query.sort);
+    const QString column = columnOf(*m_dialect, query.sort);
     if (query.sort == EstateQuery::Sort::Vendor) // then account and environment, the same way
-        order += QStringLiteral("s.vendor") + direction + QStringLiteral(", s.profile") + direction
-            + QStringLiteral(", s.environment") + direction + QStringLiteral(", ") + unsorted;
+        order += m_dialect->ordered(QStringLiteral("s.vendor")) + direction + QStringLiteral(", ")
+            + m_dialect->ordered(QStringLiteral("s.profile")) + direction + QStringLiteral(", ")
+            + m_dialect->ordered(QStringLiteral("s.environment")) + direction + QStringLiteral(", ") + unsorted;
     else if (!column.isEmpty())
         order += column + direction + QStringLiteral(", ") + unsorted;
     else if (searching)
-        order += QStringLiteral("f.rowid") + direction;
+        order += m_dialect->searchOrder() + direction;
     else
         order += QStringLiteral("g.source_id") + direction + QStringLiteral(", g.position") + direction;
     Sql q(QSqlDatabase::database(m_connection, false));
@@ -270,7 +270,7 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
               + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (int i = 0; i < values.size(); ++i)
         q.bind(i, values.at(i));
-    q.bind(int(values.size()), limit < 0 ? qint64(-1) : limit);
+    q.bind(int(values.size()), limit < 0 ? Dialect::noLimit() : limit);
     q.bind(int(values.size()) + 1, qMax<qint64>(0, offset));
     if (!q.exec())
         return failure(tr("Could not search the segment store"), q.error().text());

@@ -5,6 +5,7 @@
 #include "core/segment.h"
 #include "core/segmentusage.h"
 #include "core/vendorapi.h"
+#include "store/storelocation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,6 +24,7 @@ namespace sb {
 class SyncWriter;
 
 namespace storesql {
+class Dialect;
 class RecordCompressor;
 class RecordDecompressor;
 } // namespace storesql
@@ -166,15 +168,18 @@ struct EstateRow
 // case, without accents. Exposed so that callers and tests split a query the same way.
 QStringList estateWords(const QString &text);
 
-// The local memory of every sync (SQLite through Qt SQL): per source, the segments of its last
+// The memory of every sync, through Qt SQL: a local SQLite file, or a team's catalog on PostgreSQL
+// (StoreLocation), with the same schema and calls. Per source, the segments of its last
 // successful sync with when each was first seen, last changed and removed, every sync run, and
 // what each sync changed. A sync is all or nothing: SyncWriter stages the pages it is given and
 // commit() applies them in one transaction; a sync that fails, is cancelled or is interrupted
 // leaves the previous snapshot exactly as it was. The store knows no vendor: what a segment's
 // content is comes from VendorApi. It never holds a secret.
 //
-// All calls are made on the thread that opened it. Two processes may share a file: writers wait
-// for each other (busy timeout), readers see the old snapshot or the new one, never half.
+// All calls are made on the thread that opened it. Processes may share a store: readers see the
+// old snapshot or the new one, never half. On SQLite writers wait for each other (busy timeout);
+// on PostgreSQL a sync holds its source's lock from beginSync() to its end, and another sync of
+// that source is refused at once, naming who holds it.
 class SegmentStore final
 {
     Q_DECLARE_TR_FUNCTIONS(sb::SegmentStore)
@@ -188,7 +193,9 @@ public:
     // segments.sqlite under QStandardPaths::AppDataLocation.
     static QString defaultPath();
 
-    explicit SegmentStore(const QString &path);
+    explicit SegmentStore(const QString &path); // a SQLite file
+    // `password`: the catalog's, from the keychain (none for a file, or a catalog that needs none).
+    explicit SegmentStore(const StoreLocation &location, const QString &password = {});
     ~SegmentStore();
     SegmentStore(const SegmentStore &) = delete;
     SegmentStore &operator=(const SegmentStore &) = delete;
@@ -199,7 +206,10 @@ public:
     // never changed.
     Error open();
     bool isOpen() const { return m_open; }
+    // The file, or the catalog's URL (without any secret): for messages.
     QString path() const { return m_path; }
+    const StoreLocation &location() const { return m_location; }
+    bool isCatalog() const; // on PostgreSQL
 
     // The last successful sync of `source`; nullopt when it has none.
     Result<std::optional<SyncRun>> lastSync(const SourceKey &source) const;
@@ -252,7 +262,14 @@ public:
 
 private:
     friend class SyncWriter;
+    Error openSqlite();
+    Error openPostgreSql();
+    Error newerSchema(int version) const;
     Error failure(const QString &what, const QString &detail) const;
+    // A sync's hold on its source, from beginSync() to its end (PostgreSQL's advisory lock; SQLite
+    // serialises writers by its file lock instead): an error naming who holds it.
+    Error lockSource(const SourceKey &source);
+    void unlockSource(const SourceKey &source);
     Result<qint64> sourceId(const SourceKey &source, const QString &vendor, bool create);
     std::optional<qint64> existingSourceId(const SourceKey &source) const;
     // A stored record as the vendor sent it: `stored` decompressed with dictionary `dictionary`
@@ -263,7 +280,10 @@ private:
     // The FROM and WHERE of an estate query, with its bound values in order.
     QString estateWhere(const EstateQuery &query, QVariantList &values) const;
 
+    StoreLocation m_location;
+    QString m_password;
     QString m_path;
+    const storesql::Dialect *m_dialect;
     QString m_connection; // the Qt SQL connection's name, one per store
     bool m_open = false;
     int m_nextStaging = 0;
@@ -328,6 +348,7 @@ private:
 
     SyncWriter(SegmentStore *store, const SourceKey &source, const VendorApi *vendor, int staging);
     void dropStaging();
+    void unlock(); // the source's lock (SegmentStore::lockSource), once
     void recordFailure(const Error &why);
     // Decides how records are kept (the source's dictionary, a new one trained on the held records,
     // or none), then stages the held records.
@@ -347,6 +368,7 @@ private:
     qint64 m_rows = 0;
     Error m_error;
     bool m_done = false;
+    bool m_locked = false;
 
     QList<Listed> m_listed; // in the vendor's order; the ordinal in the staging table is the index
     QSet<QString> m_keys;

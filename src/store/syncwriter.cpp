@@ -1,6 +1,7 @@
 #include "segmentstore.h"
 
 #include "recordcodec.h"
+#include "storedialect.h"
 #include "storesql_p.h"
 
 #include "core/logging.h"
@@ -20,7 +21,7 @@ SyncWriter::SyncWriter(SegmentStore *store, const SourceKey &source, const Vendo
     : m_store(store),
       m_source(source),
       m_vendor(vendor),
-      m_table(QStringLiteral("temp.sync_staging_%1").arg(staging)),
+      m_table(QStringLiteral("sync_staging_%1").arg(staging)),
       m_started(QDateTime::currentDateTimeUtc())
 {
     if (!store->isOpen()) {
@@ -28,15 +29,25 @@ SyncWriter::SyncWriter(SegmentStore *store, const SourceKey &source, const Vendo
         m_done = true;
         return;
     }
+    // Another sync of the same source, in another process, is refused before it walks the vendor.
+    if (const Error e = store->lockSource(source); e.isError()) {
+        m_error = e;
+        m_done = true;
+        return;
+    }
+    m_locked = true;
     Sql q(QSqlDatabase::database(store->m_connection, false));
-    // In the connection's temporary database: staging takes no lock on the store's file. The rows
-    // wait there by their place in the listing; what the comparison needs is also kept in memory.
-    if (!q.exec(QStringLiteral("CREATE TABLE %1 (ordinal INTEGER PRIMARY KEY, key TEXT NOT NULL, content_hash INTEGER"
-                               " NOT NULL, compressed INTEGER NOT NULL, record BLOB NOT NULL, name TEXT, description"
-                               " TEXT, tags TEXT, created INTEGER, modified INTEGER)")
+    // In the connection's temporary tables: staging takes no lock on the store. The rows wait there
+    // by their place in the listing; what the comparison needs is also kept in memory.
+    if (!q.exec(store->m_dialect
+                    ->sql("CREATE TEMP TABLE %1 (ordinal {int} PRIMARY KEY, key TEXT NOT NULL,"
+                          " content_hash {int} NOT NULL, compressed {int} NOT NULL, record {blob} NOT NULL,"
+                          " name TEXT, description TEXT, tags TEXT, created {int}, modified {int},"
+                          " words TEXT)")
                     .arg(m_table))) {
         m_error = Error::storage(tr("Could not start a sync in the segment store: %1").arg(q.error().text()));
         m_done = true;
+        unlock();
         return;
     }
     // The source's dictionary, when it has one: this sync's records are compressed with it.
@@ -57,6 +68,13 @@ SyncWriter::~SyncWriter()
 {
     if (!m_done)
         abandon(Error::cancelled());
+    unlock();
+}
+
+void SyncWriter::unlock()
+{
+    if (std::exchange(m_locked, false))
+        m_store->unlockSource(m_source);
 }
 
 void SyncWriter::dropStaging()
@@ -72,8 +90,9 @@ Error SyncWriter::stage(const QList<Held> &records, qsizetype first)
     db.transaction();
     Sql q(db);
     q.prepare(QStringLiteral("INSERT INTO %1 (ordinal, key, content_hash, compressed, record, name, description, tags,"
-                             " created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                             " created, modified, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(m_table));
+    const Dialect &dialect = *m_store->m_dialect;
     for (qsizetype i = 0; i < records.size(); ++i) {
         Listed &listed = m_listed[first + i];
         std::optional<QByteArray> compressed;
@@ -83,12 +102,20 @@ Error SyncWriter::stage(const QList<Held> &records, qsizetype first)
         const QByteArray &stored = compressed ? *compressed : records.at(i).json;
         listed.bytesHash = bytesHash(stored);
         const SegmentSummary &summary = records.at(i).summary;
-        q.bind(0, first + i).bind(1, listed.key).bind(2, listed.contentHash).bind(3, listed.compressed).bind(4, stored);
+        q.bind(0, first + i)
+            .bind(1, listed.key)
+            .bind(2, listed.contentHash)
+            .bind(3, qint64(listed.compressed ? 1 : 0))
+            .bind(4, stored);
         q.bind(5, text(summary.name))
             .bind(6, text(summary.description))
             .bind(7, text(summary.tags.join(QLatin1Char('\n'))))
             .bind(8, msOrNull(summary.created))
-            .bind(9, msOrNull(summary.modified));
+            .bind(9, msOrNull(summary.modified))
+            .bind(10,
+                  dialect.searchWords(estateWords(listed.key + QLatin1Char(' ') + summary.name + QLatin1Char(' ')
+                                                  + summary.description + QLatin1Char(' ')
+                                                  + summary.tags.join(QLatin1Char(' ')))));
         if (!q.exec()) {
             const Error e = Error::storage(tr("Could not keep the sync's segments: %1").arg(q.error().text()));
             db.rollback();
@@ -181,14 +208,15 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
     const auto dictionaryOf = [this](const Listed &row) {
         return row.compressed ? m_dictionaryId : qint64(0);
     };
+    const Dialect &dialect = *m_store->m_dialect;
     if (run.baseline) {
         // The first snapshot: every row as listed, in one statement.
         q.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, first_seen,"
-                                 " last_changed, dictionary_id, record, name, description, tags, created, modified)"
-                                 " SELECT :s, key, ordinal, content_hash, :now, :now, CASE WHEN compressed THEN :d"
-                                 " ELSE 0 END, record, name, description, tags, created, modified FROM %1"
+                                 " last_changed, dictionary_id, record, name, description, tags, created, modified%2)"
+                                 " SELECT :s, key, ordinal, content_hash, :now, :now, CASE WHEN compressed <> 0 THEN :d"
+                                 " ELSE 0 END, record, name, description, tags, created, modified%3 FROM %1"
                                  " ORDER BY ordinal")
-                      .arg(m_table));
+                      .arg(m_table, dialect.searchColumn(), dialect.searchFromStaging()));
         q.bind(QStringLiteral(":s"), source)
             .bind(QStringLiteral(":now"), now)
             .bind(QStringLiteral(":d"), m_dictionaryId);
@@ -349,18 +377,18 @@ Error SyncWriter::apply(qint64 source, qint64 seen, qint64 now, SyncRun &run)
     // Only the rows that are new, back, rewritten or moved are written.
     Sql insert(db);
     insert.prepare(QStringLiteral("INSERT INTO segment (source_id, key, position, content_hash, first_seen,"
-                                  " last_changed, dictionary_id, record, name, description, tags, created, modified)"
+                                  " last_changed, dictionary_id, record, name, description, tags, created, modified%2)"
                                   " SELECT :s, key, :p, content_hash, :now, :now, :d, record, name, description, tags,"
-                                  " created, modified FROM %1 WHERE ordinal = :o")
-                       .arg(m_table));
+                                  " created, modified%3 FROM %1 WHERE ordinal = :o")
+                       .arg(m_table, dialect.searchColumn(), dialect.searchFromStaging()));
     Sql rewrite(db);
     rewrite.prepare(QStringLiteral("UPDATE segment SET position = :p, content_hash = :c, dictionary_id = :d,"
-                                   " (record, name, description, tags, created, modified) = (SELECT record, name,"
-                                   " description, tags, created, modified FROM %1 WHERE ordinal = :o),"
+                                   " (record, name, description, tags, created, modified%2) = (SELECT record, name,"
+                                   " description, tags, created, modified%3 FROM %1 WHERE ordinal = :o),"
                                    " last_changed = CASE WHEN content_hash <> :c OR removed_at IS NOT NULL"
                                    " THEN :now ELSE last_changed END, removed_at = NULL, last_seen = NULL"
                                    " WHERE id = :id")
-                        .arg(m_table));
+                        .arg(m_table, dialect.searchColumn(), dialect.searchFromStaging()));
     Sql move(db);
     move.prepare(QStringLiteral("UPDATE segment SET position = :p WHERE id = :id"));
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -415,6 +443,7 @@ void SyncWriter::abandon(const Error &why)
     m_done = true;
     dropStaging();
     recordFailure(why);
+    unlock();
 }
 
 Result<SyncRun> SyncWriter::commit()
@@ -430,12 +459,13 @@ Result<SyncRun> SyncWriter::commit()
     if (const Error e = settleDictionary(true); e.isError()) {
         dropStaging();
         recordFailure(e);
+        unlock();
         return e;
     }
     run.rows = m_rows;
     const qint64 now = toMs(run.ended);
 
-    // BEGIN IMMEDIATE: take the write lock before reading, so no other writer slips in between.
+    // The write lock before reading (SQLite: BEGIN IMMEDIATE), so no other writer slips in between.
     Sql q(db);
     const auto failWith = [&](const QString &what, const QSqlError &error) -> Result<SyncRun> {
         const Error e =
@@ -445,13 +475,13 @@ Result<SyncRun> SyncWriter::commit()
         // A dictionary this sync saved is gone with the rollback: its id is not a dictionary.
         m_store->m_decompressors.clear();
         // A store that is locked or full cannot take the record of the failure either.
-        const QString code = error.nativeErrorCode();
-        if (code != QLatin1String("5") && code != QLatin1String("6") && code != QLatin1String("13"))
+        if (!m_store->m_dialect->refusesWrites(error.nativeErrorCode()))
             recordFailure(e);
+        unlock();
         return e;
     };
     const QString writeFailed = tr("The sync could not be saved; the previous snapshot is kept");
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(m_store->m_dialect->beginWrite()))
         return failWith(writeFailed, q.error());
     const Result<qint64> sourceResult = m_store->sourceId(m_source, m_vendor->id(), true);
     if (!sourceResult)
@@ -479,7 +509,7 @@ Result<SyncRun> SyncWriter::commit()
         .bind(QStringLiteral(":start"), toMs(run.started))
         .bind(QStringLiteral(":end"), now)
         .bind(QStringLiteral(":rows"), run.rows)
-        .bind(QStringLiteral(":baseline"), run.baseline);
+        .bind(QStringLiteral(":baseline"), qint64(run.baseline ? 1 : 0));
     if (!q.exec())
         return failWith(writeFailed, q.error());
     run.id = q.lastInsertId().toLongLong();
@@ -532,6 +562,7 @@ Result<SyncRun> SyncWriter::commit()
         return failWith(writeFailed, q.error());
     if (!q.exec(QStringLiteral("COMMIT")))
         return failWith(writeFailed, q.error());
+    unlock();
     // Dropping 100,000 staged rows takes a while: not now, while the caller waits for the sync.
     m_store->m_spentStaging.append(m_table);
     qCInfo(lcStore) << "synced" << m_source.profile << run.rows << "rows;" << run.added << "added," << run.removed

@@ -56,18 +56,18 @@ Error SyncWriter::writeUsage(qint64 source)
     // Each segment's count, by a join on a small table of the used keys (the segment table has no
     // index of its keys: a sync compares them in memory).
     if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS usage_count (key TEXT PRIMARY KEY, n INTEGER)"))
-        || !q.exec(QStringLiteral("DELETE FROM temp.usage_count")))
+        || !q.exec(QStringLiteral("DELETE FROM usage_count")))
         return failed();
-    q.prepare(QStringLiteral("INSERT INTO temp.usage_count (key, n) VALUES (:k, :n)"));
+    q.prepare(QStringLiteral("INSERT INTO usage_count (key, n) VALUES (:k, :n)"));
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         q.bind(QStringLiteral(":k"), it.key()).bind(QStringLiteral(":n"), it.value());
         if (!q.exec())
             return failed();
     }
-    q.prepare(QStringLiteral("UPDATE segment SET users = COALESCE((SELECT n FROM temp.usage_count c WHERE c.key ="
+    q.prepare(QStringLiteral("UPDATE segment SET users = COALESCE((SELECT n FROM usage_count c WHERE c.key ="
                              " segment.key), 0) WHERE source_id = :s"));
     q.bind(QStringLiteral(":s"), source);
-    if (!q.exec() || !q.exec(QStringLiteral("DELETE FROM temp.usage_count")))
+    if (!q.exec() || !q.exec(QStringLiteral("DELETE FROM usage_count")))
         return failed();
     return {};
 }
