@@ -1,15 +1,16 @@
 // The store's grid across every source: the sources with their last sync, and one query over all
 // of their segments (search, filters, sort, paging), checked against a brute-force scan of the
-// same generated data (unicode, case, punctuation). Real SQLite files.
+// same generated data (unicode, case, punctuation). On both back ends (storebackend.h): a SQLite
+// file's FTS5 and a PostgreSQL catalog's tsvector must find the same rows.
 #include "core/vendorapi.h"
 #include "store/segmentstore.h"
+#include "storebackend.h"
 #include "storetest.h"
 #include "vendors/registry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -113,14 +114,17 @@ QByteArray nocase(const QString &s)
 
 } // namespace
 
-class TestEstate final : public QObject
+class TestEstate : public QObject
 {
     Q_OBJECT
+
+public:
+    explicit TestEstate(Backend backend) : m_backend(backend), m_store(m_backend.fresh()) { }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        SB_REQUIRE_BACKEND(m_backend);
         QCOMPARE(m_store.open(), Error());
         QRandomGenerator random(20261203);
         const QList<QPair<SourceKey, QString>> sources = {
@@ -264,8 +268,7 @@ private slots:
 
     void removedSegmentsAreFoundUnderRemoved()
     {
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         QRandomGenerator random(7);
         QList<QJsonObject> records;
@@ -331,10 +334,27 @@ private slots:
     }
 
 private:
-    QTemporaryDir m_dir;
-    SegmentStore m_store {m_dir.filePath(QStringLiteral("estate.sqlite"))};
+    StoreBackend m_backend;
+    SegmentStore m_store;
     QList<Generated> m_rows;
 };
 
-QTEST_GUILESS_MAIN(TestEstate)
+class TestEstateOnSqlite final : public TestEstate
+{
+    Q_OBJECT
+public:
+    TestEstateOnSqlite() : TestEstate(Backend::Sqlite) { }
+};
+
+class TestEstateOnPostgreSql final : public TestEstate
+{
+    Q_OBJECT
+public:
+    TestEstateOnPostgreSql() : TestEstate(Backend::PostgreSql) { }
+};
+
+int main(int argc, char **argv)
+{
+    return runOnBothBackends<TestEstateOnSqlite, TestEstateOnPostgreSql>(argc, argv);
+}
 #include "tst_estate.moc"

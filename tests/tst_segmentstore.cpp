@@ -1,11 +1,14 @@
-// SegmentStore on real SQLite files: snapshots, changes, all-or-nothing syncs, and the files it
-// must refuse (damaged, newer, locked, a full disk) without losing anything.
+// SegmentStore on both back ends, one suite with two fixtures (storebackend.h): snapshots, changes,
+// all-or-nothing syncs and a newer schema refused, on a real SQLite file and on a real PostgreSQL
+// catalog; then what only a file can be (damaged, locked, on a full disk). The catalog's own cases
+// (a second sync naming who holds the lock, the server going away) are in tst_catalog.
 #include "core/vendorapi.h"
 #include "net/pagefetcher.h"
 #include "sandbox/datagen.h"
 #include "sandboxrig.h"
 #include "store/segmentstore.h"
 #include "store/syncjob.h"
+#include "storebackend.h"
 #include "storetest.h"
 #include "vendors/registry.h"
 
@@ -64,46 +67,80 @@ QByteArray fileBytes(const QString &path)
 
 } // namespace
 
-class TestSegmentStore final : public QObject
+class TestSegmentStore : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestSegmentStore(Backend backend) : m_backend(backend) { }
+
+protected:
+    StoreBackend m_backend;
+
 private slots:
-    void createsTheFileWithItsSchemaAndOpensItAgain()
+    void initTestCase() { SB_REQUIRE_BACKEND(m_backend); }
+
+    void createsItsSchemaAndOpensItAgain()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("deeper/segments.sqlite"));
+        const StoreLocation where = m_backend.fresh();
+        SandboxRig rig;
+        const SourceKey prod {QStringLiteral("prod"), {}};
         {
-            SegmentStore store(path);
+            SegmentStore store(where);
             QCOMPARE(store.open(), Error());
-            QVERIFY(store.isOpen());
-            const auto last = store.lastSync({QStringLiteral("prod"), {}});
-            QVERIFY(last.ok());
-            QVERIFY(!last.value().has_value());
+            QVERIFY(!store.lastSync(prod).value().has_value());
+            QVERIFY(syncOnce(store, prod, kLd, records(rig, kLd, 4)).ok());
         }
-        QVERIFY(QFile::exists(path));
-        SegmentStore again(path);
+        SegmentStore again(where);
         QCOMPARE(again.open(), Error());
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), SegmentStore::schemaVersion);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-        q = QSqlQuery();
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        QCOMPARE(snapshotKeys(again, prod, kLd), keysOf(kLd, records(rig, kLd, 4)));
+        QCOMPARE(again.isCatalog(), !m_backend.isSqlite());
+    }
+
+    // A store that a newer Segment Browser set up is refused, and left as it is.
+    void aNewerSchemaIsRefusedAndLeftAlone()
+    {
+        const StoreLocation where = m_backend.fresh();
+        SandboxRig rig;
+        const SourceKey prod {QStringLiteral("prod"), {}};
+        {
+            SegmentStore store(where);
+            QCOMPARE(store.open(), Error());
+            QVERIFY(syncOnce(store, prod, kLd, records(rig, kLd, 3)).ok());
+        }
+        const QString set = m_backend.isSqlite() ? QStringLiteral("PRAGMA user_version = %1")
+                                                 : QStringLiteral("UPDATE store_schema SET version = %1");
+        {
+            QSqlDatabase db = m_backend.connect(where, QStringLiteral("newer"));
+            QVERIFY(QSqlQuery(db).exec(set.arg(99)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        {
+            SegmentStore store(where);
+            const Error e = store.open();
+            QCOMPARE(e.kind, Error::Kind::Storage);
+            QVERIFY2(e.message.contains(QStringLiteral("newer Segment Browser")), qPrintable(e.message));
+            QVERIFY(e.message.contains(QStringLiteral("99")));
+            QVERIFY(!store.isOpen());
+        }
+        // Nothing in it was touched: back at this version, it reads as before.
+        {
+            QSqlDatabase db = m_backend.connect(where, QStringLiteral("back"));
+            QVERIFY(QSqlQuery(db).exec(set.arg(SegmentStore::schemaVersion)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("back"));
+        SegmentStore store(where);
+        QCOMPARE(store.open(), Error());
+        QCOMPARE(snapshotKeys(store, prod, kLd), keysOf(kLd, records(rig, kLd, 3)));
     }
 
     void theFirstSyncIsTheBaselineInTheVendorsOrder()
     {
         SandboxRig rig;
         rig.server.setSegmentCount(25);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey prod {QStringLiteral("prod"), {}};
         const QList<QJsonObject> list = records(rig, kLd, 25);
@@ -130,8 +167,7 @@ private slots:
     {
         SandboxRig rig;
         rig.server.setSegmentCount(12);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey prod {QStringLiteral("prod"), {}};
         QList<QJsonObject> before = records(rig, kLd, 10);
@@ -196,8 +232,7 @@ private slots:
     {
         SandboxRig rig;
         rig.server.setSegmentCount(80);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey prod {QStringLiteral("prod"), {}};
         QList<QJsonObject> list = records(rig, kLd, 5);
@@ -221,8 +256,7 @@ private slots:
     {
         SandboxRig rig;
         rig.server.setSegmentCount(10);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey prod {QStringLiteral("prod"), {}};
         const QList<QJsonObject> list = records(rig, kLd, 10);
@@ -252,8 +286,7 @@ private slots:
     {
         SandboxRig rig;
         rig.server.setSegmentCount(10);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey a {QStringLiteral("a"), {}};
         const SourceKey b {QStringLiteral("b"), {}};
@@ -277,8 +310,7 @@ private slots:
     {
         SandboxRig rig;
         rig.server.setSegmentCount(12);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey oldName {QStringLiteral("old"), {}};
         const SourceKey newName {QStringLiteral("new"), {}};
@@ -301,6 +333,177 @@ private slots:
         QCOMPARE(next.value().added + next.value().removed + next.value().changed, 0);
     }
 
+    void aSyncKeepsWhoUsesEachSegment()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kLd, 150);
+        SegmentStore store(m_backend.fresh());
+        QCOMPARE(store.open(), Error());
+        const Profile profile = rig.profile(kLd);
+        const SourceKey source = sourceOf(vendorById(kLd), profile);
+        QCOMPARE(source.environment, QStringLiteral("default/production"));
+        PageFetcher fetcher(vendorById(kLd), profile, rig.secret(kLd));
+        const auto sync = [&] {
+            SyncJob job(&fetcher, &store, source);
+            QSignalSpy finished(&job, &SyncJob::finished);
+            job.start();
+            return finished.wait(20000);
+        };
+        QVERIFY(sync());
+        // The flags, as the sandbox's data says, each with the segments it uses.
+        QHash<QString, int> expected;
+        const int flags = datagen::launchDarklyFlagCount(150);
+        for (int f = 0; f < flags; ++f) {
+            for (const QString &segment : datagen::launchDarklyFlagSegments(f, QStringLiteral("production"), 150))
+                ++expected[segment];
+        }
+        const Result<StoredUsage> usage = store.storedUsage(source);
+        QVERIFY(usage);
+        QCOMPARE(usage.value().state, StoredUsage::State::Known);
+        QCOMPARE(usage.value().usage.users().size(), flags);
+        QCOMPARE(usage.value().usage.users().constFirst().url.toString(),
+                 rig.server.rootUrl().toString() + QStringLiteral("/default/production/features/new-checkout-flow"));
+        // The grid across sources counts them, and finds the unused ones.
+        EstateQuery all;
+        const QList<EstateRow> rows = store.estateRows(all, 0, -1).value();
+        QCOMPARE(rows.size(), 150);
+        for (const EstateRow &row : rows)
+            QCOMPARE(row.users, qint64(expected.value(row.key)));
+        EstateQuery unused;
+        unused.unused = true;
+        QCOMPARE(store.estateCount(unused).value(), 150 - expected.size());
+        const QList<EstateRow> unusedRows = store.estateRows(unused, 0, -1).value();
+        for (const EstateRow &row : unusedRows)
+            QVERIFY(!expected.contains(row.key));
+
+        // A flags walk that fails keeps the segments, with the error in place of the usage.
+        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly-flags:401")));
+        QVERIFY(sync());
+        rig.server.clearFaults();
+        const Result<StoredUsage> failed = store.storedUsage(source);
+        QCOMPARE(failed.value().state, StoredUsage::State::Failed);
+        QVERIFY2(failed.value().error.contains(QStringLiteral("Invalid access token")),
+                 qPrintable(failed.value().error));
+        QCOMPARE(store.snapshotSize(source).value(), 150);
+        QCOMPARE(store.estateRows(all, 0, 1).value().constFirst().users, qint64(-1));
+        QCOMPARE(store.estateCount(unused).value(), 0); // unknown is not unused
+        // The fetcher lists segments again after its sync walked the flags.
+        QCOMPARE(fetcher.query().listing, QString());
+    }
+
+    void anUnscopedSnapshotIsTakenOverByItsFirstScopedSync()
+    {
+        SandboxRig rig;
+        SegmentStore store(m_backend.fresh());
+        QCOMPARE(store.open(), Error());
+        const SourceKey old {QStringLiteral("ld"), {}};
+        QVERIFY(syncOnce(store, old, kLd, records(rig, kLd, 10)).ok());
+        const SourceKey scoped {QStringLiteral("ld"), QStringLiteral("default/production")};
+        const Result<SyncRun> run = syncOnce(store, scoped, kLd, records(rig, kLd, 12));
+        QVERIFY(run.ok());
+        QVERIFY(!run.value().baseline); // the history went on
+        QCOMPARE(run.value().added, 2);
+        QCOMPARE(store.syncRuns(scoped).value().size(), 2);
+        QVERIFY(!store.lastSync(old).value());
+        // A second place of the same profile starts its own history.
+        const SourceKey other {QStringLiteral("ld"), QStringLiteral("default/test")};
+        QVERIFY(syncOnce(store, other, kLd, records(rig, kLd, 5)).value().baseline);
+        QCOMPARE(store.snapshotSize(scoped).value(), 12);
+    }
+
+    void aSyncJobWalksEveryPageAndAFaultMidwayKeepsTheOldSnapshot()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(120);
+        SegmentStore store(m_backend.fresh());
+        QCOMPARE(store.open(), Error());
+        for (const QString &vendor : allVendorIds()) {
+            const Profile profile = rig.profile(vendor);
+            const SourceKey source {profile.name, {}};
+            const QStringList keys = rig.expectedKeys(vendor, 120);
+            PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
+            {
+                SyncJob job(&fetcher, &store, source);
+                job.setPageSize(20);
+                QSignalSpy finished(&job, &SyncJob::finished);
+                QSignalSpy failed(&job, &SyncJob::failed);
+                job.start();
+                QVERIFY2(finished.wait(20000), qPrintable(vendor));
+                QCOMPARE(failed.count(), 0);
+                QCOMPARE(finished.at(0).at(0).value<SyncRun>().rows, 120);
+                QCOMPARE(snapshotKeys(store, source, vendor), keys);
+            }
+            // Every list request after the second is refused: no retry helps, the sync fails, the snapshot stays.
+            rig.server.setSegmentCount(vendor, 60);
+            QVERIFY(rig.server.setFaults(vendor + QStringLiteral(":401@after2")));
+            {
+                SyncJob job(&fetcher, &store, source);
+                job.setConcurrency(1);
+                job.setPageSize(20);
+                QSignalSpy failed(&job, &SyncJob::failed);
+                job.start();
+                QVERIFY2(failed.wait(20000), qPrintable(vendor));
+                QCOMPARE(failed.at(0).at(0).value<Error>().kind, Error::Kind::Auth);
+            }
+            rig.server.clearFaults();
+            QCOMPARE(snapshotKeys(store, source, vendor), keys);
+            QCOMPARE(store.syncRuns(source).value().at(0).outcome, SyncRun::Outcome::Failed);
+            // Cancelled mid-way: the same.
+            {
+                SyncJob job(&fetcher, &store, source);
+                job.setPageSize(20);
+                QSignalSpy progress(&job, &SyncJob::progress);
+                QSignalSpy failed(&job, &SyncJob::failed);
+                job.start();
+                QVERIFY(progress.wait(20000));
+                job.cancel();
+                QCOMPARE(failed.count(), 1);
+                QCOMPARE(failed.at(0).at(0).value<Error>().kind, Error::Kind::Cancelled);
+            }
+            QCOMPARE(snapshotKeys(store, source, vendor), keys);
+            rig.server.setSegmentCount(vendor, 120);
+        }
+    }
+};
+
+// The suite on SQLite files, and what only a file can be.
+class TestSegmentStoreOnSqlite final : public TestSegmentStore
+{
+    Q_OBJECT
+
+public:
+    TestSegmentStoreOnSqlite() : TestSegmentStore(Backend::Sqlite) { }
+
+private slots:
+    void createsTheFileWithItsSchemaAndOpensItAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("deeper/segments.sqlite"));
+        {
+            SegmentStore store(path);
+            QCOMPARE(store.open(), Error());
+            QVERIFY(store.isOpen());
+            const auto last = store.lastSync({QStringLiteral("prod"), {}});
+            QVERIFY(last.ok());
+            QVERIFY(!last.value().has_value());
+        }
+        QVERIFY(QFile::exists(path));
+        SegmentStore again(path);
+        QCOMPARE(again.open(), Error());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), SegmentStore::schemaVersion);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        q = QSqlQuery();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    }
+
     void aFileThatIsNotADatabaseIsRefusedAndLeftAlone()
     {
         QTemporaryDir dir;
@@ -318,31 +521,6 @@ private slots:
         QVERIFY(!store.isOpen());
         QCOMPARE(fileBytes(path), garbage);
         QVERIFY(!store.snapshot({QStringLiteral("a"), {}}, {}).ok());
-    }
-
-    void aNewerSchemaIsRefusedAndLeftAlone()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("s.sqlite"));
-        {
-            SegmentStore store(path);
-            QCOMPARE(store.open(), Error());
-        }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
-        const QByteArray bytes = fileBytes(path);
-        SegmentStore store(path);
-        const Error e = store.open();
-        QCOMPARE(e.kind, Error::Kind::Storage);
-        QVERIFY2(e.message.contains(QStringLiteral("newer Segment Browser")), qPrintable(e.message));
-        QVERIFY(e.message.contains(QStringLiteral("99")));
-        QCOMPARE(fileBytes(path), bytes);
     }
 
     // Another process holds the write lock past the busy timeout: the sync fails clearly and the
@@ -411,141 +589,20 @@ private slots:
         QCOMPARE(snapshotKeys(reopened, prod, kLd), keysOf(kLd, records(rig, kLd, 20)));
     }
 
-    void aSyncKeepsWhoUsesEachSegment()
-    {
-        SandboxRig rig;
-        rig.server.setSegmentCount(kLd, 150);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
-        QCOMPARE(store.open(), Error());
-        const Profile profile = rig.profile(kLd);
-        const SourceKey source = sourceOf(vendorById(kLd), profile);
-        QCOMPARE(source.environment, QStringLiteral("default/production"));
-        PageFetcher fetcher(vendorById(kLd), profile, rig.secret(kLd));
-        const auto sync = [&] {
-            SyncJob job(&fetcher, &store, source);
-            QSignalSpy finished(&job, &SyncJob::finished);
-            job.start();
-            return finished.wait(20000);
-        };
-        QVERIFY(sync());
-        // The flags, as the sandbox's data says, each with the segments it uses.
-        QHash<QString, int> expected;
-        const int flags = datagen::launchDarklyFlagCount(150);
-        for (int f = 0; f < flags; ++f) {
-            for (const QString &segment : datagen::launchDarklyFlagSegments(f, QStringLiteral("production"), 150))
-                ++expected[segment];
-        }
-        const Result<StoredUsage> usage = store.storedUsage(source);
-        QVERIFY(usage);
-        QCOMPARE(usage.value().state, StoredUsage::State::Known);
-        QCOMPARE(usage.value().usage.users().size(), flags);
-        QCOMPARE(usage.value().usage.users().constFirst().url.toString(),
-                 rig.server.rootUrl().toString() + QStringLiteral("/default/production/features/new-checkout-flow"));
-        // The grid across sources counts them, and finds the unused ones.
-        EstateQuery all;
-        const QList<EstateRow> rows = store.estateRows(all, 0, -1).value();
-        QCOMPARE(rows.size(), 150);
-        for (const EstateRow &row : rows)
-            QCOMPARE(row.users, qint64(expected.value(row.key)));
-        EstateQuery unused;
-        unused.unused = true;
-        QCOMPARE(store.estateCount(unused).value(), 150 - expected.size());
-        const QList<EstateRow> unusedRows = store.estateRows(unused, 0, -1).value();
-        for (const EstateRow &row : unusedRows)
-            QVERIFY(!expected.contains(row.key));
-
-        // A flags walk that fails keeps the segments, with the error in place of the usage.
-        QVERIFY(rig.server.setFaults(QStringLiteral("launchdarkly-flags:401")));
-        QVERIFY(sync());
-        rig.server.clearFaults();
-        const Result<StoredUsage> failed = store.storedUsage(source);
-        QCOMPARE(failed.value().state, StoredUsage::State::Failed);
-        QVERIFY2(failed.value().error.contains(QStringLiteral("Invalid access token")),
-                 qPrintable(failed.value().error));
-        QCOMPARE(store.snapshotSize(source).value(), 150);
-        QCOMPARE(store.estateRows(all, 0, 1).value().constFirst().users, qint64(-1));
-        QCOMPARE(store.estateCount(unused).value(), 0); // unknown is not unused
-        // The fetcher lists segments again after its sync walked the flags.
-        QCOMPARE(fetcher.query().listing, QString());
-    }
-
-    void anUnscopedSnapshotIsTakenOverByItsFirstScopedSync()
-    {
-        SandboxRig rig;
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
-        QCOMPARE(store.open(), Error());
-        const SourceKey old {QStringLiteral("ld"), {}};
-        QVERIFY(syncOnce(store, old, kLd, records(rig, kLd, 10)).ok());
-        const SourceKey scoped {QStringLiteral("ld"), QStringLiteral("default/production")};
-        const Result<SyncRun> run = syncOnce(store, scoped, kLd, records(rig, kLd, 12));
-        QVERIFY(run.ok());
-        QVERIFY(!run.value().baseline); // the history went on
-        QCOMPARE(run.value().added, 2);
-        QCOMPARE(store.syncRuns(scoped).value().size(), 2);
-        QVERIFY(!store.lastSync(old).value());
-        // A second place of the same profile starts its own history.
-        const SourceKey other {QStringLiteral("ld"), QStringLiteral("default/test")};
-        QVERIFY(syncOnce(store, other, kLd, records(rig, kLd, 5)).value().baseline);
-        QCOMPARE(store.snapshotSize(scoped).value(), 12);
-    }
-
-    void aSyncJobWalksEveryPageAndAFaultMidwayKeepsTheOldSnapshot()
-    {
-        SandboxRig rig;
-        rig.server.setSegmentCount(120);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
-        QCOMPARE(store.open(), Error());
-        for (const QString &vendor : allVendorIds()) {
-            const Profile profile = rig.profile(vendor);
-            const SourceKey source {profile.name, {}};
-            const QStringList keys = rig.expectedKeys(vendor, 120);
-            PageFetcher fetcher(vendorById(vendor), profile, rig.secret(vendor));
-            {
-                SyncJob job(&fetcher, &store, source);
-                job.setPageSize(20);
-                QSignalSpy finished(&job, &SyncJob::finished);
-                QSignalSpy failed(&job, &SyncJob::failed);
-                job.start();
-                QVERIFY2(finished.wait(20000), qPrintable(vendor));
-                QCOMPARE(failed.count(), 0);
-                QCOMPARE(finished.at(0).at(0).value<SyncRun>().rows, 120);
-                QCOMPARE(snapshotKeys(store, source, vendor), keys);
-            }
-            // Every list request after the second is refused: no retry helps, the sync fails, the snapshot stays.
-            rig.server.setSegmentCount(vendor, 60);
-            QVERIFY(rig.server.setFaults(vendor + QStringLiteral(":401@after2")));
-            {
-                SyncJob job(&fetcher, &store, source);
-                job.setConcurrency(1);
-                job.setPageSize(20);
-                QSignalSpy failed(&job, &SyncJob::failed);
-                job.start();
-                QVERIFY2(failed.wait(20000), qPrintable(vendor));
-                QCOMPARE(failed.at(0).at(0).value<Error>().kind, Error::Kind::Auth);
-            }
-            rig.server.clearFaults();
-            QCOMPARE(snapshotKeys(store, source, vendor), keys);
-            QCOMPARE(store.syncRuns(source).value().at(0).outcome, SyncRun::Outcome::Failed);
-            // Cancelled mid-way: the same.
-            {
-                SyncJob job(&fetcher, &store, source);
-                job.setPageSize(20);
-                QSignalSpy progress(&job, &SyncJob::progress);
-                QSignalSpy failed(&job, &SyncJob::failed);
-                job.start();
-                QVERIFY(progress.wait(20000));
-                job.cancel();
-                QCOMPARE(failed.count(), 1);
-                QCOMPARE(failed.at(0).at(0).value<Error>().kind, Error::Kind::Cancelled);
-            }
-            QCOMPARE(snapshotKeys(store, source, vendor), keys);
-            rig.server.setSegmentCount(vendor, 120);
-        }
-    }
 };
 
-QTEST_GUILESS_MAIN(TestSegmentStore)
+// The suite on a PostgreSQL catalog.
+class TestSegmentStoreOnPostgreSql final : public TestSegmentStore
+{
+    Q_OBJECT
+
+public:
+    TestSegmentStoreOnPostgreSql() : TestSegmentStore(Backend::PostgreSql) { }
+};
+
+int main(int argc, char **argv)
+{
+    return runOnBothBackends<TestSegmentStoreOnSqlite, TestSegmentStoreOnPostgreSql>(argc, argv);
+}
+
 #include "tst_segmentstore.moc"

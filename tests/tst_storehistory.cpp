@@ -1,8 +1,10 @@
 // An earlier sync's snapshot read back from the store (SegmentStore::forEachSnapshotEntryAt), as
 // the Compare dialog reads two syncs of one source: every run gives exactly the listing it synced.
+// On both back ends (storebackend.h).
 #include "core/vendorapi.h"
 #include "sandboxrig.h"
 #include "store/segmentstore.h"
+#include "storebackend.h"
 #include "storetest.h"
 #include "vendors/registry.h"
 
@@ -11,7 +13,6 @@
 #include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sb;
@@ -53,11 +54,19 @@ QMap<QString, QJsonObject> byKey(const QList<QJsonObject> &list)
 
 } // namespace
 
-class TestStoreHistory final : public QObject
+class TestStoreHistory : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestStoreHistory(Backend backend) : m_backend(backend) { }
+
+private:
+    StoreBackend m_backend;
+
 private slots:
+    void initTestCase() { SB_REQUIRE_BACKEND(m_backend); }
+
     // Renames, removals, a segment back with other content, a change of bookkeeping only,
     // additions, and a failed sync between: every successful run reads back as it was listed.
     void everySyncReadsBackAsItWasListed()
@@ -65,8 +74,8 @@ private slots:
         QFETCH(int, count);
         SandboxRig rig;
         rig.server.setSegmentCount(count + 5);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        const StoreLocation where = m_backend.fresh();
+        SegmentStore store(where);
         QCOMPARE(store.open(), Error());
         const SourceKey prod {QStringLiteral("prod"), {}};
 
@@ -120,13 +129,14 @@ private slots:
         // A store from before returns kept their record: the syncs before the return cannot be
         // read back exactly, and say so rather than guess; the later ones still read.
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("older"));
-            db.setDatabaseName(dir.filePath(QStringLiteral("s.sqlite")));
-            QVERIFY(db.open());
+            QSqlDatabase db = m_backend.connect(where, QStringLiteral("older"));
+            QVERIFY(db.isOpen());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("UPDATE segment_change SET before = NULL, before_dictionary_id = 0"
                                           " WHERE kind = 'added'")));
             QVERIFY(q.numRowsAffected() > 0);
+            q = QSqlQuery();
+            db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("older"));
         Error error;
@@ -147,8 +157,7 @@ private slots:
     {
         SandboxRig rig;
         rig.server.setSegmentCount(5);
-        QTemporaryDir dir;
-        SegmentStore store(dir.filePath(QStringLiteral("s.sqlite")));
+        SegmentStore store(m_backend.fresh());
         QCOMPARE(store.open(), Error());
         const SourceKey prod {QStringLiteral("prod"), {}};
         const SourceKey staging {QStringLiteral("staging"), {}};
@@ -174,5 +183,22 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoreHistory)
+class TestStoreHistoryOnSqlite final : public TestStoreHistory
+{
+    Q_OBJECT
+public:
+    TestStoreHistoryOnSqlite() : TestStoreHistory(Backend::Sqlite) { }
+};
+
+class TestStoreHistoryOnPostgreSql final : public TestStoreHistory
+{
+    Q_OBJECT
+public:
+    TestStoreHistoryOnPostgreSql() : TestStoreHistory(Backend::PostgreSql) { }
+};
+
+int main(int argc, char **argv)
+{
+    return runOnBothBackends<TestStoreHistoryOnSqlite, TestStoreHistoryOnPostgreSql>(argc, argv);
+}
 #include "tst_storehistory.moc"

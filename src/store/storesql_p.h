@@ -77,7 +77,14 @@ private:
 class Sql
 {
 public:
-    explicit Sql(const QSqlDatabase &db) : m_query(db) { m_query.setForwardOnly(true); }
+    // Forward only on SQLite, where rows are read as they are stepped to. Qt's PostgreSQL driver
+    // reads a forward-only result row by row too, but then no other query of the connection may
+    // run until it is done, and the store's reads look up dictionaries and older records as they
+    // go: there the result is read whole first.
+    explicit Sql(const QSqlDatabase &db) : m_query(db)
+    {
+        m_query.setForwardOnly(db.driverName() != QLatin1String("QPSQL"));
+    }
 
     bool prepare(const QString &sql) { return m_query.prepare(sql); }
     Sql &bind(const QString &name, const QVariant &value)
