@@ -70,15 +70,22 @@ public:
                 }
                 m_port = probe.serverPort();
             }
-            const QString options =
-                QStringLiteral("-p %1 -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off")
-                    .arg(m_port);
-            m_running = run(QStringLiteral("pg_ctl"),
-                            {QStringLiteral("-D"), data(), QStringLiteral("-l"), log(), QStringLiteral("-o"), options,
-                             QStringLiteral("-w"), QStringLiteral("start")});
-            if (!m_running)
-                stop(); // a server that started but did not answer in time
+            start();
         }
+    }
+
+    // Starts the stopped server again on its port, with its data: a machine back up.
+    bool start()
+    {
+        const QString options =
+            QStringLiteral("-p %1 -c unix_socket_directories='' -c listen_addresses=127.0.0.1 -c fsync=off")
+                .arg(m_port);
+        m_running = run(QStringLiteral("pg_ctl"),
+                        {QStringLiteral("-D"), data(), QStringLiteral("-l"), log(), QStringLiteral("-o"), options,
+                         QStringLiteral("-w"), QStringLiteral("start")});
+        if (!m_running)
+            stop(); // a server that started but did not answer in time
+        return m_running;
     }
 
     ~PgCluster() { stop(); }

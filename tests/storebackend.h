@@ -45,8 +45,9 @@ public:
     // Why its cases skip: PostgreSQL is not installed here. Empty: they run.
     QString skipReason() const
     {
-        return !isSqlite() && m_cluster->isMissing() ? QStringLiteral("the PostgreSQL back end: ") + m_cluster->problem()
-                                                     : QString();
+        return !isSqlite() && m_cluster->isMissing()
+            ? QStringLiteral("the PostgreSQL back end: ") + m_cluster->problem()
+            : QString();
     }
     // Why its cases fail: the cluster would not start, or Qt's driver is missing. Empty: none.
     QString failure() const
@@ -78,17 +79,19 @@ public:
     // PostgreSQL: the catalog named `database` in the cluster, as a URL names it.
     StoreLocation location(const QString &database) const
     {
-        return StoreLocation::parse(
-                   QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(m_cluster->user()).arg(m_cluster->port()).arg(database),
-                   {})
+        return StoreLocation::parse(QStringLiteral("postgresql://%1@127.0.0.1:%2/%3")
+                                        .arg(m_cluster->user())
+                                        .arg(m_cluster->port())
+                                        .arg(database),
+                                    {})
             .value();
     }
 
     // A connection of its own to the store (another process's, to hold locks or change the schema).
     QSqlDatabase connect(const StoreLocation &where, const QString &connection) const
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"),
-                                                    connection);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), connection);
         if (isSqlite()) {
             db.setDatabaseName(where.path);
         } else {
@@ -121,8 +124,7 @@ private:
 
 // Runs the test class `Suite` (constructed with a Backend) on SQLite, then on PostgreSQL; the
 // exit code counts the failures of both runs.
-template <typename OnSqlite, typename OnPostgreSql>
-int runOnBothBackends(int argc, char **argv)
+template<typename OnSqlite, typename OnPostgreSql> int runOnBothBackends(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     int failures = 0;

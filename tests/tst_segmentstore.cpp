@@ -588,7 +588,6 @@ private slots:
         QCOMPARE(reopened.open(), Error());
         QCOMPARE(snapshotKeys(reopened, prod, kLd), keysOf(kLd, records(rig, kLd, 20)));
     }
-
 };
 
 // The suite on a PostgreSQL catalog.
