@@ -1,6 +1,7 @@
 // The store's commands as a user runs them: the real segment-browser binary with its own
 // configuration and data folders, the sandbox as the vendors, the session's Secret Service
 // (scripts/test provides a throwaway one).
+#include "cliharness.h"
 #include "sandboxrig.h"
 
 #include "core/vendorapi.h"
@@ -25,86 +26,11 @@
 using namespace sb;
 using namespace sb::test;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-} // namespace
-
-class TestCliStore final : public QObject
+class TestCliStore final : public CliHarness
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QStringList m_created;
-
-    QString configHome() const { return m_dir.filePath(QStringLiteral("config")); }
-    QString dataHome() const { return m_dir.filePath(QStringLiteral("data")); }
-    // QStandardPaths::AppDataLocation: the organization, then the application.
-    QString storePath() const
-    {
-        return dataHome() + QStringLiteral("/segment-browser/segment-browser/segments.sqlite");
-    }
-    QString file(const QString &name) const { return m_dir.filePath(name); }
-
-    // A `segment-browser` process on its way, for tests that run two at once or stop one mid-way.
-    std::unique_ptr<QProcess> start(const QStringList &args) const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
-        env.remove(QStringLiteral("SEGMENT_BROWSER_SECRET"));
-        auto process = std::make_unique<QProcess>();
-        process->setProcessEnvironment(env);
-        process->start(QStringLiteral(SB_SEGMENT_BROWSER), args);
-        process->closeWriteChannel();
-        return process;
-    }
-
-    Run run(const QStringList &args) const
-    {
-        const std::unique_ptr<QProcess> process = start(args);
-        Run result;
-        if (!process->waitForStarted(30000))
-            return result;
-        // This process's event loop keeps the sandbox answering meanwhile.
-        if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 120000))
-            process->kill();
-        process->waitForFinished(30000);
-        result.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-        result.out = process->readAllStandardOutput();
-        result.err = process->readAllStandardError();
-        return result;
-    }
-
-    // A saved profile for the sandbox's `vendor`, with its secret in the keychain.
-    QString addProfile(const SandboxRig &rig, const QString &vendor, const QString &stem)
-    {
-        const QString name = stem + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(6);
-        Profile p = rig.profile(vendor);
-        p.name = name;
-        ProfileStore store(configHome() + QStringLiteral("/segment-browser/profiles.ini"));
-        if (store.add(p).isError())
-            return {};
-        KeychainSecretStore keychain;
-        if (!keychain.waitFor(keychain.write(p.secretKey(), rig.secret(vendor))).ok())
-            return {};
-        m_created << name;
-        return name;
-    }
-
     // The stored snapshot of `name` (a Batch profile): its keys, in order.
     QStringList storedKeys(const QString &name) const
     {
@@ -122,19 +48,6 @@ private:
         return keys;
     }
 
-    static void needKeychain()
-    {
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-            QSKIP("No D-Bus session (DBUS_SESSION_BUS_ADDRESS is unset); run under scripts/test.");
-    }
-
-    QList<QStringList> csvOf(const QByteArray &bytes)
-    {
-        bool ok = false;
-        const QList<QStringList> rows = parseCsv(bytes, &ok);
-        return ok ? rows : QList<QStringList> {{QStringLiteral("not CSV")}};
-    }
-
 private slots:
     void initTestCase()
     {
@@ -142,20 +55,7 @@ private slots:
         QVERIFY(QFile::exists(QStringLiteral(SB_SEGMENT_BROWSER)));
     }
 
-    void cleanup()
-    {
-        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-            KeychainSecretStore keychain;
-            for (const QString &name : std::as_const(m_created)) {
-                Profile p;
-                p.name = name;
-                keychain.waitFor(keychain.remove(p.secretKey()));
-            }
-        }
-        m_created.clear();
-        QDir(configHome()).removeRecursively();
-        QDir(dataHome()).removeRecursively();
-    }
+    void cleanup() { cleanUp(); }
 
     // sync, then export --offline with the vendor gone: the same bytes a live export wrote.
     void anOfflineExportIsTheLiveExportWithoutTheNetwork()

@@ -201,6 +201,9 @@ void StoreSession::forgetProfile(const QString &profile)
     if (!m_scheduler)
         return;
     m_scheduler->cancel(profile);
+    // A team's catalog is everyone's: a profile removed from this machine keeps its history there.
+    if (m_store->isCatalog())
+        return;
     if (const Error e = m_store->removeProfile(profile); e.isError())
         emit statusMessage(tr("The snapshots of %1 could not be removed: %2").arg(profile, e.message), 8000);
 }
@@ -210,6 +213,9 @@ void StoreSession::renameProfile(const QString &from, const QString &to)
     if (!m_scheduler)
         return;
     m_scheduler->cancel(from);
+    // Colleagues find the catalog's snapshots under the profile's old name: those stay as they are.
+    if (m_store->isCatalog())
+        return;
     if (const Error e = m_store->renameProfile(from, to); e.isError())
         emit statusMessage(tr("The snapshots of %1 could not be kept for %2: %3").arg(from, to, e.message), 8000);
 }

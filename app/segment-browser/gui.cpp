@@ -1,4 +1,5 @@
 #include "gui.h"
+#include "cli/storeaccess.h"
 
 #include "demoscene.h"
 
@@ -87,6 +88,13 @@ int runGui(int argc, char *argv[])
                                 "The demo sandbox's segments: demo (a plausible company's accounts, the default) or "
                                 "faults (the awkward test corpus: scripts, quotes, formulas, HTML)."),
         QStringLiteral("SET"), QStringLiteral("demo"));
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        QApplication::translate("sb::App",
+                                "Keep the snapshots in URL: a file, or a team's catalog (postgresql://host/db). "
+                                "Otherwise SEGMENT_BROWSER_STORE, the settings (segment-browser store use), or "
+                                "the local file."),
+        QStringLiteral("URL"));
     // For scripts/screenshots and the benchmark; not for users, so hidden from --help.
     QCommandLineOption demoProfile(QStringLiteral("demo-profile"), QStringLiteral("Open the demo profile of VENDOR."),
                                    QStringLiteral("VENDOR"));
@@ -103,6 +111,7 @@ int runGui(int argc, char *argv[])
     parser.addOption(demo);
     parser.addOption(segments);
     parser.addOption(demoDataSet);
+    parser.addOption(storeOption);
     parser.addOptions({demoProfile, demoScene, demoLatency, demoStore});
     parser.process(app);
     const std::optional<datagen::DataSet> dataSet = datagen::dataSetNamed(parser.value(demoDataSet));
@@ -154,8 +163,16 @@ int runGui(int argc, char *argv[])
                                                    "sandbox on %1. Nothing leaves this computer.")
                                .arg(sandbox->rootUrl().toDisplayString()));
     } else {
-        store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
-        store->open(); // a store that does not open is said in the window, which then browses live
+        // --store, SEGMENT_BROWSER_STORE, the settings, or the local file; a catalog's password from
+        // the keychain. A store that does not open is said in the window, which then browses live.
+        cli::setStoreOption(parser.value(storeOption));
+        const Result<cli::ChosenStore> chosen = cli::chosenStore();
+        if (!chosen) {
+            QTextStream(stderr) << chosen.error().message << Qt::endl;
+            return 2;
+        }
+        store = std::make_unique<SegmentStore>(chosen.value().location, cli::catalogPassword(chosen.value().location));
+        store->open();
         window.setSegmentStore(store.get());
         profiles = std::make_unique<ProfileStore>(ProfileStore::defaultPath());
         secrets = std::make_unique<KeychainSecretStore>();

@@ -317,6 +317,10 @@ with deterministic data and faults on demand. Runs until killed.
         <source>--demo-data is demo or faults, not &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep the snapshots in URL: a file, or a team&apos;s catalog (postgresql://host/db). Otherwise SEGMENT_BROWSER_STORE, the settings (segment-browser store use), or the local file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::BatchApi</name>
@@ -3899,6 +3903,18 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The sync of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), outcome (succeeded, failed, cancelled), segments, added, removed, changed, error, and the machine and user that ran it. A succeeded sync&apos;s id is what diff --sync-a and --sync-b take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage:
   segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
   segment-browser --demo --demo-data faults   the sandbox&apos;s awkward test corpus instead
@@ -3911,22 +3927,91 @@ The store: %1
   segment-browser syncs --profile NAME     the profile&apos;s syncs, newest first, as CSV (syncs --help)
   segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
   segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)
+  segment-browser store [use URL | password]   the local file or a team&apos;s catalog on PostgreSQL (store --help)
   segment-browser --version | --help
+
+Every command that keeps or reads snapshots takes --store URL (or SEGMENT_BROWSER_STORE).
 
 Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sync of %1</source>
+        <source>from --store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sync of %1 by %2</source>
+        <source>from SEGMENT_BROWSER_STORE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>List the syncs of a profile kept in the segment store, newest first, as CSV: id, started, ended (UTC), outcome (succeeded, failed, cancelled), segments, added, removed, changed, error, and the machine and user that ran it. A succeeded sync&apos;s id is what diff --sync-a and --sync-b take.</source>
+        <source>from the settings; change it with: segment-browser store use URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the local file; a team&apos;s catalog is chosen with: segment-browser store use postgresql://host/db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--store takes the store&apos;s URL or file: --store postgresql://host/db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Keep the catalog&apos;s password in the keychain with: segment-browser store password %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: segment-browser store [show | use URL | password [URL]]
+
+Which store the syncs and snapshots are kept in: the local file, or a team&apos;s catalog on
+PostgreSQL that one scheduled sync fills and every colleague reads.
+
+  show            the store in use, and where that choice comes from
+  use URL         keep URL as the store from now on (checked first); &quot;use default&quot; goes
+                  back to the local file
+  password [URL]  read the catalog&apos;s password from standard input and keep it in the
+                  keychain, once the catalog accepts it
+
+URL: postgresql://user@host[:port]/database (never with a password in it); TLS that checks
+the server&apos;s name (sslmode=verify-full) to anything but this machine. Every command also
+takes --store URL, and SEGMENT_BROWSER_STORE names a store for a whole session or job.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password for it is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its password is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store is now %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file: only a catalog on PostgreSQL has a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password was not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the store: segment-browser store use postgresql://host/db (or: use default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown store command &apos;%1&apos; (show, use, password)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "accountcommands.h"
 #include "clisupport.h"
 #include "interrupts.h"
+#include "storeaccess.h"
 #include "storecommands.h"
 
 #include "core/http.h"
@@ -125,7 +126,11 @@ QString usageText()
               "  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly "
               "token reaches, as CSV\n"
               "  segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)\n"
+              "  segment-browser store [use URL | password]   the local file or a team's catalog on PostgreSQL "
+              "(store --help)\n"
               "  segment-browser --version | --help\n"
+              "\n"
+              "Every command that keeps or reads snapshots takes --store URL (or SEGMENT_BROWSER_STORE).\n"
               "\n"
               "Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other "
               "failure; diff says 1 when the profiles differ.\n");
@@ -554,9 +559,16 @@ int runCommand(const QStringList &args);
 
 bool wantsCommandLine(int argc, char *argv[])
 {
-    if (argc > 1) {
-        for (const char *command : {"export", "profiles", "sync", "syncs", "changes", "environments", "diff"}) {
-            if (std::strcmp(argv[1], command) == 0)
+    // The command comes first, or after --store URL.
+    int first = 1;
+    if (argc > 2 && std::strcmp(argv[1], "--store") == 0)
+        first = 3;
+    else if (argc > 1 && std::strncmp(argv[1], "--store=", 8) == 0)
+        first = 2;
+    if (argc > first) {
+        for (const char *command :
+             {"export", "profiles", "sync", "syncs", "changes", "environments", "diff", "store"}) {
+            if (std::strcmp(argv[first], command) == 0)
                 return true;
         }
     }
@@ -588,9 +600,16 @@ int run(int argc, char *argv[])
     return code;
 }
 
-int runCommand(const QStringList &args)
+int runCommand(const QStringList &allArgs)
 {
+    // --store applies to every command that reads or writes the store.
+    const Result<QStringList> withoutStore = takeStoreOption(allArgs);
+    if (!withoutStore)
+        return fail(Usage, withoutStore.error().message);
+    const QStringList &args = withoutStore.value();
     const QString command = args.value(0);
+    if (command == QLatin1String("store"))
+        return runStore(args.mid(1));
     if (command == QLatin1String("export"))
         return runExport(args.mid(1));
     if (command == QLatin1String("profiles"))

@@ -2,6 +2,7 @@
 
 #include "clisupport.h"
 #include "interrupts.h"
+#include "storeaccess.h"
 
 #include "compare/comparison.h"
 #include "core/vendorapi.h"
@@ -134,9 +135,10 @@ int runDiff(const QStringList &args)
     Comparison comparison(&vendor);
     std::unique_ptr<SegmentStore> store;
     if (runs[0] >= 0 || runs[1] >= 0) {
-        store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
-        if (const Error e = store->open(); e.isError())
-            return fail(Failure, e.message);
+        Result<std::unique_ptr<SegmentStore>> opened = openChosenStore();
+        if (!opened)
+            return fail(exitCodeFor(opened.error()), opened.error().message);
+        store = std::move(opened.value());
     }
     for (int side = 0; side < 2; ++side) {
         const Profile &profile = sides.at(side).profile;

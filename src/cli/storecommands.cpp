@@ -9,6 +9,7 @@
 #include "secrets/profilestore.h"
 #include "store/segmentstore.h"
 #include "store/syncscheduler.h"
+#include "storeaccess.h"
 #include "vendors/registry.h"
 
 #include <QCommandLineParser>
@@ -33,10 +34,14 @@ QString number(qint64 n)
 
 Result<std::unique_ptr<SegmentStore>> openStore()
 {
-    auto store = std::make_unique<SegmentStore>(SegmentStore::defaultPath());
-    if (const Error e = store->open(); e.isError())
-        return e;
-    return store;
+    return openChosenStore();
+}
+
+// The store this run uses, for help texts.
+QString chosenStoreText()
+{
+    const Result<ChosenStore> chosen = chosenStore();
+    return chosen ? chosen.value().location.displayUrl() : chosen.error().message;
 }
 
 QString summary(const QString &name, const SyncRun &run)
@@ -52,9 +57,12 @@ QString summary(const QString &name, const SyncRun &run)
 
 Error forgetSnapshots(const QString &profile)
 {
-    if (!QFile::exists(SegmentStore::defaultPath()))
+    // A team's catalog is everyone's: a profile removed from this machine keeps its history there.
+    const Result<ChosenStore> chosen = chosenStore();
+    if (!chosen || chosen.value().location.kind != StoreLocation::Kind::SqliteFile
+        || !QFile::exists(chosen.value().location.path))
         return {};
-    SegmentStore store(SegmentStore::defaultPath());
+    SegmentStore store(chosen.value().location);
     if (const Error e = store.open(); e.isError())
         return e;
     return store.removeProfile(profile);
@@ -77,7 +85,7 @@ int runSync(const QStringList &args)
         out() << parser.helpText()
               << tr("\nOne line per profile on standard error, e.g. \"prod: 1,234 segments; 3 added, 1 removed, 2 "
                     "changed\".\nThe store: %1\n")
-                     .arg(SegmentStore::defaultPath());
+                     .arg(chosenStoreText());
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -106,7 +114,7 @@ int runSync(const QStringList &args)
     }
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
-        return fail(Failure, store.error().message);
+        return fail(exitCodeFor(store.error()), store.error().message);
 
     // The window's scheduler: profiles on different hosts side by side, one host's one at a time.
     SyncScheduler syncs(store.value().get());
@@ -146,7 +154,7 @@ int exportOffline(const Profile &profile, const QString &columnSpec, const CsvOp
         return fail(Usage, columns.error().message);
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
-        return fail(Failure, store.error().message);
+        return fail(exitCodeFor(store.error()), store.error().message);
     const SourceKey source = sourceOf(vendorById(profile.vendor), profile);
     const Result<std::optional<SyncRun>> last = store.value()->lastSync(source);
     if (!last)
@@ -198,7 +206,7 @@ int exportAllProfiles(const QString &columnSpec, const CsvOptions &csv, const QS
     const bool withRecords = needsRecords(columns);
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
-        return fail(Failure, store.error().message);
+        return fail(exitCodeFor(store.error()), store.error().message);
 
     Result<std::unique_ptr<QFileDevice>> device = openOutput(output);
     if (!device)
@@ -265,7 +273,7 @@ int runChanges(const QStringList &args)
     }
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
-        return fail(Failure, store.error().message);
+        return fail(exitCodeFor(store.error()), store.error().message);
     const SourceKey source = sourceOf(saved.value().vendor, saved.value().profile);
     const Result<QList<SegmentChange>> changes = store.value()->lastChanges(source);
     if (!changes)
@@ -325,7 +333,7 @@ int runSyncs(const QStringList &args)
         return fail(Usage, saved.error().message);
     Result<std::unique_ptr<SegmentStore>> store = openStore();
     if (!store)
-        return fail(Failure, store.error().message);
+        return fail(exitCodeFor(store.error()), store.error().message);
     const Result<QList<SyncRun>> runs = store.value()->syncRuns(sourceOf(saved.value().vendor, saved.value().profile));
     if (!runs)
         return fail(Failure, runs.error().message);

@@ -1,0 +1,238 @@
+// The command line on a team's catalog, as a cron job or a systemd timer runs it: the real
+// segment-browser binary, the sandbox as the vendors, and a throwaway PostgreSQL cluster
+// (storebackend.h) as the catalog. Skips, with the reason, where PostgreSQL is not installed.
+#include "cliharness.h"
+#include "storebackend.h"
+
+#include "core/vendorapi.h"
+#include "store/segmentstore.h"
+#include "vendors/registry.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace sb;
+using namespace sb::test;
+
+class TestCliCatalog final : public CliHarness
+{
+    Q_OBJECT
+
+private:
+    StoreBackend m_backend {Backend::PostgreSql};
+
+    // The snapshot of Batch profile `name` in the catalog at `where`: its keys, in order.
+    static QStringList catalogKeys(const StoreLocation &where, const QString &name)
+    {
+        SegmentStore store(where);
+        if (store.open().isError())
+            return {QStringLiteral("<unreadable>")};
+        const Result<QList<StoredSegment>> rows = store.snapshot({name, {}}, {});
+        QStringList keys;
+        for (const StoredSegment &row : rows ? rows.value() : QList<StoredSegment>())
+            keys << row.key;
+        return keys;
+    }
+
+    // How many sync locks the catalog's sessions hold.
+    int heldSyncLocks(const StoreLocation &where) const
+    {
+        QSqlDatabase db = m_backend.connect(where, QStringLiteral("locks"));
+        int held = -1;
+        {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"))
+                && q.next())
+                held = q.value(0).toInt();
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locks"));
+        return held;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        SB_REQUIRE_BACKEND(m_backend);
+    }
+
+    void cleanup() { cleanUp(); }
+
+    // sync --all --store URL: one line per profile and exit 0; then syncs, changes and an offline
+    // export read the catalog, named by --store or SEGMENT_BROWSER_STORE, and nothing went into
+    // the local file.
+    void theScheduledJobFillsTheCatalogAndEveryCommandReadsIt()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(40);
+        const QString batch = addProfile(rig, QStringLiteral("batch"), QStringLiteral("batch"));
+        const QString amperity = addProfile(rig, QStringLiteral("amperity"), QStringLiteral("amperity"));
+        const StoreLocation where = m_backend.fresh();
+        const QString url = where.displayUrl();
+
+        const Run sync = run({QStringLiteral("sync"), QStringLiteral("--all"), QStringLiteral("--store"), url});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        QVERIFY2(sync.err.contains(QByteArray(batch.toUtf8() + ": 40 segments")), sync.err.constData());
+        QVERIFY2(sync.err.contains(QByteArray(amperity.toUtf8() + ": 40 segments")), sync.err.constData());
+        QVERIFY(!QFile::exists(storePath()));
+        QCOMPARE(catalogKeys(where, batch), rig.expectedKeys(QStringLiteral("batch"), 40));
+
+        const Run syncs =
+            run({QStringLiteral("syncs"), QStringLiteral("--store=") + url, QStringLiteral("--profile"), batch});
+        QVERIFY2(syncs.exitCode == 0, syncs.err.constData());
+        const QList<QStringList> runs = csvOf(syncs.out);
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0).mid(runs.at(0).size() - 2),
+                 (QStringList {QStringLiteral("machine"), QStringLiteral("user")}));
+        QCOMPARE(runs.at(1).value(runs.at(1).size() - 2), SyncRun::thisMachine());
+        QCOMPARE(runs.at(1).value(runs.at(1).size() - 1), SyncRun::thisUser());
+
+        m_extraEnvironment.insert(QStringLiteral("SEGMENT_BROWSER_STORE"), url);
+        const auto unset = qScopeGuard([this] { m_extraEnvironment.clear(); });
+        rig.server.setSegmentCount(QStringLiteral("batch"), 42);
+        const Run again = run({QStringLiteral("sync"), QStringLiteral("--profile"), batch});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const Run changes = run({QStringLiteral("changes"), QStringLiteral("--profile"), batch});
+        QVERIFY2(changes.exitCode == 0, changes.err.constData());
+        QCOMPARE(csvOf(changes.out).size(), 3); // the header and the two added
+        QVERIFY2(changes.err.contains(SyncRun::thisUser().toUtf8()), changes.err.constData());
+        const QString out = file(QStringLiteral("offline.csv"));
+        const Run exported = run({QStringLiteral("export"), QStringLiteral("--profile"), amperity,
+                                  QStringLiteral("--offline"), QStringLiteral("--output"), out});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QFile csv(out);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csvOf(csv.readAll()).size(), 41);
+        QVERIFY(!QFile::exists(storePath()));
+    }
+
+    // Two syncs of one profile at once against the catalog: the second is refused before it walks
+    // the vendor and says who holds the profile; the first commits whole.
+    void aSecondSyncOfAProfileSaysWhoIsSyncingIt()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("batch"), 300);
+        rig.server.setLatencyMs(50);
+        const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("twice"));
+        const StoreLocation where = m_backend.fresh();
+        const QStringList args {QStringLiteral("sync"), QStringLiteral("--profile"), name, QStringLiteral("--store"),
+                                where.displayUrl()};
+        std::unique_ptr<QProcess> first = start(args);
+        QTRY_COMPARE_WITH_TIMEOUT(heldSyncLocks(where), 1, 60000);
+        const int requests = rig.server.requestCount(QStringLiteral("batch"));
+        const Run second = run(args);
+        QCOMPARE(second.exitCode, 4);
+        QVERIFY2(second.err.contains(QString(QStringLiteral("“") + name
+                                             + QStringLiteral("” is being synced into the "
+                                                              "catalog by ")
+                                             + SyncRun::thisUser() + QStringLiteral(" on ") + SyncRun::thisMachine())
+                                         .toUtf8()),
+                 second.err.constData());
+        QVERIFY(QTest::qWaitFor([&] { return first->state() == QProcess::NotRunning; }, 120000));
+        QCOMPARE(first->exitCode(), 0);
+        // The refused sync asked the vendor nothing.
+        QVERIFY(rig.server.requestCount(QStringLiteral("batch")) - requests <= 300 / 25 + 2);
+        QCOMPARE(catalogKeys(where, name), rig.expectedKeys(QStringLiteral("batch"), 300));
+        SegmentStore store(where);
+        QCOMPARE(store.open(), Error());
+        QCOMPARE(store.syncRuns({name, {}}).value().size(), 1);
+    }
+
+    // A sync killed mid-walk (SIGKILL) keeps the catalog's snapshot, and its lock goes with it.
+    void aSyncKilledMidWayKeepsTheCatalogsSnapshot()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("batch"), 300);
+        const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("killed"));
+        const StoreLocation where = m_backend.fresh();
+        const QStringList args {QStringLiteral("sync"), QStringLiteral("--profile"), name, QStringLiteral("--store"),
+                                where.displayUrl()};
+        QCOMPARE(run(args).exitCode, 0);
+        const QStringList before = catalogKeys(where, name);
+        QCOMPARE(before.size(), 300);
+
+        rig.server.setEpoch(1);
+        rig.server.setLatencyMs(300);
+        const int requests = rig.server.requestCount(QStringLiteral("batch"));
+        std::unique_ptr<QProcess> sync = start(args);
+        QVERIFY(
+            QTest::qWaitFor([&] { return rig.server.requestCount(QStringLiteral("batch")) >= requests + 2; }, 60000));
+        QCOMPARE(heldSyncLocks(where), 1);
+        sync->kill();
+        QVERIFY(sync->waitForFinished(30000));
+        QCOMPARE(catalogKeys(where, name), before);
+        QTRY_COMPARE(heldSyncLocks(where), 0);
+
+        rig.server.setLatencyMs(0);
+        const Run again = run(args);
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QCOMPARE(catalogKeys(where, name),
+                 rig.expectedKeys(QStringLiteral("batch"), rig.server.segmentCount(QStringLiteral("batch"))));
+    }
+
+    // store use / show / password: the choice is kept in the settings, a password goes to the
+    // keychain only once the catalog takes it, and never through a URL.
+    void theStoreCommandKeepsTheChoiceAndThePassword()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(10);
+        const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("chosen"));
+        const StoreLocation where = m_backend.fresh();
+        const QString url = where.displayUrl();
+
+        const Run shown = run({QStringLiteral("store")});
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(shown.out.trimmed(), storePath().toUtf8());
+        QVERIFY(shown.err.contains("the local file"));
+
+        const Run used = run({QStringLiteral("store"), QStringLiteral("use"), url});
+        QVERIFY2(used.exitCode == 0, used.err.constData());
+        const Run nowShown = run({QStringLiteral("store"), QStringLiteral("show")});
+        QCOMPARE(nowShown.out.trimmed(), url.toUtf8());
+        QVERIFY(nowShown.err.contains("from the settings"));
+        QVERIFY(nowShown.err.contains("No password"));
+        QVERIFY(run({QStringLiteral("sync"), QStringLiteral("--profile"), name}).exitCode == 0);
+        QCOMPARE(catalogKeys(where, name).size(), 10);
+        QVERIFY(!QFile::exists(storePath()));
+
+        // A catalog that cannot be reached is not kept as the choice.
+        StoreLocation nowhere = where;
+        nowhere.port = 1;
+        const Run unreachable = run({QStringLiteral("store"), QStringLiteral("use"), nowhere.displayUrl()});
+        QCOMPARE(unreachable.exitCode, 4);
+        QVERIFY2(unreachable.err.contains("Could not reach the catalog"), unreachable.err.constData());
+        QCOMPARE(run({QStringLiteral("store")}).out.trimmed(), url.toUtf8());
+
+        // The password: from standard input into the keychain, never in a URL or the settings.
+        const Run password = run({QStringLiteral("store"), QStringLiteral("password")}, "s3cret-Catalog\n");
+        QVERIFY2(password.exitCode == 0, password.err.constData());
+        QVERIFY(run({QStringLiteral("store")}).err.contains("Its password is in the keychain"));
+        KeychainSecretStore keychain;
+        const auto forget = qScopeGuard([&] { keychain.waitFor(keychain.remove(where.secretKey())); });
+        QCOMPARE(keychain.waitFor(keychain.read(where.secretKey())).secret, QStringLiteral("s3cret-Catalog"));
+        QFile settings(configHome() + QStringLiteral("/segment-browser/segment-browser.conf"));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray settingsBytes = settings.readAll();
+        QVERIFY(settingsBytes.contains(url.toUtf8()));
+        QVERIFY(!settingsBytes.contains("s3cret"));
+        const Run inUrl = run({QStringLiteral("syncs"), QStringLiteral("--profile"), name, QStringLiteral("--store"),
+                               QStringLiteral("postgresql://sb:s3cret@127.0.0.1/x")});
+        QCOMPARE(inUrl.exitCode, 2);
+        QVERIFY(inUrl.err.contains("password"));
+        QVERIFY(!inUrl.err.contains("s3cret"));
+
+        const Run back = run({QStringLiteral("store"), QStringLiteral("use"), QStringLiteral("default")});
+        QVERIFY2(back.exitCode == 0, back.err.constData());
+        QCOMPARE(run({QStringLiteral("store")}).out.trimmed(), storePath().toUtf8());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCatalog)
+#include "tst_cli_catalog.moc"
