@@ -208,6 +208,37 @@ private slots:
                     QStringLiteral("-segments-%1.csv").arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")))));
     }
 
+    // A stored snapshot, browsed without the profile's key: "All" is the snapshot, read from the
+    // store, not the vendor's listing (which the missing key could not ask for).
+    void allSegmentsOfASnapshotWithoutTheKey()
+    {
+        Fixture f(10);
+        QList<QJsonObject> stored;
+        for (int i = 0; i < 90; ++i)
+            stored.append(f.rig.server.record(kLd, i % 10)); // not what the vendor lists now
+        const int requests = f.rig.server.requestCount(kLd);
+        f.model.setSource(vendorById(kLd), f.rig.profile(kLd), QString());
+        f.model.showSnapshot(stored.size(), QDateTime::currentDateTimeUtc(),
+                             [&stored](qint64 offset, int limit) -> Result<QList<Segment>> {
+                                 QList<Segment> rows;
+                                 for (qint64 i = offset; i < qMin<qint64>(stored.size(), offset + qint64(limit)); ++i)
+                                     rows.append(Segment::fromRecord(stored.at(i), vendorById(kLd)->columns()));
+                                 return rows;
+                             });
+        f.loadFirstPage(20);
+        QVERIFY(f.model.isSnapshot());
+        QList<int> columns = allColumns(f.model);
+        columns.removeAll(f.model.usageColumn()); // who uses them is not known without the key
+        QDialog *options = f.options({}, columns);
+        QVERIFY(options);
+        QVERIFY2(child<QRadioButton>(options, "scopeAll")->text().contains(QStringLiteral("snapshot (90)")),
+                 qPrintable(child<QRadioButton>(options, "scopeAll")->text()));
+        const QString path = f.path(QStringLiteral("snapshot.csv"));
+        QVERIFY(exportTo(f, options, path));
+        QCOMPARE(readFile(path), expectedCsv(stored, columns));
+        QCOMPARE(f.rig.server.requestCount(kLd), requests);
+    }
+
     void loadedRowsOnly()
     {
         Fixture f(100);

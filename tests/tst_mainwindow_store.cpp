@@ -4,17 +4,23 @@
 #include "model/changesmodel.h"
 #include "model/segmenttablemodel.h"
 #include "sandboxrig.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/profilestore.h"
 #include "store/segmentstore.h"
 #include "store/syncscheduler.h"
+#include "storetest.h"
 #include "ui/changesview.h"
 #include "ui/detailpane.h"
 #include "ui/errorbanner.h"
+#include "ui/filterbuilder.h"
 #include "ui/mainwindow.h"
 #include "ui/segmentbrowser.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QFile>
+#include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -119,6 +125,62 @@ private slots:
         QVERIFY(syncFromTheWindow(w));
         QVERIFY(rig.server.requestCount(kBatch) > requests);
         QVERIFY(w.browser()->showsSnapshot());
+    }
+
+    // A colleague's catalog holds a snapshot of a profile whose key this computer does not have:
+    // the window shows the snapshot, read only, says when and by whom it was synced, and asks
+    // the vendor nothing (no sync, no filter, no sort, no flags).
+    void aProfileWithoutItsKeyBrowsesItsSnapshotReadOnly()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(kLd, 40);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const Profile profile = rig.profile(kLd);
+        QList<QJsonObject> records;
+        for (int i = 0; i < 40; ++i)
+            records.append(rig.server.record(kLd, i));
+        const Result<SyncRun> run = syncOnce(store, sourceOf(vendorById(kLd), profile), kLd, records);
+        QVERIFY(run.ok());
+        ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+        QCOMPARE(profiles.add(profile), Error());
+        MemorySecretStore secrets; // without the profile's key
+
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setStores(&profiles, &secrets);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.currentProfileName(), profile.name);
+        QTRY_VERIFY(w.browser()->showsSnapshot());
+        QTRY_COMPARE(w.model()->rowCount(), 40);
+        QVERIFY(w.browser()->isReadOnly());
+        const QString banner = w.browser()->banner()->text();
+        QVERIFY2(banner.startsWith(QStringLiteral("Read only: this is the snapshot synced ")), qPrintable(banner));
+        QVERIFY2(banner.contains(run.value().ranBy()), qPrintable(banner));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("read only")));
+        QVERIFY(!w.action(QStringLiteral("actionSync"))->isEnabled());
+        QVERIFY(!w.action(QStringLiteral("actionReload"))->isEnabled());
+        QVERIFY(w.action(QStringLiteral("actionExport"))->isEnabled());
+        QVERIFY(!w.browser()->filterBuilder()->isVisibleTo(&w));
+        QVERIFY(!w.syncScheduler()->isBusy());
+        // A click on a header does not sort (the vendor sorts); the rows stay as stored.
+        QTest::mouseClick(w.browser()->findChild<QTableView *>()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                          QPoint(20, 5));
+        w.browser()->reload();
+        QCOMPARE(w.model()->rowCount(), 40);
+        QVERIFY(w.browser()->showsSnapshot());
+        QCOMPARE(w.model()->usageState(), SegmentTableModel::UsageState::Failed);
+        QCOMPARE(rig.server.requestCount(kLd), 0);
+
+        // With the key in the keychain, the same profile syncs live again.
+        QVERIFY(secrets.waitFor(secrets.write(profile.secretKey(), rig.secret(kLd))).ok());
+        QVERIFY(w.selectProfileByName(profile.name));
+        QTRY_VERIFY(!w.browser()->isReadOnly());
+        QVERIFY(w.browser()->banner()->text().isEmpty());
+        QTRY_VERIFY(rig.server.requestCount(kLd) > 0); // its snapshot is synced at once
+        QTRY_VERIFY(w.action(QStringLiteral("actionSync"))->isEnabled());
     }
 
     void theChangesViewShowsWhatTheLastSyncChanged()

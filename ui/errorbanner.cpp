@@ -72,6 +72,12 @@ void ErrorBanner::showNotice(const QString &text)
     show();
 }
 
+void ErrorBanner::showReadOnly(const QString &text)
+{
+    showNotice(text);
+    m_edit->show();
+}
+
 void ErrorBanner::clear()
 {
     m_text->clear();

@@ -21,6 +21,8 @@ public:
 
     void showError(const Error &error);
     void showNotice(const QString &text); // a transient state (rate limited, retrying), no button
+    // What is shown cannot be refreshed until the profile has its key: with Edit Profile.
+    void showReadOnly(const QString &text);
     void clear();
     QString text() const;
 

@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 namespace sb {
@@ -43,6 +44,9 @@ struct ExportSource
     Profile profile;
     QString secret; // memory only: handed to the export's own PageFetcher
     Query query;
+    // Set while the table shows a stored snapshot: "All" is the snapshot, read from the store
+    // (no key needed), not the vendor's listing of now.
+    SegmentTableModel::SnapshotReader snapshot;
     qint64 total = -1;
     QList<Column> columns; // the model's columns; `loaded` and `selected` hold their values
     QList<Segment> loaded;
@@ -145,8 +149,10 @@ ExportOptionsDialog::ExportOptionsDialog(std::shared_ptr<const ExportSource> sou
     auto *scopeLayout = new QVBoxLayout(scopeBox);
     m_scope = new QButtonGroup(this);
     const QLocale locale;
-    const QString all = s.total >= 0 ? tr("All segments of the current query (%1)").arg(locale.toString(s.total))
-                                     : tr("All segments of the current query");
+    QString all = s.total >= 0 ? tr("All segments of the current query (%1)").arg(locale.toString(s.total))
+                               : tr("All segments of the current query");
+    if (s.snapshot)
+        all = tr("All segments of the snapshot (%1)").arg(locale.toString(s.total));
     addScope(scopeLayout, Scope::All, QStringLiteral("scopeAll"), all)->setChecked(true);
     const auto count = [&locale](qsizetype n, const QString &one, const QString &many) {
         return n == 1 ? one : many.arg(locale.toString(n));
@@ -395,6 +401,7 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
     source->profile = model->profile();
     source->secret = model->secret();
     source->query = model->query();
+    source->snapshot = model->snapshotReader();
     source->total = model->total();
     source->columns = model->columns();
     source->usageColumn = model->usageColumn();
@@ -439,7 +446,20 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
             return;
         }
         ExportJob *job = nullptr;
-        if (choice.scope == Scope::All) {
+        QList<Segment> snapshotRows;
+        if (choice.scope == Scope::All && source->snapshot) {
+            // The whole snapshot, typed as the table's columns (fields added to it included).
+            const Result<QList<Segment>> rows = source->snapshot(0, std::numeric_limits<int>::max());
+            if (!rows) {
+                QMessageBox::warning(parent, QCoreApplication::translate("sb::ExportOptionsDialog", "Export Segments"),
+                                     rows.error().toString());
+                return;
+            }
+            snapshotRows.reserve(rows.value().size());
+            for (const Segment &s : rows.value())
+                snapshotRows.append(Segment::fromRecord(s.object(), source->columns, s.json));
+        }
+        if (choice.scope == Scope::All && !source->snapshot) {
             // Its own fetcher, so the table's loading and the export never cancel each other.
             // Its segments hold the vendor's columns; the model's others are read from the records.
             QList<Column> columns = source->vendor->columns();
@@ -462,8 +482,10 @@ void startExport(QWidget *parent, SegmentTableModel *model, const QList<int> &se
             exportOptions.columns = choice.columns;
             if (source->usage)
                 exportOptions.derived.insert(source->usageColumn, usageCell(source->vendor, *source->usage));
-            job = new ExportJob(choice.scope == Scope::Loaded ? source->loaded : source->selected, source->columns,
-                                choice.path, exportOptions);
+            const QList<Segment> &rows = choice.scope == Scope::All ? snapshotRows
+                : choice.scope == Scope::Loaded                     ? source->loaded
+                                                                    : source->selected;
+            job = new ExportJob(rows, source->columns, choice.path, exportOptions);
         }
         auto *progress = new ExportProgressDialog(job, source->vendor->displayName(), parent);
         progress->setAttribute(Qt::WA_DeleteOnClose);

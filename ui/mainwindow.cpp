@@ -142,6 +142,18 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &select) { reloadProfiles(select.isEmpty() ? currentProfileName() : select); });
     connect(m_session, &ProfileSession::opened, this, &MainWindow::onOpened);
     connect(m_session, &ProfileSession::waiting, this, &MainWindow::onWaiting);
+    connect(m_session, &ProfileSession::openedWithoutSecret, this,
+            [this](const Profile &profile, const QString &whyNot) {
+                m_searchBar->clear();
+                action(QStringLiteral("actionChanges"))->setChecked(false);
+                const QString readOnly = m_storeSession->openReadOnly(profile);
+                if (readOnly.isEmpty())
+                    return onWaiting(whyNot, true);
+                m_browser->showReadOnly(readOnly);
+                m_scopeSwitcher->setVisible(false);
+                setWindowTitle(tr("%1 (read only) — Segment Browser").arg(profile.name));
+                updateActions();
+            });
     connect(m_session, &ProfileSession::failed, this, &MainWindow::onFailed);
     connect(m_session, &ProfileSession::keychainUnavailable, this, [this](const QString &note) {
         m_sessionNote->setText(note);
@@ -341,8 +353,12 @@ void MainWindow::updateActions()
     if (QAction *a = action(QStringLiteral("actionCopy")))
         a->setEnabled(m_browser->hasSelection());
     const bool storeOpen = m_storeSession->isOpen();
+    const bool readOnly = m_browser->isReadOnly();
+    if (QAction *a = action(QStringLiteral("actionReload")))
+        a->setEnabled(hasSource && !readOnly);
     if (QAction *a = action(QStringLiteral("actionSync")))
-        a->setEnabled(storeOpen && hasSource && !m_storeSession->isSyncing(m_browser->model()->profile().name));
+        a->setEnabled(storeOpen && hasSource && !readOnly
+                      && !m_storeSession->isSyncing(m_browser->model()->profile().name));
     if (QAction *a = action(QStringLiteral("actionSyncAll")))
         a->setEnabled(storeOpen && m_profileCombo->count() > 0);
     if (QAction *a = action(QStringLiteral("actionCancelSync")))

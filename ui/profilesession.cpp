@@ -147,9 +147,9 @@ void ProfileSession::onSecretRead(const Profile &profile, quint64 generation, co
         emit opened(profile, result.secret);
         return;
     case SecretResult::Status::NotFound:
-        emit waiting(tr("No %1 is stored for “%2”.\nEnter it in the profile to browse its segments.")
-                         .arg(vendorById(profile.vendor)->secretLabel(), profile.name),
-                     true);
+        emit openedWithoutSecret(profile,
+                                 tr("No %1 is stored for “%2”.\nEnter it in the profile to browse its segments.")
+                                     .arg(vendorById(profile.vendor)->secretLabel(), profile.name));
         return;
     default:
         emit waiting(

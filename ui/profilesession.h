@@ -74,6 +74,9 @@ signals:
     void opened(const sb::Profile &profile, const QString &secret);
     // The profile cannot be opened yet: why, and whether editing the profile would help.
     void waiting(const QString &text, bool offerEdit);
+    // The keychain holds no key for the profile: its stored snapshot may still be browsed, read
+    // only; else `text` says why it cannot open.
+    void openedWithoutSecret(const sb::Profile &profile, const QString &text);
     void failed(const sb::Error &error);
     // No usable keychain: keys are now kept in memory for this session.
     void keychainUnavailable(const QString &note);

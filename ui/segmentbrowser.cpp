@@ -201,7 +201,7 @@ void SegmentBrowser::open(const Profile &profile, const QString &secret)
     m_columns->restore();
     m_filter->setSortFields(vendor->sortFields());
     m_filter->setQuery({});
-    m_filter->setVisible(vendor->filtersOnServer());
+    m_filter->setVisible(offersServerFilter());
     updateSourceBar();
     const QString expiry = secretExpiryWarning(*vendor, secret, QDateTime::currentDateTime());
     m_expiryNote->setText(expiry.isEmpty() ? QString()
@@ -289,6 +289,8 @@ bool SegmentBrowser::hasSource() const
 
 void SegmentBrowser::reload()
 {
+    if (isReadOnly())
+        return;
     if (m_model->isSnapshot()) {
         emit syncRequested();
         return;
@@ -391,9 +393,31 @@ void SegmentBrowser::updateRetryNotice()
 
 // --- the query ----------------------------------------------------------------------------
 
+bool SegmentBrowser::isReadOnly() const
+{
+    return hasSource() && m_model->secret().isEmpty();
+}
+
+bool SegmentBrowser::offersServerFilter() const
+{
+    return m_model->vendor() && m_model->vendor()->filtersOnServer() && !isReadOnly();
+}
+
+void SegmentBrowser::showReadOnly(const QString &text)
+{
+    m_banner->showReadOnly(text);
+}
+
 void SegmentBrowser::onHeaderClicked(int section)
 {
     QHeaderView *header = m_table->horizontalHeader();
+    if (isReadOnly()) {
+        // The vendor sorts; without the key, the snapshot stays in the vendor's order.
+        header->setSortIndicatorShown(false);
+        emit statusMessage(tr("Sorting asks %1, which needs the profile's key").arg(m_model->vendor()->displayName()),
+                           4000);
+        return;
+    }
     if (!m_model->isColumnSortable(section)) {
         header->setSortIndicatorShown(m_model->sortColumn() >= 0);
         if (m_model->sortColumn() >= 0)
@@ -542,7 +566,7 @@ void SegmentBrowser::hideChanges()
     if (m_stack->currentWidget() != m_changes)
         return;
     m_stack->setCurrentWidget(m_table);
-    m_filter->setVisible(m_model->vendor() && m_model->vendor()->filtersOnServer());
+    m_filter->setVisible(offersServerFilter());
     onStateChanged(); // the table, or the placeholder that says why there are no rows
     showCurrentDetails();
 }

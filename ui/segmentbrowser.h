@@ -53,8 +53,14 @@ public:
     // The snapshot again after a sync of the source on show, keeping the selected segment.
     void refreshSnapshot(const QDateTime &asOf, qint64 total, SegmentTableModel::SnapshotReader read);
     bool showsSnapshot() const;
+    // A snapshot opened without the profile's key (a colleague's catalog): it is browsed, searched
+    // and exported as stored, and nothing asks the vendor (no filter, sort, reload or sync).
+    bool isReadOnly() const;
+    // The banner says so, with the way to add the key.
+    void showReadOnly(const QString &text);
     // A sync of the snapshot on show failed: the rows stay, the banner says why, Retry syncs again.
     void showSyncFailure(const Error &error);
+    bool offersServerFilter() const; // the vendor filters, and the key is there to ask it
     // Nothing open: the table empties and the placeholder says so.
     void close();
     bool hasSource() const;

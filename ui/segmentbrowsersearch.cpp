@@ -115,8 +115,7 @@ void SegmentBrowser::updateSearchNotice()
     // Loading on after an error is Retry's, in the banner; a blank search is not sent anywhere.
     const bool canLoad = !complete && !m_model->error().isError();
     m_loadAll->setVisible(canLoad && !m_loadingAll);
-    m_searchServer->setVisible(canLoad && m_model->vendor() && m_model->vendor()->filtersOnServer()
-                               && !m_search->searchText().trimmed().isEmpty());
+    m_searchServer->setVisible(canLoad && offersServerFilter() && !m_search->searchText().trimmed().isEmpty());
     m_noMatch->setGeometry(m_table->viewport()->geometry());
     m_noMatch->show();
     m_noMatch->raise();

@@ -3,6 +3,7 @@
 #include "profilesession.h"
 #include "segmentbrowser.h"
 
+#include "core/timetext.h"
 #include "core/vendorapi.h"
 #include "store/segmentstore.h"
 #include "store/syncscheduler.h"
@@ -107,9 +108,25 @@ bool StoreSession::openSnapshot(const Profile &profile, const QString &secret)
     return true;
 }
 
+QString StoreSession::openReadOnly(const Profile &profile)
+{
+    if (!m_scheduler)
+        return {};
+    const VendorApi *vendor = vendorById(profile.vendor);
+    const Result<std::optional<SyncRun>> last = m_store->lastSync(sourceOf(vendor, profile));
+    if (!last || !last.value() || !openSnapshot(profile, QString()))
+        return {};
+    const SyncRun &run = *last.value();
+    const QString synced = run.ranBy().isEmpty() ? tr("synced %1").arg(localDateTimeText(run.ended))
+                                                 : tr("synced %1 by %2").arg(localDateTimeText(run.ended), run.ranBy());
+    return tr("Read only: this is the snapshot %1. This computer's keychain has no %2 for “%3”, so nothing is "
+              "asked of %4; add it to the profile to filter, sort and sync live.")
+        .arg(synced, vendor->secretLabel(), profile.name, vendor->displayName());
+}
+
 void StoreSession::syncCurrent()
 {
-    if (!m_scheduler || !m_browser->hasSource())
+    if (!m_scheduler || !m_browser->hasSource() || m_browser->isReadOnly())
         return;
     m_scheduler->sync(m_browser->model()->profile(), m_browser->model()->secret());
     emit syncsChanged();

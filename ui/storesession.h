@@ -36,6 +36,9 @@ public:
 
     // Opens the browser on `profile`: its snapshot at once and a sync after it, or live without one.
     void open(const Profile &profile, const QString &secret);
+    // The profile's snapshot without its key: browsed read only, never synced from here. Returns
+    // what the banner says (when it was synced, by whom), or empty when there is no snapshot.
+    QString openReadOnly(const Profile &profile);
     void syncCurrent();
     void syncAll();
     void cancelAll();

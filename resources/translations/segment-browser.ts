@@ -1293,6 +1293,10 @@ Untick it, or reload.</source>
         <source>Written as the CSV column “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All segments of the snapshot (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ExportProgressDialog</name>
@@ -2193,6 +2197,10 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <source>E&amp;dit Profile…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (read only) — Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::PageFetcher</name>
@@ -2993,6 +3001,10 @@ Change or clear the filter to see more.</source>
         <source>No loaded row matches “%1” (%2 segments are loaded; there are more).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sorting asks %1, which needs the profile&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentStore</name>
@@ -3191,6 +3203,10 @@ Change or clear the filter to see more.</source>
         <source>%1 — click to sort on the server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 are read from %2, which needs the profile&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SourcesPane</name>
@@ -3359,6 +3375,18 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>The snapshots of %1 could not be kept for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: this is the snapshot %1. This computer&apos;s keychain has no %2 for “%3”, so nothing is asked of %4; add it to the profile to filter, sort and sync live.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -63,7 +63,12 @@ void SegmentTableModel::startUsage()
     m_usage = SegmentUsage();
     m_usageError = {};
     m_usageState = m_usageColumn >= 0 ? UsageState::Loading : UsageState::None;
-    if (m_usageColumn >= 0) {
+    if (m_usageColumn >= 0 && m_secret.isEmpty()) {
+        // A snapshot browsed without the key: who uses its segments is what its sync stored, if anything.
+        m_usageState = UsageState::Failed;
+        m_usageError = Error::usage(tr("The %1 are read from %2, which needs the profile's key")
+                                        .arg(m_vendor->usage().title.toLower(), m_vendor->displayName()));
+    } else if (m_usageColumn >= 0) {
         auto *walk = new UsageWalk(m_vendor, m_profile, m_secret, this);
         m_usageWalk = walk;
         connect(walk, &UsageWalk::finished, this, [this, walk](const SegmentUsage &usage) {

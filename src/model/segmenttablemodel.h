@@ -49,6 +49,7 @@ public:
     using SnapshotReader = std::function<Result<QList<Segment>>(qint64 offset, int limit)>;
     void showSnapshot(qint64 total, const QDateTime &asOf, SnapshotReader read);
     bool isSnapshot() const { return bool(m_snapshot); }
+    SnapshotReader snapshotReader() const { return m_snapshot; } // for an export of the whole snapshot
     QDateTime snapshotTime() const { return m_snapshotTime; }
 
     const VendorApi *vendor() const { return m_vendor; }
