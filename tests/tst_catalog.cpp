@@ -118,6 +118,86 @@ private slots:
             QVERIFY2(keys == oldKeys || keys == newKeys, qPrintable(keys.value(0)));
         QCOMPARE(seen.last(), newKeys);
     }
+
+    // Each sync keeps its profile's settings, never its secret, for colleagues to take; a removed
+    // or renamed profile takes its settings along.
+    void aSyncSharesItsProfilesSettings()
+    {
+        const StoreLocation where = m_backend.fresh();
+        SegmentStore store(where);
+        QCOMPARE(store.open(), Error());
+        Profile profile;
+        profile.name = QStringLiteral("LD prod");
+        profile.vendor = kLd;
+        profile.baseUrl = QUrl(QStringLiteral("https://someone:s3cret@app.launchdarkly.com"));
+        profile.params = {{QStringLiteral("project"), QStringLiteral("default")},
+                          {QStringLiteral("environment"), QStringLiteral("production")}};
+        const auto sync = [&](const Profile &p, int n) {
+            std::unique_ptr<SyncWriter> writer = store.beginSync({p.name, {}}, vendorById(kLd));
+            writer->setProfile(p);
+            if (writer->add(segmentsOf(kLd, records(0, n))).isError())
+                return false;
+            return writer->commit().ok();
+        };
+        QVERIFY(sync(profile, 3));
+        QList<SharedProfile> shared = store.sharedProfiles().value();
+        QCOMPARE(shared.size(), 1);
+        QCOMPARE(shared.at(0).profile.name, profile.name);
+        QCOMPARE(shared.at(0).profile.params, profile.params);
+        QCOMPARE(shared.at(0).profile.baseUrl, QUrl(QStringLiteral("https://app.launchdarkly.com")));
+        QCOMPARE(shared.at(0).user, SyncRun::thisUser());
+        // A later sync with other settings replaces them; a sync that fails keeps them.
+        Profile staging = profile;
+        staging.params[QStringLiteral("environment")] = QStringLiteral("staging");
+        QVERIFY(sync(staging, 4));
+        {
+            Profile failing = profile;
+            failing.params[QStringLiteral("environment")] = QStringLiteral("test");
+            std::unique_ptr<SyncWriter> writer = store.beginSync({profile.name, {}}, vendorById(kLd));
+            writer->setProfile(failing);
+            writer->abandon(Error::network(QStringLiteral("the line went dead")));
+        }
+        shared = store.sharedProfiles().value();
+        QCOMPARE(shared.size(), 1);
+        QCOMPARE(shared.at(0).profile.param(QStringLiteral("environment")), QStringLiteral("staging"));
+        QCOMPARE(store.renameProfile(profile.name, QStringLiteral("LD")), Error());
+        QCOMPARE(store.sharedProfiles().value().value(0).profile.name, QStringLiteral("LD"));
+        QCOMPARE(store.removeProfile(QStringLiteral("LD")), Error());
+        QVERIFY(store.sharedProfiles().value().isEmpty());
+    }
+
+    // A store of schema 4 (before shared profiles) takes the same step on either back end.
+    void aSchemaFourStoreIsBroughtUpToDate()
+    {
+        const StoreLocation where = m_backend.fresh();
+        {
+            SegmentStore store(where);
+            QCOMPARE(store.open(), Error());
+            QVERIFY(syncOnce(store, {QStringLiteral("prod"), {}}, kLd, records(0, 5)).ok());
+        }
+        {
+            QSqlDatabase db = m_backend.connect(where, QStringLiteral("older"));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE shared_profile")));
+            QVERIFY(q.exec(m_backend.isSqlite() ? QStringLiteral("PRAGMA user_version = 4")
+                                                : QStringLiteral("UPDATE store_schema SET version = 4")));
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("older"));
+        SegmentStore store(where);
+        QCOMPARE(store.open(), Error());
+        QCOMPARE(snapshotKeys(store, {QStringLiteral("prod"), {}}), keysOf(records(0, 5)));
+        QVERIFY(store.sharedProfiles().value().isEmpty());
+        std::unique_ptr<SyncWriter> writer = store.beginSync({QStringLiteral("prod"), {}}, vendorById(kLd));
+        Profile prod;
+        prod.name = QStringLiteral("prod");
+        prod.vendor = kLd;
+        writer->setProfile(prod);
+        QCOMPARE(writer->add(segmentsOf(kLd, records(0, 5))), Error());
+        QVERIFY(writer->commit().ok());
+        QCOMPARE(store.sharedProfiles().value().size(), 1);
+    }
 };
 
 class TestCatalogOnSqlite final : public TestCatalog

@@ -110,6 +110,52 @@ private slots:
         QVERIFY(!QFile::exists(storePath()));
     }
 
+    // A colleague without the keys: takes the team's profiles from the catalog, and reads their
+    // snapshots offline; syncing one needs its key.
+    void aColleagueImportsTheProfilesAndReadsWithoutKeys()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(25);
+        const QString batch = addProfile(rig, QStringLiteral("batch"), QStringLiteral("team-batch"));
+        const QString ld = addProfile(rig, QStringLiteral("launchdarkly"), QStringLiteral("team-ld"));
+        const StoreLocation where = m_backend.fresh();
+        const QString url = where.displayUrl();
+        const Run sync = run({QStringLiteral("sync"), QStringLiteral("--all"), QStringLiteral("--store"), url});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+
+        cleanUp(); // another machine: no profiles, no keys
+        const Run none = run({QStringLiteral("profiles"), QStringLiteral("list")});
+        QCOMPARE(none.out, QByteArray());
+        const Run imported = run({QStringLiteral("profiles"), QStringLiteral("import"), QStringLiteral("--from-store"),
+                                  QStringLiteral("--store"), url});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY2(imported.err.contains(QString(batch + QStringLiteral(": imported (Batch")).toUtf8()),
+                 imported.err.constData());
+        QVERIFY2(imported.err.contains(QString(ld + QStringLiteral(": imported (LaunchDarkly")).toUtf8()),
+                 imported.err.constData());
+        const Run list = run({QStringLiteral("profiles"), QStringLiteral("list")});
+        QVERIFY(list.out.contains(batch.toUtf8()));
+        QVERIFY(list.out.contains(ld.toUtf8()));
+        QVERIFY(list.out.contains(rig.profile(QStringLiteral("batch")).baseUrl.toDisplayString().toUtf8()));
+
+        const QString out = file(QStringLiteral("colleague.csv"));
+        const Run exported =
+            run({QStringLiteral("export"), QStringLiteral("--profile"), batch, QStringLiteral("--offline"),
+                 QStringLiteral("--output"), out, QStringLiteral("--store"), url});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QCOMPARE(csvOf(readAll(out)).size(), 26);
+        const Run refused =
+            run({QStringLiteral("sync"), QStringLiteral("--profile"), batch, QStringLiteral("--store"), url});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("no secret"), refused.err.constData());
+
+        const Run again = run({QStringLiteral("profiles"), QStringLiteral("import"), QStringLiteral("--from-store"),
+                               QStringLiteral("--store"), url});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.err.contains("left as it is"), again.err.constData());
+    }
+
     // Two syncs of one profile at once against the catalog: the second is refused before it walks
     // the vendor and says who holds the profile; the first commits whole.
     void aSecondSyncOfAProfileSaysWhoIsSyncingIt()

@@ -310,8 +310,13 @@ private slots:
             QCOMPARE(writer->add({Segment::fromRecord(QJsonDocument::fromJson(a).object(), ld->columns(), a),
                                   Segment::fromRecord(QJsonDocument::fromJson(gone).object(), ld->columns(), gone)}),
                      Error());
+            Profile profile;
+            profile.name = QStringLiteral("prod");
+            profile.vendor = ld->id();
+            writer->setProfile(profile);
             const Result<SyncRun> run = writer->commit();
             QVERIFY(run.ok());
+            QCOMPARE(store.sharedProfiles().value().value(0).profile, profile); // schema 5's
             QCOMPARE(run.value().added, 1); // "gone" is back
             QCOMPARE(run.value().removed, 1); // "b" went
             QCOMPARE(run.value().changed, 0);

@@ -3702,10 +3702,6 @@ Showing the snapshot of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown profiles command &apos;%1&apos; (list, add, remove)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>malformed column name &apos;%1&apos; in --columns: use field names such as %2 or owner.id, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3943,28 +3939,6 @@ The store: %1
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage:
-  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
-  segment-browser --demo --demo-data faults   the sandbox&apos;s awkward test corpus instead
-  segment-browser export ...               write every segment to CSV (export --help)
-  segment-browser profiles list            list profiles (never their secrets)
-  segment-browser profiles add ...         add a profile; the secret is read from standard input
-  segment-browser profiles remove NAME     remove a profile and its keychain entry
-  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
-  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
-  segment-browser syncs --profile NAME     the profile&apos;s syncs, newest first, as CSV (syncs --help)
-  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
-  segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)
-  segment-browser store [use URL | password]   the local file or a team&apos;s catalog on PostgreSQL (store --help)
-  segment-browser --version | --help
-
-Every command that keeps or reads snapshots takes --store URL (or SEGMENT_BROWSER_STORE).
-
-Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>from --store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4040,6 +4014,65 @@ takes --store URL, and SEGMENT_BROWSER_STORE names a store for a whole session o
     </message>
     <message>
         <source>unknown store command &apos;%1&apos; (show, use, password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:
+  segment-browser [--demo]                 open the window (--demo: on the built-in sandbox)
+  segment-browser --demo --demo-data faults   the sandbox&apos;s awkward test corpus instead
+  segment-browser export ...               write every segment to CSV (export --help)
+  segment-browser profiles list            list profiles (never their secrets)
+  segment-browser profiles add ...         add a profile; the secret is read from standard input
+  segment-browser profiles remove NAME     remove a profile and its keychain entry
+  segment-browser profiles import --from-store   take the profiles that sync into the store (a team&apos;s catalog), without their keys
+  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)
+  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)
+  segment-browser syncs --profile NAME     the profile&apos;s syncs, newest first, as CSV (syncs --help)
+  segment-browser environments --profile NAME   the projects and environments a LaunchDarkly token reaches, as CSV
+  segment-browser diff --profile A --profile B   the segments that differ, as CSV (diff --help)
+  segment-browser store [use URL | password]   the local file or a team&apos;s catalog on PostgreSQL (store --help)
+  segment-browser --version | --help
+
+Every command that keeps or reads snapshots takes --store URL (or SEGMENT_BROWSER_STORE).
+
+Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 4 any other failure; diff says 1 when the profiles differ.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown profiles command &apos;%1&apos; (list, add, remove, import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profiles import takes --from-store: the profiles that sync into the store (name another store with --store URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not imported: this Segment Browser does not know the vendor &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a profile of that name is here already; it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: imported (%2, last synced %3%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile has synced into %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their keys are not on this computer: their snapshots can be browsed, searched, compared and exported offline; add a key in the window (File &gt; Profiles…) to sync one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

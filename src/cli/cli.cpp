@@ -120,6 +120,8 @@ QString usageText()
               "  segment-browser profiles list            list profiles (never their secrets)\n"
               "  segment-browser profiles add ...         add a profile; the secret is read from standard input\n"
               "  segment-browser profiles remove NAME     remove a profile and its keychain entry\n"
+              "  segment-browser profiles import --from-store   take the profiles that sync into the store "
+              "(a team's catalog), without their keys\n"
               "  segment-browser sync (--profile NAME)... | --all   keep a snapshot of each profile (sync --help)\n"
               "  segment-browser changes --profile NAME   what the last sync changed, as CSV (changes --help)\n"
               "  segment-browser syncs --profile NAME     the profile's syncs, newest first, as CSV (syncs --help)\n"
@@ -546,11 +548,13 @@ int runProfiles(const QStringList &args)
         return profilesAdd(args.mid(1));
     if (sub == QLatin1String("remove"))
         return profilesRemove(args.mid(1));
+    if (sub == QLatin1String("import"))
+        return importProfiles(args.mid(1));
     if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         out() << usageText();
         return sub.isEmpty() ? Usage : Ok;
     }
-    return fail(Usage, tr("unknown profiles command '%1' (list, add, remove)").arg(sub));
+    return fail(Usage, tr("unknown profiles command '%1' (list, add, remove, import)").arg(sub));
 }
 
 } // namespace

@@ -55,6 +55,54 @@ QString summary(const QString &name, const SyncRun &run)
 
 } // namespace
 
+int importProfiles(const QStringList &args)
+{
+    if (args != QStringList {QStringLiteral("--from-store")})
+        return fail(Usage,
+                    tr("profiles import takes --from-store: the profiles that sync into the store (name "
+                       "another store with --store URL)"));
+    Result<std::unique_ptr<SegmentStore>> store = openStore();
+    if (!store)
+        return fail(exitCodeFor(store.error()), store.error().message);
+    const Result<QList<SharedProfile>> shared = store.value()->sharedProfiles();
+    if (!shared)
+        return fail(exitCodeFor(shared.error()), shared.error().message);
+    ProfileStore profiles(ProfileStore::defaultPath());
+    if (profiles.loadError().isError())
+        return fail(Failure, profiles.loadError().message);
+    int imported = 0;
+    for (const SharedProfile &s : shared.value()) {
+        const VendorApi *vendor = vendorById(s.profile.vendor);
+        if (!vendor) {
+            err() << tr("%1: not imported: this Segment Browser does not know the vendor '%2'")
+                         .arg(s.profile.name, s.profile.vendor)
+                  << Qt::endl;
+            continue;
+        }
+        if (profiles.contains(s.profile.name)) {
+            err() << tr("%1: a profile of that name is here already; it was left as it is").arg(s.profile.name)
+                  << Qt::endl;
+            continue;
+        }
+        if (const Error e = profiles.add(s.profile); e.isError()) {
+            err() << tr("%1: not imported: %2").arg(s.profile.name, e.message) << Qt::endl;
+            continue;
+        }
+        ++imported;
+        const QString who = s.user.isEmpty() ? QString() : tr(" by %1").arg(s.user);
+        err() << tr("%1: imported (%2, last synced %3%4)")
+                     .arg(s.profile.name, vendor->displayName(), s.updated.toString(Qt::ISODate), who)
+              << Qt::endl;
+    }
+    if (shared.value().isEmpty())
+        err() << tr("No profile has synced into %1 yet.").arg(store.value()->path()) << Qt::endl;
+    else if (imported > 0)
+        err() << tr("Their keys are not on this computer: their snapshots can be browsed, searched, compared and "
+                    "exported offline; add a key in the window (File > Profiles…) to sync one.")
+              << Qt::endl;
+    return Ok;
+}
+
 Error forgetSnapshots(const QString &profile)
 {
     // A team's catalog is everyone's: a profile removed from this machine keeps its history there.

@@ -236,10 +236,14 @@ Error SegmentStore::removeProfile(const QString &profile)
     if (!m_open)
         return Error::storage(tr("The segment store is not open"));
     Sql q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("DELETE FROM source WHERE profile = :p"));
-    q.bind(QStringLiteral(":p"), profile);
-    if (!q.exec())
-        return failure(tr("Could not write to the segment store"), q.error().text());
+    for (const QString &table : {QStringLiteral("source"), QStringLiteral("shared_profile")}) {
+        q.prepare(
+            QStringLiteral("DELETE FROM %1 WHERE %2 = :p")
+                .arg(table, table == QLatin1String("source") ? QStringLiteral("profile") : QStringLiteral("name")));
+        q.bind(QStringLiteral(":p"), profile);
+        if (!q.exec())
+            return failure(tr("Could not write to the segment store"), q.error().text());
+    }
     return {};
 }
 
@@ -279,13 +283,17 @@ Error SegmentStore::renameProfile(const QString &from, const QString &to)
     const QString failed = tr("Could not write to the segment store");
     if (!q.exec(m_dialect->beginWrite()))
         return failure(failed, q.error().text());
-    q.prepare(QStringLiteral("DELETE FROM source WHERE profile = :to"));
-    q.bind(QStringLiteral(":to"), to);
-    bool ok = q.exec();
-    if (ok) {
-        q.prepare(QStringLiteral("UPDATE source SET profile = :to WHERE profile = :from"));
-        q.bind(QStringLiteral(":to"), to).bind(QStringLiteral(":from"), from);
-        ok = q.exec();
+    bool ok = true;
+    for (const auto &[table, column] : {std::pair {QStringLiteral("source"), QStringLiteral("profile")},
+                                        std::pair {QStringLiteral("shared_profile"), QStringLiteral("name")}}) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = :to").arg(table, column));
+        q.bind(QStringLiteral(":to"), to);
+        ok = ok && q.exec();
+        if (ok) {
+            q.prepare(QStringLiteral("UPDATE %1 SET %2 = :to WHERE %2 = :from").arg(table, column));
+            q.bind(QStringLiteral(":to"), to).bind(QStringLiteral(":from"), from);
+            ok = q.exec();
+        }
     }
     if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
         const QString why = q.error().text();

@@ -105,6 +105,16 @@ struct StoredSegment
     QDateTime lastChanged; // when its content last changed (or it was first seen)
 };
 
+// A profile's settings without its secret (vendor, API address, the vendor's keys), as the last
+// sync of it left them in the store: what a colleague takes from a team's catalog.
+struct SharedProfile
+{
+    Profile profile;
+    QDateTime updated; // when that sync ended
+    QString machine;
+    QString user;
+};
+
 // One source as the side bar shows it: its last successful sync, and its last run of any outcome.
 struct SourceInfo
 {
@@ -186,7 +196,7 @@ class SegmentStore final
 
 public:
     // The highest schema this build reads and writes.
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
     // How long a write waits for another process's write to finish before it fails.
     static constexpr int busyTimeoutMs = 5000;
 
@@ -236,8 +246,10 @@ public:
     // What the last successful sync changed against the one before it: removed first, then
     // added and changed in the vendor's order. Empty after the first (baseline) sync.
     Result<QList<SegmentChange>> lastChanges(const SourceKey &source) const;
-    // Forgets every snapshot and run of a profile.
+    // Forgets every snapshot and run of a profile, and its shared settings.
     Error removeProfile(const QString &profile);
+    // The profiles that synced into the store, by name (sharedprofiles.cpp).
+    Result<QList<SharedProfile>> sharedProfiles() const;
     // A renamed profile keeps its snapshots, runs and changes. Whatever is stored under `to` (left
     // by a profile of that name that no longer exists) is dropped; in one transaction.
     Error renameProfile(const QString &from, const QString &to);
@@ -321,6 +333,8 @@ public:
         m_usage.reset();
         m_usageError = error;
     }
+    // The profile synced, whose settings (never its secret) commit() keeps for colleagues to take.
+    void setProfile(const Profile &profile) { m_profile = profile; }
     // Applies the staged pages as the source's new snapshot, in one transaction, and records the
     // run and its changes. On failure nothing is applied and the run is recorded as failed.
     Result<SyncRun> commit();
@@ -356,6 +370,8 @@ private:
     Error stage(const QList<Held> &records, qsizetype first);
     // The usage set for this sync, in place of the source's (inside commit's transaction; usage.cpp).
     Error writeUsage(qint64 source);
+    // The profile's settings (setProfile()), as the store shares them (sharedprofiles.cpp).
+    Error writeProfile(qint64 now);
     // Applies the staged listing to the snapshot of `source` (inside commit's transaction) and
     // records its changes under run.id; `seen` is when the previous snapshot was taken.
     Error apply(qint64 source, qint64 seen, qint64 now, SyncRun &run);
@@ -380,6 +396,7 @@ private:
     std::unique_ptr<storesql::RecordCompressor> m_compressor;
     std::optional<SegmentUsage> m_usage;
     Error m_usageError;
+    std::optional<Profile> m_profile;
 };
 
 } // namespace sb

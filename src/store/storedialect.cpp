@@ -4,10 +4,10 @@ namespace sb::storesql {
 
 namespace {
 
-// The schema at SegmentStore::schemaVersion, as a new store is made on either back end. A store
-// made by an older version is brought here by its migrations (segmentstore's openSqlite(); only
-// SQLite files are older than schema 4), and a later version adds its step to both.
-const char *const kSchema[] = {
+// The schema at version 4, the first that both back ends share. A new store is made with it, then
+// every later step (kSteps); a SQLite file older than version 4 is brought to it by the history
+// in storeschema.cpp, then takes the same steps.
+const char *const kSchemaV4[] = {
     // A profile, or one of its environments where one secret reaches several (SourceKey).
     "CREATE TABLE source ("
     " id {id},"
@@ -94,6 +94,32 @@ const char *const kSchema[] = {
     "CREATE INDEX segment_user_by_source ON segment_user (source_id, position)",
 };
 
+// Version 5: each profile's non-secret settings, as the last sync of it had them (vendor, API
+// address, the vendor's keys such as a project), so that a colleague can take the profiles of a
+// team's catalog (profiles import --from-store) and only add the keys of their own.
+const char *const kSchemaV5[] = {
+    "CREATE TABLE shared_profile ("
+    " name TEXT PRIMARY KEY,"
+    " vendor TEXT NOT NULL,"
+    " base_url TEXT NOT NULL DEFAULT '',"
+    " params TEXT NOT NULL DEFAULT ''," // a JSON object
+    " updated_at {int} NOT NULL,"
+    " machine TEXT NOT NULL DEFAULT '',"
+    " user_name TEXT NOT NULL DEFAULT '')",
+};
+
+struct Step
+{
+    int version; // the version it brings a store to
+    const char *const *statements;
+    size_t count;
+};
+
+// Every step after version 4, in order, written once for both back ends.
+const Step kSteps[] = {
+    {5, kSchemaV5, std::size(kSchemaV5)},
+};
+
 // Search across every source on SQLite (FTS5): an index of the words of key, name, description and
 // tags, kept up to date by triggers; the text itself stays in the segment table. A search asks
 // only which rows hold every word (no phrases, no ranking), so the index keeps no word positions
@@ -170,7 +196,7 @@ QString Dialect::sql(const char *statement) const
 QStringList Dialect::currentSchema() const
 {
     QStringList statements;
-    for (const char *statement : kSchema)
+    for (const char *statement : kSchemaV4)
         statements.append(sql(statement));
     if (isSqlite()) {
         for (const char *statement : kSqliteSearch)
@@ -178,6 +204,18 @@ QStringList Dialect::currentSchema() const
     } else {
         for (const char *statement : kPostgreSqlSearch)
             statements.append(QLatin1String(statement));
+    }
+    return statements + stepsAfter(4);
+}
+
+QStringList Dialect::stepsAfter(int version) const
+{
+    QStringList statements;
+    for (const Step &step : kSteps) {
+        if (step.version <= version)
+            continue;
+        for (size_t i = 0; i < step.count; ++i)
+            statements.append(sql(step.statements[i]));
     }
     return statements;
 }

@@ -28,8 +28,10 @@ public:
     // given twice, {int} a 64-bit integer, {real} a double, {blob} bytes, {search} the column that
     // the full-text search reads on PostgreSQL (nothing on SQLite, whose FTS5 table reads the text).
     QString sql(const char *statement) const;
-    // The schema a new store is made with, at SegmentStore::schemaVersion, then its search index.
+    // The schema a new store is made with, at SegmentStore::schemaVersion, with its search index.
     QStringList currentSchema() const;
+    // What brings a store of `version` (4 or later) to SegmentStore::schemaVersion.
+    QStringList stepsAfter(int version) const;
 
     // How a transaction that writes starts: on SQLite it takes the file's write lock at once.
     QString beginWrite() const;

@@ -319,6 +319,8 @@ Error SegmentStore::openSqlite()
             for (const char *statement : kSchemaV4)
                 ok = ok && q.exec(QLatin1String(statement));
         }
+        for (const QString &statement : m_dialect->stepsAfter(qMax(current, 4)))
+            ok = ok && q.exec(statement);
     }
     ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion));
     if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
@@ -385,6 +387,10 @@ Error SegmentStore::openPostgreSql()
             ok = ok && q.exec(statement);
         ok = ok && q.exec(QStringLiteral("CREATE TABLE store_schema (version INTEGER NOT NULL)"))
             && q.exec(QStringLiteral("INSERT INTO store_schema (version) VALUES (%1)").arg(schemaVersion));
+    } else if (ok && *version < schemaVersion) {
+        for (const QString &statement : m_dialect->stepsAfter(*version))
+            ok = ok && q.exec(statement);
+        ok = ok && q.exec(QStringLiteral("UPDATE store_schema SET version = %1").arg(schemaVersion));
     }
     if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
         const QString why = q.error().text();

@@ -24,6 +24,7 @@ void SyncJob::start()
         return;
     m_running = true;
     m_writer = m_store->beginSync(m_source, m_fetcher->vendor());
+    m_writer->setProfile(m_fetcher->profile());
     if (m_writer->error().isError()) {
         // After the caller has connected to failed().
         const Error error = m_writer->error();

@@ -546,6 +546,8 @@ Result<SyncRun> SyncWriter::commit()
 
     if (const Error e = writeUsage(source); e.isError())
         return failWith(writeFailed, QSqlError(e.message, {}, QSqlError::StatementError));
+    if (const Error e = writeProfile(now); e.isError())
+        return failWith(writeFailed, QSqlError(e.message, {}, QSqlError::StatementError));
 
     q.prepare(QStringLiteral("UPDATE sync_run SET added = :a, removed = :r, changed = :c WHERE id = :run"));
     q.bind(QStringLiteral(":a"), run.added)

@@ -36,6 +36,9 @@ double rssNowMb();
 // sb_bench store (storebench.cpp) and sb_bench estate (estatebench.cpp).
 int runStore(const QUrl &root, int segments, int latency, const QStringList &vendors);
 int runEstate(int total, int sources);
+// The team catalog on PostgreSQL beside SQLite: a sync of `segments`, search over `searchSegments`,
+// `readers` readers during a sync (catalogbench.cpp).
+int runCatalog(int segments, int searchSegments, int readers);
 // sb_bench compare (comparebench.cpp): two sources of `segments` compared, per vendor.
 int runCompare(int segments, const QStringList &vendors);
 // Two sides fetched from the sandbox, alone and compared as they come: the cost beyond the fetching.

@@ -591,7 +591,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"),
-                                 QStringLiteral("export, model, floor, store, estate or startup"));
+                                 QStringLiteral("export, model, floor, store, estate, catalog, compare, memory, "
+                                                "compare-live or startup"));
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("The sandbox's root URL."),
                                   QStringLiteral("URL"));
     const QCommandLineOption segments(QStringLiteral("segments"), QStringLiteral("Segments per vendor (a label)."),
@@ -618,8 +619,13 @@ int main(int argc, char *argv[])
                                         QStringLiteral("PID"), QStringLiteral("0"));
     const QCommandLineOption sourcesOpt(QStringLiteral("sources"), QStringLiteral("estate: sources to spread N over."),
                                         QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption searchOpt(QStringLiteral("search-segments"),
+                                       QStringLiteral("catalog: segments to search over."), QStringLiteral("M"),
+                                       QStringLiteral("1000000"));
+    const QCommandLineOption readersOpt(QStringLiteral("readers"), QStringLiteral("catalog: readers during a sync."),
+                                        QStringLiteral("K"), QStringLiteral("5"));
     parser.addOptions({root, segments, latency, vendors, cli, reference, python, repeats, appOpt, runs, snapshotOpt,
-                       sandboxPid, sourcesOpt});
+                       sandboxPid, sourcesOpt, searchOpt, readersOpt});
     parser.process(app);
 
     const QString mode = parser.positionalArguments().value(0);
@@ -637,6 +643,9 @@ int main(int argc, char *argv[])
         return runStore(rootUrl, parser.value(segments).toInt(), parser.value(latency).toInt(), vendorList);
     if (mode == QLatin1String("estate"))
         return runEstate(parser.value(segments).toInt(), qMax(1, parser.value(sourcesOpt).toInt()));
+    if (mode == QLatin1String("catalog"))
+        return runCatalog(parser.value(segments).toInt(), parser.value(searchOpt).toInt(),
+                          qMax(1, parser.value(readersOpt).toInt()));
     if (mode == QLatin1String("compare"))
         return runCompare(parser.value(segments).toInt(), vendorList);
     if (mode == QLatin1String("memory"))
