@@ -295,6 +295,13 @@ QString Dialect::searchFromStaging() const
     return isSqlite() ? QString() : QStringLiteral(", array_to_tsvector(string_to_array(words, ' '))");
 }
 
+QStringList Dialect::afterLargeWrite() const
+{
+    if (isSqlite())
+        return {};
+    return {QStringLiteral("ANALYZE segment"), QStringLiteral("ANALYZE source")};
+}
+
 bool Dialect::refusesWrites(const QString &nativeCode) const
 {
     if (isSqlite()) // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL

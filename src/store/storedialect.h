@@ -59,6 +59,11 @@ public:
     QString searchColumn() const;
     QString searchFromStaging() const;
 
+    // After a sync that wrote many rows: PostgreSQL's planner needs fresh statistics of the words
+    // (the first page of a search is otherwise read whole and sorted, 100 times slower), and
+    // autovacuum comes when it comes. Nothing on SQLite.
+    QStringList afterLargeWrite() const;
+
     // Whether a failure's native code says the store is locked, full or gone: then it cannot
     // take the record of that failure either.
     bool refusesWrites(const QString &nativeCode) const;

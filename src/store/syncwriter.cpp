@@ -15,6 +15,13 @@ namespace sb {
 
 using namespace storesql;
 
+namespace {
+
+// Rows a sync writes beyond which the planner's statistics are brought up to date.
+constexpr int kLargeWrite = 1000;
+
+} // namespace
+
 // --- SyncWriter ---------------------------------------------------------------------------------
 
 SyncWriter::SyncWriter(SegmentStore *store, const SourceKey &source, const VendorApi *vendor, int staging)
@@ -565,6 +572,10 @@ Result<SyncRun> SyncWriter::commit()
     if (!q.exec(QStringLiteral("COMMIT")))
         return failWith(writeFailed, q.error());
     unlock();
+    if (run.baseline || run.added + run.removed + run.changed >= kLargeWrite) {
+        for (const QString &statement : m_store->m_dialect->afterLargeWrite())
+            Sql(db).exec(statement); // only statistics: a failure costs speed, not data
+    }
     // Dropping 100,000 staged rows takes a while: not now, while the caller waits for the sync.
     m_store->m_spentStaging.append(m_table);
     qCInfo(lcStore) << "synced" << m_source.profile << run.rows << "rows;" << run.added << "added," << run.removed

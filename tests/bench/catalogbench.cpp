@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 namespace sb::bench {
 
@@ -228,11 +229,18 @@ QJsonObject measure(const Backend &backend, const SandboxServer &generator, int 
 
 int runCatalog(int syncCount, int searchTotal, int readers)
 {
-    test::PgCluster cluster;
-    if (!cluster.isRunning()) {
-        std::fprintf(stderr, "sb_bench catalog: no PostgreSQL cluster: %s\n", qPrintable(cluster.problem()));
-        return cluster.isMissing() ? 0 : 1;
+    // SB_BENCH_PG_PORT: a server of one's own on 127.0.0.1 (user sb, trusted), whose databases are
+    // kept for a look with psql; otherwise a throwaway cluster.
+    std::optional<test::PgCluster> cluster;
+    const int ownPort = qEnvironmentVariableIntValue("SB_BENCH_PG_PORT");
+    if (ownPort == 0) {
+        cluster.emplace();
+        if (!cluster->isRunning()) {
+            std::fprintf(stderr, "sb_bench catalog: no PostgreSQL cluster: %s\n", qPrintable(cluster->problem()));
+            return cluster->isMissing() ? 0 : 1;
+        }
     }
+    const int port = ownPort != 0 ? ownPort : cluster->port();
     QTemporaryDir dir;
     SandboxServer generator;
     generator.setSegmentCount(qMax(syncCount, searchTotal));
@@ -243,23 +251,19 @@ int runCatalog(int syncCount, int searchTotal, int readers)
                               return location;
                           }};
     const Backend postgreSql {
-        QStringLiteral("PostgreSQL"), [&cluster](const QString &name) {
+        QStringLiteral("PostgreSQL"), [port](const QString &name) {
             {
                 QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("admin"));
-                admin.setHostName(cluster.host());
-                admin.setPort(cluster.port());
-                admin.setUserName(cluster.user());
+                admin.setHostName(QStringLiteral("127.0.0.1"));
+                admin.setPort(port);
+                admin.setUserName(QStringLiteral("sb"));
                 admin.setDatabaseName(QStringLiteral("postgres"));
                 if (!admin.open() || !QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE ") + name))
                     std::fprintf(stderr, "CREATE DATABASE %s failed\n", qPrintable(name));
                 admin.close();
             }
             QSqlDatabase::removeDatabase(QStringLiteral("admin"));
-            return StoreLocation::parse(QStringLiteral("postgresql://%1@127.0.0.1:%2/%3")
-                                            .arg(cluster.user())
-                                            .arg(cluster.port())
-                                            .arg(name),
-                                        {})
+            return StoreLocation::parse(QStringLiteral("postgresql://sb@127.0.0.1:%1/%2").arg(port).arg(name), {})
                 .value();
         }};
     for (const Backend *backend : {&sqlite, &postgreSql}) {
