@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -167,6 +168,15 @@ private slots:
         QTRY_VERIFY(w.compareDialog() && w.compareDialog()->isVisible());
         EXPECT_NO_CLASHES(w.compareDialog(), QStringLiteral("the compare dialog"));
         w.compareDialog()->reject();
+
+        // File > Segment Store…, with the catalog's fields enabled.
+        w.setStoreContext(dir.filePath(QStringLiteral("segments.sqlite")), {}, {});
+        w.action(QStringLiteral("actionStore"))->trigger();
+        QDialog *storeDialog = nullptr;
+        QTRY_VERIFY((storeDialog = openDialog("sb::StoreDialog")) != nullptr);
+        storeDialog->findChild<QRadioButton *>(QStringLiteral("catalogRadio"))->click();
+        EXPECT_NO_CLASHES(storeDialog, QStringLiteral("the segment store dialog"));
+        storeDialog->reject();
     }
 };
 

@@ -142,18 +142,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &select) { reloadProfiles(select.isEmpty() ? currentProfileName() : select); });
     connect(m_session, &ProfileSession::opened, this, &MainWindow::onOpened);
     connect(m_session, &ProfileSession::waiting, this, &MainWindow::onWaiting);
-    connect(m_session, &ProfileSession::openedWithoutSecret, this,
-            [this](const Profile &profile, const QString &whyNot) {
-                m_searchBar->clear();
-                action(QStringLiteral("actionChanges"))->setChecked(false);
-                const QString readOnly = m_storeSession->openReadOnly(profile);
-                if (readOnly.isEmpty())
-                    return onWaiting(whyNot, true);
-                m_browser->showReadOnly(readOnly);
-                m_scopeSwitcher->setVisible(false);
-                setWindowTitle(tr("%1 (read only) — Segment Browser").arg(profile.name));
-                updateActions();
-            });
+    connect(m_session, &ProfileSession::openedWithoutSecret, this, &MainWindow::onOpenedWithoutSecret);
     connect(m_session, &ProfileSession::failed, this, &MainWindow::onFailed);
     connect(m_session, &ProfileSession::keychainUnavailable, this, [this](const QString &note) {
         m_sessionNote->setText(note);
@@ -223,6 +212,9 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     make(file, tr("&Profiles…"), QStringLiteral("actionProfiles"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
          QStringLiteral("profiles"), &MainWindow::openProfiles);
+    // Enabled where someone replaces the store it chooses (setStoreContext()): not in the demo.
+    make(file, tr("Segment &Store…"), QStringLiteral("actionStore"), QKeySequence(), {}, &MainWindow::openStoreDialog)
+        ->setEnabled(false);
     file->addSeparator();
     make(file, tr("&Export…"), QStringLiteral("actionExport"), QKeySequence(Qt::CTRL | Qt::Key_E),
          QStringLiteral("export"), &MainWindow::exportSegments);
@@ -517,35 +509,6 @@ void MainWindow::onProfileSecretChanged(const QString &name)
     m_scopeSwitcher->forget(name);
     if (name == currentProfileName())
         selectProfile(m_profileCombo->currentIndex());
-}
-
-// --- the store and its syncs ------------------------------------------------------------------
-
-void MainWindow::setSegmentStore(SegmentStore *store)
-{
-    const QString problem = m_storeSession->setStore(store);
-    m_storeNote->setText(problem);
-    m_storeNote->setVisible(!problem.isEmpty());
-    m_store = m_storeSession->isOpen() ? store : nullptr;
-    m_estate->setStore(m_store, problem.isEmpty() ? QString() : tr("The local store is not available"));
-    watchSyncs();
-    refreshSources();
-    updateActions();
-}
-
-SyncScheduler *MainWindow::syncScheduler() const
-{
-    return m_storeSession->scheduler();
-}
-
-void MainWindow::toggleChanges(bool show)
-{
-    if (!show) {
-        m_browser->hideChanges();
-    } else if (!m_storeSession->showChanges()) {
-        QSignalBlocker block(action(QStringLiteral("actionChanges")));
-        action(QStringLiteral("actionChanges"))->setChecked(false);
-    }
 }
 
 // --- dialogs ----------------------------------------------------------------------------------

@@ -2,9 +2,12 @@
 
 #include "core/profile.h"
 #include "profilesession.h"
+#include "store/storelocation.h"
 
 #include <QMainWindow>
 #include <QPointer>
+
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -80,6 +83,14 @@ public:
     // The local store of snapshots (not owned; it outlives the window). Without one, or with one
     // that did not open, the window browses live only and says why.
     void setSegmentStore(SegmentStore *store);
+    // Another store in place of the one on show (File > Segment Store…, once it opened): the
+    // window lets go of the old one (which may be deleted afterwards) and opens the profile on
+    // show again on the new one.
+    void replaceSegmentStore(SegmentStore *store);
+    // For File > Segment Store…: this computer's file, what chose the store before the settings
+    // (--store, SEGMENT_BROWSER_STORE; empty when nothing did), and a catalog's kept password.
+    void setStoreContext(const QString &localPath, const QString &overriddenBy,
+                         std::function<QString(const StoreLocation &)> storedPassword);
     SyncScheduler *syncScheduler() const;
     void selectProfile(int index);
     bool selectProfileByName(const QString &name);
@@ -114,6 +125,11 @@ public:
     QLineEdit *searchEdit() const;
     QString searchStatus() const;
 
+signals:
+    // File > Segment Store… chose a store that opened; whoever owns the stores replaces it
+    // (replaceSegmentStore()) and keeps the catalog's password in the keychain.
+    void storeChosen(const sb::StoreLocation &location, const QString &password);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -128,6 +144,9 @@ private:
     void onOpened(const Profile &profile, const QString &secret);
     void onWaiting(const QString &text, bool offerEdit);
     void onFailed(const Error &error);
+    // The keychain has no key for it: its snapshot read only, if there is one (mainwindowstore.cpp).
+    void onOpenedWithoutSecret(const Profile &profile, const QString &whyNot);
+    void openStoreDialog();
     void onBrowserStateChanged();
     void updateActions();
     void showNoProfile();
@@ -157,6 +176,10 @@ private:
     QStackedWidget *m_stack;
     QSplitter *m_estateSplitter;
     SegmentStore *m_store = nullptr;
+    StoreLocation m_storeLocation; // of the store set last, opened or not
+    QString m_localStorePath;
+    QString m_storeOverride;
+    std::function<QString(const StoreLocation &)> m_storedPassword;
     QAction *m_searchBarAction = nullptr; // the tool bar's search, for one profile's browser only
     bool m_entryRestored = false;
     StoreSession *m_storeSession;

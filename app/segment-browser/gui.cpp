@@ -174,9 +174,35 @@ int runGui(int argc, char *argv[])
         store = std::make_unique<SegmentStore>(chosen.value().location, cli::catalogPassword(chosen.value().location));
         store->open();
         window.setSegmentStore(store.get());
+        const cli::StoreSource source = chosen.value().source;
+        window.setStoreContext(SegmentStore::defaultPath(),
+                               source == cli::StoreSource::Option            ? QStringLiteral("--store")
+                                   : source == cli::StoreSource::Environment ? QStringLiteral("SEGMENT_BROWSER_STORE")
+                                                                             : QString(),
+                               &cli::catalogPassword);
         profiles = std::make_unique<ProfileStore>(ProfileStore::defaultPath());
         secrets = std::make_unique<KeychainSecretStore>();
         window.setStores(profiles.get(), secrets.get());
+        // File > Segment Store…: the store it chose (it opened there) replaces this one and is kept
+        // in the settings; a catalog's password goes to the keychain.
+        QObject::connect(
+            &window, &MainWindow::storeChosen, &window,
+            [&window, &store, &secrets](const StoreLocation &location, const QString &password) {
+                if (location.kind == StoreLocation::Kind::PostgreSql && !password.isEmpty()
+                    && !secrets->waitFor(secrets->write(location.secretKey(), password)).ok())
+                    QMessageBox::warning(&window, QApplication::translate("sb::App", "Segment Store"),
+                                         QApplication::translate("sb::App",
+                                                                 "The catalog's password could not be kept in the "
+                                                                 "keychain; it is used until Segment Browser closes."));
+                const bool local =
+                    location.kind == StoreLocation::Kind::SqliteFile && location.path == SegmentStore::defaultPath();
+                cli::setStoreSetting(local ? QString() : location.displayUrl());
+                auto next = std::make_unique<SegmentStore>(
+                    location, password.isEmpty() ? cli::catalogPassword(location) : password);
+                next->open();
+                window.replaceSegmentStore(next.get());
+                store = std::move(next); // the old one goes once the window let go of it
+            });
     }
     if (paintProbe)
         window.installEventFilter(paintProbe);

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -41,3 +42,5 @@ struct StoreLocation
 };
 
 } // namespace sb
+
+Q_DECLARE_METATYPE(sb::StoreLocation)
