@@ -156,6 +156,8 @@ private slots:
         QTRY_VERIFY(w.browser()->showsSnapshot());
         QTRY_COMPARE(w.model()->rowCount(), 40);
         QVERIFY(w.browser()->isReadOnly());
+        QTRY_VERIFY(!w.model()->isLoading());
+        QVERIFY(w.browser()->banner()->isVisibleTo(&w)); // it stays while the rows load
         const QString banner = w.browser()->banner()->text();
         QVERIFY2(banner.startsWith(QStringLiteral("Read only: this is the snapshot synced ")), qPrintable(banner));
         QVERIFY2(banner.contains(run.value().ranBy()), qPrintable(banner));

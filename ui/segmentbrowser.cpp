@@ -194,6 +194,7 @@ void SegmentBrowser::open(const Profile &profile, const QString &secret)
 {
     m_retryTimer->stop();
     m_banner->clear();
+    m_readOnlyText.clear();
     m_loadingAll = false;
     m_columns->save();
     const VendorApi *vendor = vendorById(profile.vendor);
@@ -345,7 +346,9 @@ void SegmentBrowser::onStateChanged()
         m_banner->showError(error);
     } else if (!m_retryTimer->isActive() || !loading) {
         m_retryTimer->stop();
-        if (m_model->vendor())
+        if (m_model->vendor() && isReadOnly() && !m_readOnlyText.isEmpty())
+            m_banner->showReadOnly(m_readOnlyText); // for as long as the snapshot is on show
+        else if (m_model->vendor())
             m_banner->clear();
     }
 
@@ -405,6 +408,7 @@ bool SegmentBrowser::offersServerFilter() const
 
 void SegmentBrowser::showReadOnly(const QString &text)
 {
+    m_readOnlyText = text;
     m_banner->showReadOnly(text);
 }
 

@@ -147,6 +147,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QString m_readOnlyText; // the banner of a snapshot browsed without its key (showReadOnly())
     void onStateChanged();
     void onRetrying(const Error &reason, int delayMs);
     void updateRetryNotice();

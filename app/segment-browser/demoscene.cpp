@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScreen>
 #include <QTableView>
 #include <QTimer>
@@ -135,6 +136,25 @@ void arrangeDemoScene(MainWindow *window, const QString &scene, SandboxServer *s
         });
     } else if (scene == QLatin1String("profiles")) {
         whenLoaded(window, [window] { window->action(QStringLiteral("actionProfiles"))->trigger(); });
+    } else if (scene == QLatin1String("store")) {
+        // File > Segment Store…, filled in for a team's catalog.
+        whenLoaded(window, [window] {
+            window->setStoreContext(
+                QDir::home().filePath(QStringLiteral(".local/share/segment-browser/segment-browser/segments.sqlite")),
+                {}, {});
+            window->action(QStringLiteral("actionStore"))->trigger();
+            auto *dialog = window->findChild<QDialog *>(QStringLiteral("storeDialog"));
+            if (!dialog)
+                return;
+            if (auto *catalog = dialog->findChild<QRadioButton *>(QStringLiteral("catalogRadio")))
+                catalog->click();
+            for (const auto &[name, text] :
+                 {std::pair {"hostEdit", "catalog.acme.example"}, std::pair {"databaseEdit", "segments"},
+                  std::pair {"userEdit", "anna"}, std::pair {"passwordEdit", "correct horse"}}) {
+                if (auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(name)))
+                    edit->setText(QLatin1String(text));
+            }
+        });
     } else if (scene == QLatin1String("search")) {
         // A quick search that no loaded row matches: the table's notice.
         whenLoaded(window, [window] { window->searchEdit()->setText(QStringLiteral("passkeys")); });

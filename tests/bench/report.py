@@ -199,8 +199,8 @@ def main():
         out.append("file is not synced to disk either). Sync: N LaunchDarkly segments into a fresh store, the records")
         out.append("in hand (no vendor). Search: M segments in 10 sources, 50 queries of stored names' words; the first")
         out.append("page of 100, then the count. Readers: K threads, each with its own connection, reading the grid's")
-        out.append("first page and the snapshot's size while a sync renames all N segments; every read checked to be")
-        out.append("the old snapshot or the new one, never a mix.\n")
+        out.append("first page (half of them sorted by name) and the snapshot's size every 100 ms at most while a sync")
+        out.append("renames all N segments; every read checked to be the old snapshot or the new one, never a mix.\n")
         sqlite = next((r for r in catalogs if r["backend"] == "SQLite"), None)
         out.append("| back end | sync N | sync s | fill M s | search median ms | search max ms | target | met | count median ms"
                    " | count max ms | readers | reads | read median ms | read max ms | mixed reads | sync with readers s |")
