@@ -59,6 +59,21 @@ public:
                   user(), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C"),
                   QStringLiteral("--no-sync")}))
             return;
+        // One role must give its password (SCRAM), as a real catalog's users do; the rest are trusted.
+        {
+            QFile hba(QDir(data()).filePath(QStringLiteral("pg_hba.conf")));
+            if (!hba.open(QIODevice::ReadOnly)) {
+                m_problem = QStringLiteral("pg_hba.conf cannot be read");
+                return;
+            }
+            const QByteArray rules = hba.readAll();
+            hba.close();
+            if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                m_problem = QStringLiteral("pg_hba.conf cannot be written");
+                return;
+            }
+            hba.write("host all " + passwordUser().toUtf8() + " 127.0.0.1/32 scram-sha-256\n" + rules);
+        }
         // TCP only (no socket file, whose path has a length limit); a port that another process
         // takes between the probe and the start is tried again with another.
         for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
@@ -98,7 +113,9 @@ public:
     bool isMissing() const { return m_missing; }
     QString host() const { return QStringLiteral("127.0.0.1"); }
     int port() const { return m_port; }
-    QString user() const { return QStringLiteral("sb"); }
+    QString user() const { return QStringLiteral("sb"); } // trusted, a superuser
+    // The role that must give a password; the test creates it (CREATE ROLE ... PASSWORD ...).
+    static QString passwordUser() { return QStringLiteral("sb_password"); }
 
     // Stops the server at once, as a machine going down would (what a test of "the server went
     // away" needs). Whatever this object thinks: a server whose pid file is there is stopped.

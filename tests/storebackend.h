@@ -107,6 +107,16 @@ public:
 
     PgCluster *cluster() const { return m_cluster.get(); }
 
+    // PostgreSQL: `sql` run by the cluster's superuser (roles, databases); false with a warning.
+    bool runAsAdmin(const QString &sql)
+    {
+        QSqlQuery q(admin());
+        if (q.exec(sql))
+            return true;
+        qWarning("%s failed: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        return false;
+    }
+
 private:
     static QString adminConnection() { return QStringLiteral("sb-test-admin"); }
     QSqlDatabase admin()

@@ -222,6 +222,51 @@ private slots:
                  rig.expectedKeys(QStringLiteral("batch"), rig.server.segmentCount(QStringLiteral("batch"))));
     }
 
+    // A catalog whose user must give a password: without one the error says how to keep it; a
+    // wrong one is never kept; the right one goes to the keychain, and the scheduled job uses it.
+    void aCatalogThatAsksForAPassword()
+    {
+        needKeychain();
+        SandboxRig rig;
+        rig.server.setSegmentCount(8);
+        const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("guarded"));
+        const QString role = PgCluster::passwordUser();
+        QVERIFY(m_backend.runAsAdmin(
+            QStringLiteral("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1') THEN CREATE ROLE %1"
+                           " LOGIN PASSWORD 'Tr0ub4dor&3'; END IF; END$$")
+                .arg(role)));
+        QVERIFY(m_backend.runAsAdmin(QStringLiteral("CREATE DATABASE guarded OWNER ") + role));
+        StoreLocation where = m_backend.location(QStringLiteral("guarded"));
+        where.user = role;
+        const QString url = where.displayUrl();
+        KeychainSecretStore keychain;
+        const auto forget = qScopeGuard([&] { keychain.waitFor(keychain.remove(where.secretKey())); });
+
+        const Run without = run({QStringLiteral("sync"), QStringLiteral("--all"), QStringLiteral("--store"), url});
+        QCOMPARE(without.exitCode, 4);
+        QVERIFY2(without.err.contains("password"), without.err.constData());
+        QVERIFY2(without.err.contains(QString(QStringLiteral("segment-browser store password ") + url).toUtf8()),
+                 without.err.constData());
+
+        const Run wrong = run({QStringLiteral("store"), QStringLiteral("password"), url}, "Tr0ub4dor&4\n");
+        QCOMPARE(wrong.exitCode, 4);
+        QVERIFY2(wrong.err.contains("password authentication failed"), wrong.err.constData());
+        QVERIFY(!wrong.err.contains("Tr0ub4dor"));
+        QCOMPARE(keychain.waitFor(keychain.read(where.secretKey())).status, SecretResult::Status::NotFound);
+
+        const Run right = run({QStringLiteral("store"), QStringLiteral("password"), url}, "Tr0ub4dor&3\n");
+        QVERIFY2(right.exitCode == 0, right.err.constData());
+        QCOMPARE(keychain.waitFor(keychain.read(where.secretKey())).secret, QStringLiteral("Tr0ub4dor&3"));
+        const Run sync = run({QStringLiteral("sync"), QStringLiteral("--all"), QStringLiteral("--store"), url});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        QVERIFY(!sync.err.contains("Tr0ub4dor"));
+        // Without the password the catalog is not read at all.
+        QCOMPARE(catalogKeys(where, name), QStringList {QStringLiteral("<unreadable>")});
+        SegmentStore store(where, QStringLiteral("Tr0ub4dor&3"));
+        QCOMPARE(store.open(), Error());
+        QCOMPARE(store.snapshotSize({name, {}}).value(), 8);
+    }
+
     // store use / show / password: the choice is kept in the settings, a password goes to the
     // keychain only once the catalog takes it, and never through a URL.
     void theStoreCommandKeepsTheChoiceAndThePassword()
