@@ -183,6 +183,9 @@ void StoreDialog::updateFields()
         m_wasLoopback = loopback;
     }
     m_verify->setEnabled(catalog && loopback && !m_testing);
+    m_verify->setToolTip(loopback ? tr("A server on this machine may be reached without checking its certificate")
+                                  : tr("A server on another machine is always reached over TLS that checks its "
+                                       "certificate and name"));
     const Result<StoreLocation> where = location();
     m_url->setText(catalog ? (where ? where.value().displayUrl() : where.error().message) : QString());
     m_test->setEnabled(where.ok() && !m_testing);
