@@ -22,6 +22,7 @@
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -183,6 +184,53 @@ private slots:
         QVERIFY(w.browser()->banner()->text().isEmpty());
         QTRY_VERIFY(rig.server.requestCount(kLd) > 0); // its snapshot is synced at once
         QTRY_VERIFY(w.action(QStringLiteral("actionSync"))->isEnabled());
+    }
+
+    // File > Import Profiles from the Store…: a colleague's profiles, as their syncs left them,
+    // without keys; one of the same name here is kept; the imported one opens read only.
+    void theStoresProfilesAreImportedWithoutKeys()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("batch"), 20);
+        QTemporaryDir dir;
+        SegmentStore store(dir.filePath(QStringLiteral("segments.sqlite")));
+        QCOMPARE(store.open(), Error());
+        const Profile batch = rig.profile(QStringLiteral("batch"));
+        Profile mine = rig.profile(QStringLiteral("amperity"));
+        for (const Profile &p : {batch, mine}) {
+            QList<QJsonObject> records;
+            for (int i = 0; i < 20; ++i)
+                records.append(rig.server.record(p.vendor, i));
+            std::unique_ptr<SyncWriter> writer =
+                store.beginSync(sourceOf(vendorById(p.vendor), p), vendorById(p.vendor));
+            writer->setProfile(p);
+            QCOMPARE(writer->add(segmentsOf(p.vendor, records)), Error());
+            QVERIFY(writer->commit().ok());
+        }
+        ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+        mine.baseUrl = QUrl(QStringLiteral("https://app.amperity.com/api")); // this computer's own
+        QCOMPARE(profiles.add(mine), Error());
+        MemorySecretStore secrets;
+
+        MainWindow w;
+        w.setSegmentStore(&store);
+        w.setStores(&profiles, &secrets);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.action(QStringLiteral("actionImportProfiles"))->isEnabled());
+        w.action(QStringLiteral("actionImportProfiles"))->trigger();
+        QMessageBox *result = nullptr;
+        QTRY_VERIFY((result = w.findChild<QMessageBox *>(QStringLiteral("importProfilesResult"))) != nullptr);
+        QVERIFY2(result->text().contains(QStringLiteral("Imported “%1”.").arg(batch.name)), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QStringLiteral("Here already, and left as they are: “%1”.").arg(mine.name)),
+                 qPrintable(result->text()));
+        result->accept();
+        QCOMPARE(profiles.profile(batch.name), std::optional<Profile>(batch));
+        QCOMPARE(profiles.profile(mine.name)->baseUrl, mine.baseUrl);
+        QVERIFY(w.selectProfileByName(batch.name));
+        QTRY_VERIFY(w.browser()->isReadOnly());
+        QTRY_COMPARE(w.model()->rowCount(), 20);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("batch")), 0);
     }
 
     void theChangesViewShowsWhatTheLastSyncChanged()

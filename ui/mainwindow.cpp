@@ -212,6 +212,8 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     make(file, tr("&Profiles…"), QStringLiteral("actionProfiles"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
          QStringLiteral("profiles"), &MainWindow::openProfiles);
+    make(file, tr("&Import Profiles from the Store…"), QStringLiteral("actionImportProfiles"), QKeySequence(), {},
+         &MainWindow::importProfilesFromStore);
     // Enabled where someone replaces the store it chooses (setStoreContext()): not in the demo.
     make(file, tr("Segment &Store…"), QStringLiteral("actionStore"), QKeySequence(), {}, &MainWindow::openStoreDialog)
         ->setEnabled(false);
@@ -345,6 +347,8 @@ void MainWindow::updateActions()
     if (QAction *a = action(QStringLiteral("actionCopy")))
         a->setEnabled(m_browser->hasSelection());
     const bool storeOpen = m_storeSession->isOpen();
+    if (QAction *a = action(QStringLiteral("actionImportProfiles")))
+        a->setEnabled(storeOpen && m_session->profileStore() && !m_session->profileStore()->isReadOnly());
     const bool readOnly = m_browser->isReadOnly();
     if (QAction *a = action(QStringLiteral("actionReload")))
         a->setEnabled(hasSource && !readOnly);

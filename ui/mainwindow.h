@@ -147,6 +147,8 @@ private:
     // The keychain has no key for it: its snapshot read only, if there is one (mainwindowstore.cpp).
     void onOpenedWithoutSecret(const Profile &profile, const QString &whyNot);
     void openStoreDialog();
+    // File > Import Profiles from the Store…: the profiles that sync into it, without their keys.
+    void importProfilesFromStore();
     void onBrowserStateChanged();
     void updateActions();
     void showNoProfile();

@@ -13,8 +13,13 @@
 
 #include "store/segmentstore.h"
 
+#include "secrets/profilestore.h"
+#include "vendors/registry.h"
+
 #include <QAction>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 
 namespace sb {
 
@@ -62,6 +67,54 @@ void MainWindow::openStoreDialog()
     dialog->setStoredPassword(m_storedPassword);
     connect(dialog, &StoreDialog::chosen, this, &MainWindow::storeChosen);
     dialog->open();
+}
+
+void MainWindow::importProfilesFromStore()
+{
+    ProfileStore *profiles = m_session->profileStore();
+    if (!m_store || !profiles)
+        return;
+    const Result<QList<SharedProfile>> shared = m_store->sharedProfiles();
+    if (!shared) {
+        QMessageBox::warning(this, tr("Import Profiles"), shared.error().toString());
+        return;
+    }
+    QList<Profile> known;
+    QStringList unknown;
+    for (const SharedProfile &s : shared.value()) {
+        if (vendorById(s.profile.vendor))
+            known.append(s.profile);
+        else
+            unknown.append(s.profile.name);
+    }
+    const ProfileStore::Import result = profiles->importProfiles(known);
+    QStringList lines;
+    const QLocale locale;
+    const auto names = [](const QStringList &list) {
+        QStringList quoted;
+        for (const QString &name : list)
+            quoted.append(tr("“%1”").arg(name));
+        return quoted.join(tr(", "));
+    };
+    if (shared.value().isEmpty())
+        lines << tr("No profile has synced into this store yet.");
+    if (!result.added.isEmpty())
+        lines << (result.added.size() == 1
+                      ? tr("Imported %1.").arg(names(result.added))
+                      : tr("Imported %1 profiles: %2.").arg(locale.toString(result.added.size()), names(result.added)))
+              << tr("Their keys are not on this computer: their snapshots open read only. Add a key in File > "
+                    "Profiles… to sync one.");
+    if (!result.alreadyHere.isEmpty())
+        lines << tr("Here already, and left as they are: %1.").arg(names(result.alreadyHere));
+    for (const auto &[name, why] : result.refused)
+        lines << tr("“%1” was not imported: %2").arg(name, why);
+    if (!unknown.isEmpty())
+        lines << tr("Not imported, of a vendor this version does not know: %1.").arg(names(unknown));
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Import Profiles"), lines.join(QStringLiteral("\n\n")),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importProfilesResult"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 SyncScheduler *MainWindow::syncScheduler() const

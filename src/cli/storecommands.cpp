@@ -70,30 +70,31 @@ int importProfiles(const QStringList &args)
     ProfileStore profiles(ProfileStore::defaultPath());
     if (profiles.loadError().isError())
         return fail(Failure, profiles.loadError().message);
-    int imported = 0;
+    QList<Profile> known;
+    QHash<QString, const SharedProfile *> byName;
     for (const SharedProfile &s : shared.value()) {
-        const VendorApi *vendor = vendorById(s.profile.vendor);
-        if (!vendor) {
+        if (vendorById(s.profile.vendor)) {
+            known.append(s.profile);
+            byName.insert(s.profile.name, &s);
+        } else {
             err() << tr("%1: not imported: this Segment Browser does not know the vendor '%2'")
                          .arg(s.profile.name, s.profile.vendor)
                   << Qt::endl;
-            continue;
         }
-        if (profiles.contains(s.profile.name)) {
-            err() << tr("%1: a profile of that name is here already; it was left as it is").arg(s.profile.name)
-                  << Qt::endl;
-            continue;
-        }
-        if (const Error e = profiles.add(s.profile); e.isError()) {
-            err() << tr("%1: not imported: %2").arg(s.profile.name, e.message) << Qt::endl;
-            continue;
-        }
-        ++imported;
+    }
+    const ProfileStore::Import result = profiles.importProfiles(known);
+    for (const QString &name : result.alreadyHere)
+        err() << tr("%1: a profile of that name is here already; it was left as it is").arg(name) << Qt::endl;
+    for (const auto &[name, why] : result.refused)
+        err() << tr("%1: not imported: %2").arg(name, why) << Qt::endl;
+    for (const QString &name : result.added) {
+        const SharedProfile &s = *byName.value(name);
         const QString who = s.user.isEmpty() ? QString() : tr(" by %1").arg(s.user);
         err() << tr("%1: imported (%2, last synced %3%4)")
-                     .arg(s.profile.name, vendor->displayName(), s.updated.toString(Qt::ISODate), who)
+                     .arg(name, vendorById(s.profile.vendor)->displayName(), s.updated.toString(Qt::ISODate), who)
               << Qt::endl;
     }
+    const qsizetype imported = result.added.size();
     if (shared.value().isEmpty())
         err() << tr("No profile has synced into %1 yet.").arg(store.value()->path()) << Qt::endl;
     else if (imported > 0)

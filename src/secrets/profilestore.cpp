@@ -157,6 +157,21 @@ Error ProfileStore::add(const Profile &profile)
     return save(next, m_lastUsed);
 }
 
+ProfileStore::Import ProfileStore::importProfiles(const QList<Profile> &profiles)
+{
+    Import result;
+    for (const Profile &p : profiles) {
+        if (contains(p.name)) {
+            result.alreadyHere.append(p.name);
+        } else if (const Error e = add(p); e.isError()) {
+            result.refused.append({p.name, e.message});
+        } else {
+            result.added.append(p.name);
+        }
+    }
+    return result;
+}
+
 Error ProfileStore::update(const Profile &profile)
 {
     const qsizetype index = indexOf(profile.name);

@@ -65,6 +65,16 @@ public:
     Error checkRename(const QString &from, const QString &to) const;
     Error remove(const QString &name);
 
+    // What became of profiles taken from elsewhere (a team's catalog): each is added unless its
+    // name is taken here, which keeps this computer's own.
+    struct Import
+    {
+        QStringList added;
+        QStringList alreadyHere;
+        QList<QPair<QString, QString>> refused; // name, why (a bad name, settings that cannot be written)
+    };
+    Import importProfiles(const QList<Profile> &profiles);
+
     // The profile to open next time; empty when none (or it is gone).
     QString lastUsed() const { return m_lastUsed; }
     Error setLastUsed(const QString &name); // an existing name, or empty to forget
