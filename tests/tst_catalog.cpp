@@ -73,8 +73,9 @@ protected:
 private slots:
     void initTestCase() { SB_REQUIRE_BACKEND(m_backend); }
 
-    // Another session reads the snapshot again and again while a sync replaces most of it: every
-    // read is the whole old snapshot or the whole new one.
+    // Another session reads the snapshot again and again while syncs replace most of it, back
+    // and forth: every read is the whole old snapshot or the whole new one, and some reads ran
+    // entirely while a commit did (the syncs go on until they have).
     void aReaderDuringASyncSeesTheOldSnapshotOrTheNew()
     {
         const StoreLocation where = m_backend.fresh();
@@ -85,8 +86,11 @@ private slots:
         QCOMPARE(writer.open(), Error());
         QVERIFY(syncOnce(writer, prod, kLd, before).ok());
 
+        // Odd while a commit runs: a read that starts and ends on the same odd value ran within it.
+        QAtomicInt commits = 0;
         QAtomicInt reading = 0;
         QAtomicInt done = 0;
+        QAtomicInt during = 0;
         QList<QStringList> seen;
         QString readerError;
         QThread *reader = QThread::create([&] {
@@ -97,26 +101,39 @@ private slots:
                 return;
             }
             do {
+                const int startedAt = commits.loadAcquire();
                 seen.append(snapshotKeys(store, prod));
+                if (startedAt % 2 == 1 && commits.loadAcquire() == startedAt)
+                    during.fetchAndAddRelease(1);
                 reading = 1;
             } while (!done.loadAcquire());
-            seen.append(snapshotKeys(store, prod)); // after the commit
         });
         reader->start();
         QTRY_VERIFY(reading.loadAcquire());
-        const Result<SyncRun> run = syncOnce(writer, prod, kLd, after);
+        int syncs = 0;
+        for (; syncs < 40 && during.loadAcquire() < 3; ++syncs) {
+            std::unique_ptr<SyncWriter> sync = writer.beginSync(prod, vendorById(kLd));
+            QCOMPARE(sync->add(segmentsOf(kLd, syncs % 2 == 0 ? after : before)), Error());
+            commits.fetchAndAddRelease(1);
+            const Result<SyncRun> run = sync->commit();
+            commits.fetchAndAddRelease(1);
+            QVERIFY(run.ok());
+            QVERIFY(run.value().added > 0 && run.value().removed > 0);
+        }
         done = 1;
         QVERIFY(reader->wait(60000));
         delete reader;
         QVERIFY2(readerError.isEmpty(), qPrintable(readerError));
-        QVERIFY(run.ok());
-        QVERIFY(run.value().added > 0 && run.value().removed > 0);
+        QVERIFY2(during.loadAcquire() >= 3,
+                 qPrintable(QStringLiteral("%1 syncs, %2 reads, %3 within a commit")
+                                .arg(syncs)
+                                .arg(seen.size())
+                                .arg(during.loadAcquire())));
         const QStringList oldKeys = keysOf(before);
         const QStringList newKeys = keysOf(after);
-        QVERIFY(seen.size() >= 2);
         for (const QStringList &keys : std::as_const(seen))
             QVERIFY2(keys == oldKeys || keys == newKeys, qPrintable(keys.value(0)));
-        QCOMPARE(seen.last(), newKeys);
+        QCOMPARE(snapshotKeys(writer, prod), syncs % 2 == 1 ? newKeys : oldKeys);
     }
 
     // Each sync keeps its profile's settings, never its secret, for colleagues to take; a removed

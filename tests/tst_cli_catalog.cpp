@@ -130,8 +130,14 @@ private slots:
         const Run imported = run({QStringLiteral("profiles"), QStringLiteral("import"), QStringLiteral("--from-store"),
                                   QStringLiteral("--store"), url});
         QVERIFY2(imported.exitCode == 0, imported.err.constData());
-        QVERIFY2(imported.err.contains(QString(batch + QStringLiteral(": imported (Batch")).toUtf8()),
+        QVERIFY2(imported.err.contains(QString(batch + QStringLiteral(": imported (Batch at ")
+                                               + rig.profile(QStringLiteral("batch")).baseUrl.toDisplayString())
+                                           .toUtf8()),
                  imported.err.constData());
+        // The sandbox on 127.0.0.1 is not an address Batch documents: said, before a key goes there.
+        QVERIFY2(
+            imported.err.contains(QString(batch + QStringLiteral(": its address is not one Batch documents")).toUtf8()),
+            imported.err.constData());
         QVERIFY2(imported.err.contains(QString(ld + QStringLiteral(": imported (LaunchDarkly")).toUtf8()),
                  imported.err.constData());
         const Run list = run({QStringLiteral("profiles"), QStringLiteral("list")});
@@ -163,15 +169,16 @@ private slots:
         needKeychain();
         SandboxRig rig;
         rig.server.setSegmentCount(QStringLiteral("batch"), 300);
-        rig.server.setLatencyMs(50);
+        // The first walk is held (every page two seconds) until the second has run; then it goes on.
+        rig.server.setLatencyMs(2000);
         const QString name = addProfile(rig, QStringLiteral("batch"), QStringLiteral("twice"));
         const StoreLocation where = m_backend.fresh();
         const QStringList args {QStringLiteral("sync"), QStringLiteral("--profile"), name, QStringLiteral("--store"),
                                 where.displayUrl()};
         std::unique_ptr<QProcess> first = start(args);
         QTRY_COMPARE_WITH_TIMEOUT(heldSyncLocks(where), 1, 60000);
-        const int requests = rig.server.requestCount(QStringLiteral("batch"));
         const Run second = run(args);
+        rig.server.setLatencyMs(0);
         QCOMPARE(second.exitCode, 4);
         QVERIFY2(second.err.contains(QString(QStringLiteral("“") + name
                                              + QStringLiteral("” is being synced into the "
@@ -181,8 +188,6 @@ private slots:
                  second.err.constData());
         QVERIFY(QTest::qWaitFor([&] { return first->state() == QProcess::NotRunning; }, 120000));
         QCOMPARE(first->exitCode(), 0);
-        // The refused sync asked the vendor nothing.
-        QVERIFY(rig.server.requestCount(QStringLiteral("batch")) - requests <= 300 / 25 + 2);
         QCOMPARE(catalogKeys(where, name), rig.expectedKeys(QStringLiteral("batch"), 300));
         SegmentStore store(where);
         QCOMPARE(store.open(), Error());
@@ -204,7 +209,7 @@ private slots:
         QCOMPARE(before.size(), 300);
 
         rig.server.setEpoch(1);
-        rig.server.setLatencyMs(300);
+        rig.server.setLatencyMs(1000); // killed long before its twelve pages are in
         const int requests = rig.server.requestCount(QStringLiteral("batch"));
         std::unique_ptr<QProcess> sync = start(args);
         QVERIFY(

@@ -224,6 +224,10 @@ private slots:
         QVERIFY2(result->text().contains(QStringLiteral("Imported “%1”.").arg(batch.name)), qPrintable(result->text()));
         QVERIFY2(result->text().contains(QStringLiteral("Here already, and left as they are: “%1”.").arg(mine.name)),
                  qPrintable(result->text()));
+        QVERIFY2(result->text().contains(QStringLiteral("Not at an address its vendor documents, so check it before "
+                                                        "you add a key: “%1” (%2).")
+                                             .arg(batch.name, batch.baseUrl.toDisplayString())),
+                 qPrintable(result->text()));
         result->accept();
         QCOMPARE(profiles.profile(batch.name), std::optional<Profile>(batch));
         QCOMPARE(profiles.profile(mine.name)->baseUrl, mine.baseUrl);

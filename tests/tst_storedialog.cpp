@@ -7,7 +7,10 @@
 #include "storetest.h"
 
 #include "model/segmenttablemodel.h"
+#include "secrets/memorysecretstore.h"
+#include "secrets/profilestore.h"
 #include "store/segmentstore.h"
+#include "store/syncscheduler.h"
 #include "ui/estatepage.h"
 #include "ui/mainwindow.h"
 #include "ui/segmentbrowser.h"
@@ -65,6 +68,8 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_storedialog"));
         QSettings().clear();
     }
+
+    void init() { QSettings().clear(); } // a window's state (All segments on show) is not the next one's
 
     void theFieldsNameTheStore()
     {
@@ -145,8 +150,11 @@ private slots:
         SandboxRig rig;
         rig.server.setSegmentCount(QStringLiteral("batch"), 30);
         QTemporaryDir dir;
-        const QList<SessionProfile> profiles = demoProfiles(rig);
         const Profile batch = rig.profile(QStringLiteral("batch"));
+        // Without its key here, so that no sync replaces the snapshots while they are compared.
+        ProfileStore profiles(dir.filePath(QStringLiteral("profiles.ini")));
+        QCOMPARE(profiles.add(batch), Error());
+        MemorySecretStore secrets;
         const SourceKey source = sourceOf(vendorById(batch.vendor), batch);
         QList<QJsonObject> records;
         for (int i = 0; i < 30; ++i)
@@ -163,12 +171,12 @@ private slots:
         QVERIFY(!w.action(QStringLiteral("actionStore"))->isEnabled()); // nobody would take its choice
         w.setStoreContext(dir.filePath(QStringLiteral("first.sqlite")), {}, {});
         QVERIFY(w.action(QStringLiteral("actionStore"))->isEnabled());
-        w.setProfiles(profiles);
-        QVERIFY(w.selectProfileByName(batch.name));
+        w.setStores(&profiles, &secrets);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_COMPARE(w.currentProfileName(), batch.name);
+        QTRY_VERIFY(w.browser()->showsSnapshot());
         QTRY_COMPARE(w.model()->rowCount(), 12);
-        QVERIFY(w.browser()->showsSnapshot());
 
         w.replaceSegmentStore(&second);
         first.reset(); // nothing of the window reads it any more
@@ -177,6 +185,37 @@ private slots:
         QTRY_COMPARE(w.model()->rowCount(), 7);
         w.showAllSegments();
         QTRY_COMPARE(w.estatePage()->findChild<QTableView *>()->model()->rowCount(), 7);
+        QCOMPARE(rig.server.requestCount(QStringLiteral("batch")), 0);
+    }
+
+    // A sync under way when the store is replaced: cancelled and gone with the old store, and
+    // nothing says it still runs.
+    void aSyncUnderWayEndsWithTheStoreItWrote()
+    {
+        SandboxRig rig;
+        rig.server.setSegmentCount(QStringLiteral("batch"), 400);
+        rig.server.setLatencyMs(200);
+        QTemporaryDir dir;
+        auto first = std::make_unique<SegmentStore>(dir.filePath(QStringLiteral("first.sqlite")));
+        QCOMPARE(first->open(), Error());
+        SegmentStore second(dir.filePath(QStringLiteral("second.sqlite")));
+        QCOMPARE(second.open(), Error());
+        MainWindow w;
+        w.setSegmentStore(first.get());
+        w.setProfiles(demoProfiles(rig), rig.profile(QStringLiteral("batch")).name);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.action(QStringLiteral("actionSync"))->isEnabled());
+        w.action(QStringLiteral("actionSync"))->trigger();
+        QVERIFY(w.syncScheduler()->isBusy());
+
+        w.replaceSegmentStore(&second);
+        first.reset();
+        QVERIFY(!w.syncScheduler()->isBusy());
+        QVERIFY(!w.findChild<QLabel *>(QStringLiteral("syncStatus"))->isVisible()
+                || w.findChild<QLabel *>(QStringLiteral("syncStatus"))->text().isEmpty());
+        QVERIFY(second.sources().value().isEmpty()); // nothing of the cancelled sync came here
+        QTRY_VERIFY(w.model()->rowCount() > 0); // the profile, open again on the new store
     }
 };
 

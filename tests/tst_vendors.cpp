@@ -122,6 +122,26 @@ private slots:
 
     // ---- registry and the vendors' data ----
 
+    // A profile taken from elsewhere is checked against the vendor's documented hosts (its tenant
+    // filled in), before a key is sent there.
+    void documentedHostsAreKnown()
+    {
+        Profile p;
+        p.vendor = QStringLiteral("batch");
+        p.baseUrl = QUrl(QStringLiteral("https://api.batch.com/2.11"));
+        QVERIFY(vendorById(p.vendor)->hasDocumentedHost(p));
+        p.baseUrl = QUrl(QStringLiteral("https://api.batch.com.evil.example/2.11"));
+        QVERIFY(!vendorById(p.vendor)->hasDocumentedHost(p));
+        p.vendor = QStringLiteral("sailpoint");
+        p.params = {{ParamKey::tenant, QStringLiteral("acme")}};
+        p.baseUrl = QUrl(QStringLiteral("https://ACME.api.identitynow.com"));
+        QVERIFY(vendorById(p.vendor)->hasDocumentedHost(p));
+        p.params = {{ParamKey::tenant, QStringLiteral("other")}};
+        QVERIFY(!vendorById(p.vendor)->hasDocumentedHost(p));
+        p.baseUrl = QUrl();
+        QVERIFY(!vendorById(p.vendor)->hasDocumentedHost(p));
+    }
+
     void registryKnowsEveryVendor()
     {
         QStringList ids;

@@ -91,6 +91,8 @@ public:
     // (--store, SEGMENT_BROWSER_STORE; empty when nothing did), and a catalog's kept password.
     void setStoreContext(const QString &localPath, const QString &overriddenBy,
                          std::function<QString(const StoreLocation &)> storedPassword);
+    // A word about the store above the table (why the chosen one is not the one in use); empty hides it.
+    void setStoreNote(const QString &text);
     SyncScheduler *syncScheduler() const;
     void selectProfile(int index);
     bool selectProfileByName(const QString &name);

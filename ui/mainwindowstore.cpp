@@ -17,6 +17,8 @@
 #include "vendors/registry.h"
 
 #include <QAction>
+#include <QCoreApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -37,11 +39,23 @@ void MainWindow::setSegmentStore(SegmentStore *store)
     updateActions();
 }
 
+void MainWindow::setStoreNote(const QString &text)
+{
+    m_storeNote->setText(text);
+    m_storeNote->setVisible(!text.isEmpty());
+}
+
 void MainWindow::replaceSegmentStore(SegmentStore *store)
 {
-    // Nothing may read the old store past this point: Compare's sides, the snapshot on show.
+    // Nothing may read the old store past this point: its syncs (cancelled, which clears their
+    // progress, and their jobs deleted now rather than later), Compare's sides, an export's
+    // options (Export All of a snapshot reads it), the snapshot on show.
+    m_storeSession->cancelAll();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     if (m_compare)
         delete m_compare;
+    for (QDialog *options : findChildren<QDialog *>(QStringLiteral("exportOptionsDialog")))
+        delete options;
     const QString current = currentProfileName();
     m_browser->close();
     setSegmentStore(store);
@@ -88,6 +102,12 @@ void MainWindow::importProfilesFromStore()
             unknown.append(s.profile.name);
     }
     const ProfileStore::Import result = profiles->importProfiles(known);
+    // Whoever can write to the store chose each address: the key added later goes there.
+    QStringList undocumented;
+    for (const Profile &p : std::as_const(known)) {
+        if (result.added.contains(p.name) && !vendorById(p.vendor)->hasDocumentedHost(p))
+            undocumented.append(tr("“%1” (%2)").arg(p.name, p.baseUrl.toDisplayString()));
+    }
     QStringList lines;
     const QLocale locale;
     const auto names = [](const QStringList &list) {
@@ -104,6 +124,9 @@ void MainWindow::importProfilesFromStore()
                       : tr("Imported %1 profiles: %2.").arg(locale.toString(result.added.size()), names(result.added)))
               << tr("Their keys are not on this computer: their snapshots open read only. Add a key in File > "
                     "Profiles… to sync one.");
+    if (!undocumented.isEmpty())
+        lines << tr("Not at an address its vendor documents, so check it before you add a key: %1.")
+                     .arg(undocumented.join(tr(", ")));
     if (!result.alreadyHere.isEmpty())
         lines << tr("Here already, and left as they are: %1.").arg(names(result.alreadyHere));
     for (const auto &[name, why] : result.refused)

@@ -49,7 +49,7 @@ QString StoreSession::setStore(SegmentStore *store)
     if (!m_store->isOpen())
         return tr("The segment store could not be opened, so nothing is remembered between sessions; segments are "
                   "read live. %1")
-            .arg(m_store->open().message);
+            .arg((m_store->openError().isError() ? m_store->openError() : m_store->open()).message);
     m_scheduler = new SyncScheduler(m_store, this);
     connect(m_scheduler, &SyncScheduler::started, this, &StoreSession::updateStatus);
     connect(m_scheduler, &SyncScheduler::progress, this, [this](const QString &profile, qint64 rows, qint64 total) {

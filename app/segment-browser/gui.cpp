@@ -166,14 +166,22 @@ int runGui(int argc, char *argv[])
         // --store, SEGMENT_BROWSER_STORE, the settings, or the local file; a catalog's password from
         // the keychain. A store that does not open is said in the window, which then browses live.
         cli::setStoreOption(parser.value(storeOption));
-        const Result<cli::ChosenStore> chosen = cli::chosenStore();
-        if (!chosen) {
-            QTextStream(stderr) << chosen.error().message << Qt::endl;
-            return 2;
-        }
+        Result<cli::ChosenStore> chosen = cli::chosenStore();
+        // A store URL that cannot be used (mistyped, or weaker TLS to another machine) is said in the
+        // window, which keeps to the local file meanwhile: File > Segment Store… puts it right.
+        const Error unusable = chosen ? Error() : chosen.error();
+        if (!chosen)
+            chosen = cli::ChosenStore {StoreLocation::parse({}, SegmentStore::defaultPath()).value(),
+                                       cli::StoreSource::Default};
         store = std::make_unique<SegmentStore>(chosen.value().location, cli::catalogPassword(chosen.value().location));
         store->open();
         window.setSegmentStore(store.get());
+        if (unusable.isError())
+            window.setStoreNote(QApplication::translate("sb::App",
+                                                        "The store chosen for Segment Browser cannot be used: %1. "
+                                                        "Snapshots are kept in this computer's file meanwhile; "
+                                                        "File > Segment Store… chooses another.")
+                                    .arg(unusable.message));
         const cli::StoreSource source = chosen.value().source;
         window.setStoreContext(SegmentStore::defaultPath(),
                                source == cli::StoreSource::Option            ? QStringLiteral("--store")

@@ -321,6 +321,18 @@ with deterministic data and faults on demand. Runs until killed.
         <source>Keep the snapshots in URL: a file, or a team&apos;s catalog (postgresql://host/db). Otherwise SEGMENT_BROWSER_STORE, the settings (segment-browser store use), or the local file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Segment Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog&apos;s password could not be kept in the keychain; it is used until Segment Browser closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store chosen for Segment Browser cannot be used: %1. Snapshots are kept in this computer&apos;s file meanwhile; File &gt; Segment Store… chooses another.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::BatchApi</name>
@@ -2178,10 +2190,6 @@ Add a profile with the key of a %1 account to browse its segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The local store is not available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Find in All Segments…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2199,6 +2207,66 @@ Add a profile with the key of a %1 account to browse its segments.</source>
     </message>
     <message>
         <source>%1 (read only) — Segment Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Profiles from the Store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment &amp;Store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment store is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile has synced into this store yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 profiles: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their keys are not on this computer: their snapshots open read only. Add a key in File &gt; Profiles… to sync one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here already, and left as they are: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported, of a vendor this version does not know: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not at an address its vendor documents, so check it before you add a key: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3005,6 +3073,10 @@ Change or clear the filter to see more.</source>
         <source>Sorting asks %1, which needs the profile&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filtering asks %1, which needs the profile&apos;s key; use Find (Ctrl+F) over the snapshot&apos;s rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::SegmentStore</name>
@@ -3289,6 +3361,109 @@ Showing the snapshot of %2.</source>
     </message>
     <message>
         <source>Compare Last Two &amp;Syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::StoreDialog</name>
+    <message>
+        <source>On this co&amp;mputer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a &amp;team&apos;s catalog on PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s &amp;certificate and name (sslmode=verify-full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test Co&amp;nnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catalog.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain, never in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use This Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Segment Browser keeps every sync. A team&apos;s catalog is one database that a scheduled sync fills and every colleague reads; profiles without their key on this computer are read only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window was started with %1, which comes before this setting; the store chosen here is used now and from the next start without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User n&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the catalog&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the catalog&apos;s database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server on this machine may be reached without checking its certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server on another machine is always reached over TLS that checks its certificate and name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: the catalog is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is ready.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3686,10 +3861,6 @@ Showing the snapshot of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot read the secret from standard input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no usable keychain, so the secret was not stored anywhere: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4064,15 +4235,27 @@ Exit codes: 0 done; 2 usage or bad input; 3 the vendor refused the credentials; 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: imported (%2, last synced %3%4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No profile has synced into %1 yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Their keys are not on this computer: their snapshots can be browsed, searched, compared and exported offline; add a key in the window (File &gt; Profiles…) to sync one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: imported (%2 at %3, last synced %4%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its address is not one %2 documents; check it before you add a key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

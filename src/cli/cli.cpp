@@ -489,13 +489,8 @@ int profilesAdd(const QStringList &args)
         return fail(Usage, tr("a profile named '%1' exists already").arg(name));
 
     // The secret: one line of standard input, without its line break.
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return fail(Usage, tr("cannot read the secret from standard input"));
-    QByteArray line = in.readLine();
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    const QString secret = QString::fromUtf8(line);
+    const QString secret =
+        readSecretLine(tr("%1 of %2: ").arg(vendorById(profile.value().vendor)->secretLabel(), name));
     const Error secretError = SecretStore::validateSecret(secret);
     if (secretError.isError())
         return fail(Usage, secretError.message);

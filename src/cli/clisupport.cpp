@@ -15,6 +15,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <termios.h>
 #include <unistd.h>
 
 namespace sb::cli {
@@ -227,6 +228,31 @@ Error writeCsv(const QString &path, const CsvOptions &options, const QList<QStri
             return Error::storage(tr("Cannot write %1: %2").arg(path, writer.errorString()));
     }
     return finishOutput(device.value().get(), path);
+}
+
+// One line of standard input, without its line break. Typed at a terminal, after `prompt` and
+// without echo: a password never shows on the screen or stays in its scrollback.
+QString readSecretLine(const QString &prompt)
+{
+    const bool terminal = ::isatty(STDIN_FILENO) == 1;
+    termios saved {};
+    if (terminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        err() << prompt << Qt::flush;
+    }
+    QFile in;
+    QByteArray line;
+    if (in.open(stdin, QIODevice::ReadOnly))
+        line = in.readLine();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err() << Qt::endl;
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
 }
 
 } // namespace sb::cli

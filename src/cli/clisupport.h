@@ -49,6 +49,9 @@ struct SavedProfile
 Result<SavedProfile> savedProfile(const QString &name);
 // The profile's secret from the keychain.
 Result<QString> keychainSecret(const Profile &profile);
+// One line of standard input (a secret), without its line break; typed at a terminal, after
+// `prompt` on standard error and without echo.
+QString readSecretLine(const QString &prompt);
 
 // The columns of an export: the vendor's own, followed by any record fields `spec` names
 // ("key,name,rules"); `order` receives the output order as indexes into the returned list.

@@ -37,18 +37,6 @@ QString sourceWords(StoreSource source)
     return tr("the local file; a team's catalog is chosen with: segment-browser store use postgresql://host/db");
 }
 
-// One line of standard input, without its line break.
-QString readLine()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    QByteArray line = in.readLine();
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return QString::fromUtf8(line);
-}
-
 } // namespace
 
 Result<QStringList> takeStoreOption(const QStringList &args)
@@ -196,7 +184,7 @@ int storePassword(const QString &url)
     if (where.value().kind != StoreLocation::Kind::PostgreSql)
         return fail(Usage,
                     tr("%1 is a file: only a catalog on PostgreSQL has a password").arg(where.value().displayUrl()));
-    const QString password = readLine();
+    const QString password = readSecretLine(tr("Password of %1: ").arg(where.value().displayUrl()));
     if (password.isEmpty())
         return fail(Usage, tr("no password on standard input"));
     // Kept only once the catalog takes it: a mistyped password never replaces a good one.

@@ -90,9 +90,16 @@ int importProfiles(const QStringList &args)
     for (const QString &name : result.added) {
         const SharedProfile &s = *byName.value(name);
         const QString who = s.user.isEmpty() ? QString() : tr(" by %1").arg(s.user);
-        err() << tr("%1: imported (%2, last synced %3%4)")
-                     .arg(name, vendorById(s.profile.vendor)->displayName(), s.updated.toString(Qt::ISODate), who)
+        const VendorApi *vendor = vendorById(s.profile.vendor);
+        err() << tr("%1: imported (%2 at %3, last synced %4%5)")
+                     .arg(name, vendor->displayName(), s.profile.baseUrl.toDisplayString(),
+                          s.updated.toString(Qt::ISODate), who)
               << Qt::endl;
+        // Whoever can write to the store chose this address: the key added later goes there.
+        if (!vendor->hasDocumentedHost(s.profile))
+            err() << tr("%1: its address is not one %2 documents; check it before you add a key")
+                         .arg(name, vendor->displayName())
+                  << Qt::endl;
     }
     const qsizetype imported = result.added.size();
     if (shared.value().isEmpty())

@@ -92,6 +92,17 @@ QString VendorApi::fieldLabel(const QString &field) const
     return humanFieldName(field);
 }
 
+bool VendorApi::hasDocumentedHost(const Profile &profile) const
+{
+    const QString host = profile.baseUrl.host().toLower();
+    for (QString suggestion : baseUrlSuggestions()) {
+        suggestion.replace(QLatin1String("{tenant}"), profile.param(ParamKey::tenant));
+        if (!host.isEmpty() && QUrl(suggestion).host().toLower() == host)
+            return true;
+    }
+    return false;
+}
+
 QString VendorApi::scopeOf(const Profile &profile) const
 {
     const ScopeModel model = scopes();

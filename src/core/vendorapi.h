@@ -134,6 +134,9 @@ public:
     virtual QList<ProfileField> profileFields() const = 0;
     virtual QString secretLabel() const = 0; // "REST API key", "Access token", ...
     virtual QStringList baseUrlSuggestions() const = 0; // the documented API roots; may hold "{tenant}"
+    // Whether the profile's API address is on the host of one of baseUrlSuggestions() (its tenant
+    // filled in): a profile taken from elsewhere that is not would send its key somewhere else.
+    bool hasDocumentedHost(const Profile &profile) const;
 
     virtual Paging paging() const = 0;
     virtual int defaultPageSize() const = 0; // what the client asks for when the user does not say

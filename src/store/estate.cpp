@@ -258,7 +258,7 @@ Error SegmentStore::readEstate(const EstateQuery &query, qint64 offset, qint64 l
             + m_dialect->ordered(QStringLiteral("s.profile")) + direction + QStringLiteral(", ")
             + m_dialect->ordered(QStringLiteral("s.environment")) + direction + QStringLiteral(", ") + unsorted;
     else if (!column.isEmpty())
-        order += column + direction + QStringLiteral(", ") + unsorted;
+        order += column + direction + m_dialect->nullsAsSqlite(query.order) + QStringLiteral(", ") + unsorted;
     else if (searching)
         order += m_dialect->searchOrder() + direction;
     else

@@ -338,6 +338,7 @@ Error SegmentStore::lockSource(const SourceKey &source)
     // Who holds it: a bigint key is the lock's classid (high half) and objid (low half).
     q.prepare(QStringLiteral("SELECT a.application_name, a.usename FROM pg_locks l JOIN pg_stat_activity a"
                              " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+                             " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                              " AND CAST(l.classid AS bigint) = :hi AND CAST(l.objid AS bigint) = :lo"));
     q.bind(QStringLiteral(":hi"), qint64(quint64(key) >> 32))
         .bind(QStringLiteral(":lo"), qint64(quint64(key) & 0xffffffffu));

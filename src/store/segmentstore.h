@@ -220,6 +220,9 @@ public:
     QString path() const { return m_path; }
     const StoreLocation &location() const { return m_location; }
     bool isCatalog() const; // on PostgreSQL
+    QString displayPath() const; // path(), as this system writes a file's; a catalog's URL as it is
+    // Why open() failed last; None when it opened or was not tried.
+    Error openError() const { return m_openError; }
 
     // The last successful sync of `source`; nullopt when it has none.
     Result<std::optional<SyncRun>> lastSync(const SourceKey &source) const;
@@ -298,6 +301,7 @@ private:
     const storesql::Dialect *m_dialect;
     QString m_connection; // the Qt SQL connection's name, one per store
     bool m_open = false;
+    Error m_openError;
     int m_nextStaging = 0;
     QStringList m_spentStaging; // staging tables of committed syncs, dropped before the next one
     mutable QHash<qint64, std::shared_ptr<storesql::RecordDecompressor>> m_decompressors; // by dictionary

@@ -235,6 +235,13 @@ QString Dialect::ordered(const QString &expr) const
     return isSqlite() ? expr : expr + QStringLiteral(" COLLATE \"C\"");
 }
 
+QString Dialect::nullsAsSqlite(Qt::SortOrder order) const
+{
+    if (isSqlite())
+        return {};
+    return order == Qt::AscendingOrder ? QStringLiteral(" NULLS FIRST") : QStringLiteral(" NULLS LAST");
+}
+
 QString Dialect::hasLine(const QString &lines, const QString &line) const
 {
     return isSqlite()

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <Qt>
 
 #include <limits>
 
@@ -42,6 +43,9 @@ public:
     QString hasLine(const QString &lines, const QString &line) const;
     // "WHERE 1" is SQLite only.
     QString always() const { return QStringLiteral("1 = 1"); }
+    // After a column's direction in ORDER BY: where NULL goes, as SQLite puts it (smallest: first
+    // ascending, last descending); PostgreSQL takes NULL as the largest.
+    QString nullsAsSqlite(Qt::SortOrder order) const;
     // A LIMIT of every row.
     static qint64 noLimit() { return std::numeric_limits<qint64>::max(); }
 

@@ -235,9 +235,14 @@ bool SegmentStore::isCatalog() const
     return m_location.kind == StoreLocation::Kind::PostgreSql;
 }
 
+QString SegmentStore::displayPath() const
+{
+    return isCatalog() ? m_path : QDir::toNativeSeparators(m_path);
+}
+
 Error SegmentStore::failure(const QString &what, const QString &detail) const
 {
-    return Error::storage(tr("%1 (%2): %3").arg(what, QDir::toNativeSeparators(m_path), detail));
+    return Error::storage(tr("%1 (%2): %3").arg(what, displayPath(), detail));
 }
 
 Error SegmentStore::open()
@@ -251,8 +256,10 @@ Error SegmentStore::open()
                                   : tr("A catalog on PostgreSQL needs Qt's PostgreSQL driver (Debian: "
                                        "libqt6sql6-psql), which is not installed"));
     const Error e = m_dialect->isSqlite() ? openSqlite() : openPostgreSql();
+    m_openError = e;
     if (e.isError()) {
         QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection); // another open() adds it again
         return e;
     }
     m_open = true;
@@ -296,7 +303,11 @@ Error SegmentStore::openSqlite()
     int current = version;
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         current = q.value(0).toInt();
-    if (current >= schemaVersion)
+    if (current > schemaVersion) { // a newer version took the file up meanwhile
+        Sql(db).exec(QStringLiteral("ROLLBACK"));
+        return newerSchema(current);
+    }
+    if (current == schemaVersion)
         return q.exec(QStringLiteral("COMMIT")) ? Error()
                                                 : failure(tr("Could not set up the segment store"), q.error().text());
     bool ok = true;
@@ -335,7 +346,7 @@ Error SegmentStore::newerSchema(int version) const
 {
     return Error::storage(tr("The segment store %1 was written by a newer Segment Browser (schema %2; this one "
                              "knows up to %3). It was left as it is.")
-                              .arg(QDir::toNativeSeparators(m_path))
+                              .arg(displayPath())
                               .arg(version)
                               .arg(schemaVersion));
 }
@@ -356,8 +367,9 @@ Error SegmentStore::openPostgreSql()
     Sql q(db);
     // A write waits for another's lock as long as SQLite's busy timeout, then fails.
     // No just-in-time compiling: it costs a count over a million rows more than it saves.
-    for (const QString &setting : {QStringLiteral("SET lock_timeout = %1").arg(busyTimeoutMs),
-                                   QStringLiteral("SET client_min_messages = warning"), QStringLiteral("SET jit = off")}) {
+    for (const QString &setting :
+         {QStringLiteral("SET lock_timeout = %1").arg(busyTimeoutMs),
+          QStringLiteral("SET client_min_messages = warning"), QStringLiteral("SET jit = off")}) {
         if (!q.exec(setting))
             return failure(tr("The catalog cannot be used"), q.error().text());
     }
@@ -382,6 +394,10 @@ Error SegmentStore::openPostgreSql()
         || !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLock)))
         return failure(tr("The catalog cannot be set up"), q.error().text());
     version = readVersion();
+    if (version && *version > schemaVersion) { // a newer version set it up meanwhile
+        Sql(db).exec(QStringLiteral("ROLLBACK"));
+        return newerSchema(*version);
+    }
     bool ok = version.has_value();
     if (ok && *version == 0) {
         for (const QString &statement : m_dialect->currentSchema())

@@ -19,8 +19,8 @@ namespace {
 
 // Rows a sync writes beyond which the planner's statistics are brought up to date.
 constexpr int kLargeWrite = 1000;
-// Staged rows in one INSERT (11 values each: SQLite allows 32,766 in a statement).
-constexpr qsizetype kStagedPerStatement = 100;
+// Staged rows in one INSERT: 11 values each, within the 999 of SQLite before 3.32.
+constexpr qsizetype kStagedPerStatement = 90;
 
 } // namespace
 
@@ -498,8 +498,7 @@ Result<SyncRun> SyncWriter::commit()
     // The write lock before reading (SQLite: BEGIN IMMEDIATE), so no other writer slips in between.
     Sql q(db);
     const auto failWith = [&](const QString &what, const QSqlError &error) -> Result<SyncRun> {
-        const Error e =
-            Error::storage(tr("%1 (%2): %3").arg(what, QDir::toNativeSeparators(m_store->path()), error.text()));
+        const Error e = Error::storage(tr("%1 (%2): %3").arg(what, m_store->displayPath(), error.text()));
         Sql(db).exec(QStringLiteral("ROLLBACK"));
         dropStaging();
         // A dictionary this sync saved is gone with the rollback: its id is not a dictionary.

@@ -36,6 +36,8 @@ double rssNowMb();
 // sb_bench store (storebench.cpp) and sb_bench estate (estatebench.cpp).
 int runStore(const QUrl &root, int segments, int latency, const QStringList &vendors);
 int runEstate(int total, int sources);
+// Start-up to the first painted window (startupbench.cpp).
+int runStartup(const QString &app, int runs, int snapshotSegments);
 // The team catalog on PostgreSQL beside SQLite: a sync of `segments`, search over `searchSegments`,
 // `readers` readers during a sync (catalogbench.cpp).
 int runCatalog(int segments, int searchSegments, int readers);
