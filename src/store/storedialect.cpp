@@ -198,6 +198,12 @@ QStringList Dialect::currentSchema() const
     QStringList statements;
     for (const char *statement : kSchemaV4)
         statements.append(sql(statement));
+    return statements + searchSchema() + stepsAfter(4);
+}
+
+QStringList Dialect::searchSchema() const
+{
+    QStringList statements;
     if (isSqlite()) {
         for (const char *statement : kSqliteSearch)
             statements.append(QLatin1String(statement));
@@ -205,7 +211,7 @@ QStringList Dialect::currentSchema() const
         for (const char *statement : kPostgreSqlSearch)
             statements.append(QLatin1String(statement));
     }
-    return statements + stepsAfter(4);
+    return statements;
 }
 
 QStringList Dialect::stepsAfter(int version) const

@@ -31,6 +31,9 @@ public:
     QString sql(const char *statement) const;
     // The schema a new store is made with, at SegmentStore::schemaVersion, with its search index.
     QStringList currentSchema() const;
+    // The search index and what keeps it (part of currentSchema(); also the step of an old SQLite
+    // file that had none).
+    QStringList searchSchema() const;
     // What brings a store of `version` (4 or later) to SegmentStore::schemaVersion.
     QStringList stepsAfter(int version) const;
 

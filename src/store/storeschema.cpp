@@ -114,28 +114,6 @@ const char *const kSchemaV4[] = {
     "ALTER TABLE sync_run ADD COLUMN user_name TEXT NOT NULL DEFAULT ''",
 };
 
-// Then, once the summaries of schema 1's rows are filled in (fillSummaries):
-const char *const kSchemaV2Search[] = {
-    // Search across every source (SQLite's FTS5): an index of the words of key, name, description
-    // and tags, kept up to date by triggers; the text itself stays in the segment table. A search
-    // asks only which rows hold every word (no phrases, no ranking), so the index keeps no word
-    // positions and no column sizes: for small records it would otherwise outweigh the records.
-    "CREATE VIRTUAL TABLE segment_search USING fts5(key, name, description, tags, content='segment',"
-    " content_rowid='id', tokenize='unicode61 remove_diacritics 2', detail=none, columnsize=0)",
-    "CREATE TRIGGER segment_search_insert AFTER INSERT ON segment BEGIN"
-    " INSERT INTO segment_search (rowid, key, name, description, tags)"
-    " VALUES (new.id, new.key, new.name, new.description, new.tags); END",
-    "CREATE TRIGGER segment_search_delete AFTER DELETE ON segment BEGIN"
-    " INSERT INTO segment_search (segment_search, rowid, key, name, description, tags)"
-    " VALUES ('delete', old.id, old.key, old.name, old.description, old.tags); END",
-    "CREATE TRIGGER segment_search_update AFTER UPDATE OF key, name, description, tags ON segment BEGIN"
-    " INSERT INTO segment_search (segment_search, rowid, key, name, description, tags)"
-    " VALUES ('delete', old.id, old.key, old.name, old.description, old.tags);"
-    " INSERT INTO segment_search (rowid, key, name, description, tags)"
-    " VALUES (new.id, new.key, new.name, new.description, new.tags); END",
-    "INSERT INTO segment_search (segment_search) VALUES ('rebuild')",
-};
-
 // Schema 1 kept no summaries: each record is read for them once, by its source's vendor (the
 // records of schema 1 are as the vendor sent them). The triggers index them for search.
 bool fillSummaries(const QSqlDatabase &db)
@@ -319,8 +297,10 @@ Error SegmentStore::openSqlite()
             for (const char *statement : kSchemaV2)
                 ok = ok && q.exec(QLatin1String(statement));
             ok = ok && fillSummaries(db);
-            for (const char *statement : kSchemaV2Search)
-                ok = ok && q.exec(QLatin1String(statement));
+            // Then the search index of today's schema (FTS5), filled from the summaries.
+            for (const QString &statement : m_dialect->searchSchema())
+                ok = ok && q.exec(statement);
+            ok = ok && q.exec(QStringLiteral("INSERT INTO segment_search (segment_search) VALUES ('rebuild')"));
         }
         if (current < 3) {
             for (const char *statement : kSchemaV3)

@@ -2,10 +2,12 @@
 
 #include "core/vendorapi.h"
 #include "sandbox/sandboxsetup.h"
+#include "store/segmentstore.h"
 #include "vendors/registry.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTextStream>
 
 #include <malloc.h>
@@ -77,6 +79,24 @@ double rssNowMb()
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return 0;
+}
+
+QStringList searchTexts(const QStringList &names, int count)
+{
+    QRandomGenerator random(42);
+    QStringList texts;
+    for (int q = 0; q < count && !names.isEmpty(); ++q) {
+        const QStringList words = estateWords(names.at(random.bounded(int(names.size()))));
+        if (words.isEmpty())
+            continue;
+        QString text = words.at(random.bounded(int(words.size())));
+        if (q % 3 == 0)
+            text = text.left(qMax(2, int(text.size()) / 2));
+        else if (q % 3 == 1 && words.size() > 1)
+            text += QLatin1Char(' ') + words.last();
+        texts.append(text);
+    }
+    return texts;
 }
 
 } // namespace sb::bench

@@ -36,6 +36,9 @@ double rssNowMb();
 // sb_bench store (storebench.cpp) and sb_bench estate (estatebench.cpp).
 int runStore(const QUrl &root, int segments, int latency, const QStringList &vendors);
 int runEstate(int total, int sources);
+// `count` searches as people type them, from words of `names`: a word's start, a whole word, two
+// words; the same every run.
+QStringList searchTexts(const QStringList &names, int count);
 // Start-up to the first painted window (startupbench.cpp).
 int runStartup(const QString &app, int runs, int snapshotSegments);
 // The team catalog on PostgreSQL beside SQLite: a sync of `segments`, search over `searchSegments`,

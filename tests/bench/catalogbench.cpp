@@ -128,18 +128,9 @@ QJsonObject measure(const Backend &backend, const SandboxServer &generator, int 
                 return {};
         }
         result.insert(QStringLiteral("fillSeconds"), msSince(fill) / 1000.0);
-        QRandomGenerator random(42);
         QList<double> firstPage;
         QList<double> counts;
-        for (int q = 0; q < 50 && !names.isEmpty(); ++q) {
-            const QStringList words = estateWords(names.at(random.bounded(int(names.size()))));
-            if (words.isEmpty())
-                continue;
-            QString text = words.at(random.bounded(int(words.size())));
-            if (q % 3 == 0)
-                text = text.left(qMax(2, int(text.size()) / 2));
-            else if (q % 3 == 1 && words.size() > 1)
-                text += QLatin1Char(' ') + words.last();
+        for (const QString &text : searchTexts(names, 50)) {
             EstateQuery query;
             query.text = text;
             QElapsedTimer t;

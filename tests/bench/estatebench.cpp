@@ -97,19 +97,10 @@ int runEstate(int total, int sourceCount)
     const double firstRowsMs = msSince(firstRows);
 
     // 50 searches: a word's start, a whole word, two words, as people type them.
-    QRandomGenerator random(42);
     QList<double> times;
     QList<double> counts; // until the number of matches is known too
     QList<qint64> hits;
-    for (int q = 0; q < 50; ++q) {
-        const QStringList words = estateWords(names.at(random.bounded(int(names.size()))));
-        if (words.isEmpty())
-            continue;
-        QString text = words.at(random.bounded(int(words.size())));
-        if (q % 3 == 0)
-            text = text.left(qMax(2, int(text.size()) / 2));
-        else if (q % 3 == 1 && words.size() > 1)
-            text += QLatin1Char(' ') + words.last();
+    for (const QString &text : searchTexts(names, 50)) {
         EstateQuery query;
         query.text = text;
         QElapsedTimer t;
