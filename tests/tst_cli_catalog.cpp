@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace sb;
@@ -270,6 +271,41 @@ private slots:
         SegmentStore store(where, QStringLiteral("Tr0ub4dor&3"));
         QCOMPARE(store.open(), Error());
         QCOMPARE(store.snapshotSize({name, {}}).value(), 8);
+    }
+
+    // Typed at a terminal (a real pseudo-terminal, through script(1)), the password is asked for
+    // and never echoed.
+    void aPasswordTypedAtATerminalIsNotShown()
+    {
+        needKeychain();
+        if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+            QSKIP("script(1) is missing (Debian: bsdutils)");
+        const StoreLocation where = m_backend.fresh();
+        KeychainSecretStore keychain;
+        const auto forget = qScopeGuard([&] { keychain.waitFor(keychain.remove(where.secretKey())); });
+        const QString command =
+            QStringLiteral("%1 store password %2").arg(QStringLiteral(SB_SEGMENT_BROWSER), where.displayUrl());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
+        QProcess terminal;
+        terminal.setProcessEnvironment(env);
+        terminal.start(QStringLiteral("script"), {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        QVERIFY(terminal.waitForStarted());
+        QByteArray shown;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                shown += terminal.readAllStandardOutput();
+                return shown.contains("Password of");
+            },
+            30000));
+        terminal.write("Typed-Secret-42\r");
+        QVERIFY(QTest::qWaitFor([&] { return terminal.state() == QProcess::NotRunning; }, 30000));
+        shown += terminal.readAllStandardOutput();
+        QCOMPARE(terminal.exitCode(), 0);
+        QVERIFY2(!shown.contains("Typed-Secret-42"), shown.constData());
+        QVERIFY2(shown.contains("is in the keychain"), shown.constData());
+        QCOMPARE(keychain.waitFor(keychain.read(where.secretKey())).secret, QStringLiteral("Typed-Secret-42"));
     }
 
     // store use / show / password: the choice is kept in the settings, a password goes to the
