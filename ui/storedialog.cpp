@@ -150,11 +150,8 @@ Result<StoreLocation> StoreDialog::location() const
     url.setPort(m_port->value());
     url.setUserName(m_user->text().trimmed());
     url.setPath(QLatin1Char('/') + m_database->text().trimmed());
-    StoreLocation probe;
-    probe.kind = StoreLocation::Kind::PostgreSql;
-    probe.host = url.host();
     // Only this machine may be reached without checking the certificate.
-    if (!m_verify->isChecked() && probe.isLoopback())
+    if (!m_verify->isChecked() && StoreLocation::isLoopbackHost(url.host()))
         url.setQuery(QStringLiteral("sslmode=prefer"));
     else if (m_verify->isChecked())
         url.setQuery(QStringLiteral("sslmode=verify-full"));
@@ -172,10 +169,8 @@ void StoreDialog::updateFields()
     for (QWidget *w : std::as_const(m_catalogFields))
         w->setEnabled(catalog && !m_testing);
     // Anything but this machine is reached over TLS that checks the server.
-    StoreLocation probe;
-    probe.kind = StoreLocation::Kind::PostgreSql;
-    probe.host = m_host->text().trimmed();
-    const bool loopback = probe.host.isEmpty() || probe.isLoopback();
+    const QString host = m_host->text().trimmed();
+    const bool loopback = host.isEmpty() || StoreLocation::isLoopbackHost(host);
     // Another machine: checked, for good. This one: as StoreLocation has it (prefer), until changed.
     if (loopback != m_wasLoopback) {
         const QSignalBlocker quiet(m_verify);

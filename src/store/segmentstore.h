@@ -217,7 +217,7 @@ public:
     Error open();
     bool isOpen() const { return m_open; }
     // The file, or the catalog's URL (without any secret): for messages.
-    QString path() const { return m_path; }
+    QString path() const { return m_location.displayUrl(); }
     const StoreLocation &location() const { return m_location; }
     bool isCatalog() const; // on PostgreSQL
     QString displayPath() const; // path(), as this system writes a file's; a catalog's URL as it is
@@ -297,7 +297,6 @@ private:
 
     StoreLocation m_location;
     QString m_password;
-    QString m_path;
     const storesql::Dialect *m_dialect;
     QString m_connection; // the Qt SQL connection's name, one per store
     bool m_open = false;

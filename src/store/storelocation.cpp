@@ -95,8 +95,11 @@ Result<StoreLocation> StoreLocation::resolve(const QString &option, const QStrin
 
 bool StoreLocation::isLoopback() const
 {
-    if (kind != Kind::PostgreSql)
-        return true;
+    return kind != Kind::PostgreSql || isLoopbackHost(host);
+}
+
+bool StoreLocation::isLoopbackHost(const QString &host)
+{
     if (host.startsWith(QLatin1Char('/')) || host == QLatin1String("localhost"))
         return true;
     const QHostAddress address(host);

@@ -35,6 +35,7 @@ struct StoreLocation
                                          const QString &defaultFile);
 
     bool isLoopback() const; // a catalog on this machine (127.0.0.0/8, ::1, localhost or a socket folder)
+    static bool isLoopbackHost(const QString &host); // the same, of a host name or address
     // The URL again, without any secret: for settings, logs and "Store: ..." lines.
     QString displayUrl() const;
     // The keychain entry that holds the catalog's password ("postgresql://user@host:port/database").

@@ -191,7 +191,6 @@ SegmentStore::SegmentStore(const QString &path) : SegmentStore(fileLocation(path
 SegmentStore::SegmentStore(const StoreLocation &location, const QString &password)
     : m_location(location),
       m_password(password),
-      m_path(location.displayUrl()),
       m_dialect(&Dialect::of(location.kind == StoreLocation::Kind::PostgreSql ? Dialect::Kind::PostgreSql
                                                                               : Dialect::Kind::Sqlite))
 {
@@ -215,7 +214,7 @@ bool SegmentStore::isCatalog() const
 
 QString SegmentStore::displayPath() const
 {
-    return isCatalog() ? m_path : QDir::toNativeSeparators(m_path);
+    return isCatalog() ? path() : QDir::toNativeSeparators(path());
 }
 
 Error SegmentStore::failure(const QString &what, const QString &detail) const
@@ -246,14 +245,14 @@ Error SegmentStore::open()
 
 Error SegmentStore::openSqlite()
 {
-    const QFileInfo info(m_path);
+    const QFileInfo info(m_location.path);
     if (!QDir().mkpath(info.absolutePath()))
         return Error::storage(tr("Could not create the folder %1").arg(QDir::toNativeSeparators(info.absolutePath())));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driver(), m_connection);
-    db.setDatabaseName(m_path);
+    db.setDatabaseName(m_location.path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
-    const QString file = QDir::toNativeSeparators(m_path);
+    const QString file = displayPath();
     if (!db.open())
         return Error::storage(tr("Could not open the segment store %1: %2").arg(file, db.lastError().text()));
 
@@ -342,7 +341,7 @@ Error SegmentStore::openPostgreSql()
     db.setConnectOptions(QStringLiteral("sslmode=%1;connect_timeout=10;application_name=%2")
                              .arg(m_location.sslMode, conninfoValue(sessionName())));
     if (!db.open())
-        return Error::storage(tr("Could not reach the catalog %1: %2").arg(m_path, db.lastError().text().trimmed()));
+        return Error::storage(tr("Could not reach the catalog %1: %2").arg(path(), db.lastError().text().trimmed()));
 
     Sql q(db);
     // A write waits for another's lock as long as SQLite's busy timeout, then fails.
